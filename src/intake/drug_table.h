@@ -44,6 +44,13 @@ struct Drug {
 
 class DrugTable {
  public:
+  DrugTable() = default;
+  // Movable, not copyable: names() points into drugs().
+  DrugTable(const DrugTable&) = delete;
+  DrugTable& operator=(const DrugTable&) = delete;
+  DrugTable(DrugTable&&) = default;
+  DrugTable& operator=(DrugTable&&) = default;
+
   // Loads and validates a drug table. Throws DataError("file:line: problem") for a
   // missing field, an unknown class, a duplicate name, or an MME factor on a non-opioid.
   static DrugTable load(const std::string& path);
