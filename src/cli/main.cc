@@ -28,7 +28,10 @@ int main(int argc, char** argv) {
       ->envname("IMR_DATA_DIR");
 
   std::vector<std::pair<CLI::App*, Action>> commands;
-  auto add = [&](Action action) { commands.emplace_back(app.get_subcommands().back(), std::move(action)); };
+  // get_subcommands() without a filter lists only *parsed* subcommands; a filter lists all.
+  auto add = [&](Action action) {
+    commands.emplace_back(app.get_subcommands([](CLI::App*) { return true; }).back(), std::move(action));
+  };
   add(add_parse_command(app, global));
   add(add_request_command(app, global));
   add(add_review_command(app, global));

@@ -15,7 +15,8 @@ namespace imr {
 
 // Where a fact was found. `record` indexes Case::records; offsets are bytes into that
 // record's text, [start, end) covering the whole sentence; `text` is that sentence.
-// record == -1 means the disputed request itself (e.g. "Refill of ...").
+// record == -1 means the disputed request itself (e.g. "Refill of ..."); record == -2
+// the UR decision given in the case file.
 struct Evidence {
   int record = 0;
   size_t start = 0;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "intake/drug_table.h"
+#include "intake/request_services.h"
 
 namespace imr {
 
@@ -65,12 +66,22 @@ struct ParsedRequest {
   std::optional<int> visits;          // total sessions: "12 sessions", or 2x6 = 12
   std::optional<double> per_week;     // "2x week" -> 2
   std::optional<int> weeks;           // "x 6 weeks" -> 6
+  std::optional<double> hours_per_day;  // "4 hours/day" -> 4 (home health)
+  std::string acquisition;            // "purchase" | "rental" | "" (TENS unit purchase)
+  std::string service_topic;          // rule topic from the service table: "physical_medicine"
 
   std::vector<std::string> notes;     // what the parser could not read, in words
 };
 
+// Longer requests are cut to this many bytes (with a note) before parsing.
+inline constexpr size_t kMaxRequestChars = 1000;
+
 // Parses one request. Never throws for odd text: an unreadable request comes back as
 // kind kUnknown with notes. `table` must outlive the result (drug points into it).
+// Services are recognised with `services`; the two-argument form uses the bundled
+// data/services.yaml (loaded once; throws DataError if that file is broken).
+ParsedRequest parse_request(std::string_view text, const DrugTable& table,
+                            const ServiceTable& services);
 ParsedRequest parse_request(std::string_view text, const DrugTable& table);
 
 // Morphine milligram equivalents per day for `units_per_day` units of `strength` mg (or

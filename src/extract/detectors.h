@@ -1,0 +1,26 @@
+// The detectors: each reads one sentence (SentenceContext) and appends the facts of its
+// kinds to `out`. One file per idea; all pure and bounded. Internal to src/extract.
+#pragma once
+
+#include <vector>
+
+#include "extract/context.h"
+#include "extract/fact.h"
+
+namespace imr::extract_detail {
+
+void detect_medications(const SentenceContext& s, std::vector<Fact>& out);   // medication.cc
+void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out);   // pain.cc
+void detect_pain_relief(const SentenceContext& s, std::vector<Fact>& out);   // relief.cc
+void detect_function(const SentenceContext& s, std::vector<Fact>& out);      // function.cc
+void detect_work_status(const SentenceContext& s, std::vector<Fact>& out);   // work_status.cc
+void detect_monitoring(const SentenceContext& s, std::vector<Fact>& out);    // monitoring.cc
+void detect_side_effects(const SentenceContext& s, std::vector<Fact>& out);  // side_effects.cc
+void detect_prior_trials(const SentenceContext& s, std::vector<Fact>& out);  // prior_trial.cc
+void detect_diagnoses(const SentenceContext& s, std::vector<Fact>& out);     // diagnosis.cc
+void detect_surgery(const SentenceContext& s, std::vector<Fact>& out);       // surgery.cc
+void detect_ur_action(const SentenceContext& s, std::vector<Fact>& out);     // ur_action.cc
+// Acute flare, dependence / withdrawal, taper plans.                           course.cc
+void detect_course(const SentenceContext& s, std::vector<Fact>& out);
+
+}  // namespace imr::extract_detail

@@ -1,0 +1,145 @@
+// kPainScore: pain intensity out of 10.
+//
+// Forms: "9/10", "4-5/10", "8 of 10", "8 out of 10", "VAS 6", "6 on the visual analog scale".
+// A score's denominator is 10 and its numerator 0-10; dates ("5/10/14", "1/5/10") and
+// doses ("10/325") are never scores. Qualifier from the words around it: "worst", "least",
+// "average", "with_medication", "without_medication", else "current". "Pain decreased from
+// 8/10 to 4/10 with medications" gives 8 without and 4 with medication.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "extract/detectors.h"
+#include "extract/re_util.h"
+
+namespace imr::extract_detail {
+namespace {
+
+const RE2& slash_re() {
+  static const RE2 re(R"((\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s*/\s*10\b)");
+  return re;
+}
+const RE2& of_re() {
+  static const RE2 re(
+      R"(\b(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s+(?:out\s+)?of\s+(?:a\s+(?:possible\s+)?)?10\b)");
+  return re;
+}
+const RE2& vas_re() {
+  static const RE2 re(
+      R"(\b(?:vas|visual analog(?:ue)? scale|nrs|numeric rating scale|pain scale|pain score|pain level)(?:\s+score)?(?:\s+(?:of|was|is|at|=|:|rated))?(?:\s+(?:of|at|a))?\s*:?\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\b)");
+  return re;
+}
+// Qualifier words, searched backwards from the score (the last one wins) and forwards.
+const RE2& qualifier_before() {
+  static const RE2 re(
+      R"(\b(?:(at (?:its |his |her )?worst|worst|at most|maximum|max)|(at (?:its |his |her )?least|least|at best|lowest|minimum|min)|(averages?|on average|average of|usually|typically)|(with(?:out)? (?:the )?(?:use of )?(?:his |her |the |their )?(?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?)|without|with))\b)");
+  return re;
+}
+const RE2& qualifier_after() {
+  static const RE2 re(
+      R"(^\s*,?\s*(?:on the [a-z ]*scale\s*,?\s*)?(?:\([a-z]+\)\s*)?(?:(at (?:its |his |her )?worst|at most|worst)|(at (?:its |his |her )?(?:least|best)|at minimum)|(on average|average)|((?:with|without|after|before)(?: the)?(?: use of)?(?: his| her| their)? (?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?)))\b)");
+  return re;
+}
+const RE2& from_to_re() {
+  static const RE2 re(R"(\bfrom\s*$)");
+  return re;
+}
+const RE2& med_context() {
+  static const RE2 re(R"(\b(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?)\b)");
+  return re;
+}
+
+struct Score {
+  size_t start, end;
+  double lo, hi;
+};
+
+bool inside_date(const SentenceContext& s, size_t a, size_t b) {
+  for (const auto& d : s.dates())
+    if (a < d.end && d.start < b) return true;
+  return false;
+}
+
+std::string classify(std::string_view with_or_without) {
+  return with_or_without.find("without") != std::string_view::npos ||
+                 with_or_without.find("before") != std::string_view::npos
+             ? "without_medication"
+             : "with_medication";
+}
+
+}  // namespace
+
+void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
+  const std::string_view n = s.norm();
+  std::vector<Score> scores;
+  auto add = [&](const ReMatch& m) {
+    const size_t a = m.start, b = m.end;
+    // A slash score must not sit inside a longer number run: "1/5/10", "5/10/14", "10/325".
+    if (a > 0 && (std::isdigit(static_cast<unsigned char>(n[a - 1])) || n[a - 1] == '/' ||
+                  n[a - 1] == '.' || n[a - 1] == '-'))
+      return;
+    if (b < n.size() && (n[b] == '/' || std::isdigit(static_cast<unsigned char>(n[b])))) return;
+    if (inside_date(s, a, b)) return;
+    for (const auto& sc : scores)
+      if (a < sc.end && sc.start < b) return;
+    const double lo = std::stod(std::string(m.group(1)));
+    const double hi = m.has(2) ? std::stod(std::string(m.group(2))) : lo;
+    if (lo < 0 || lo > 10 || hi < lo || hi > 10) return;
+    scores.push_back({a, b, lo, hi});
+  };
+  for (const auto* re : {&slash_re(), &of_re(), &vas_re()})
+    for (const ReMatch& m : find_all(*re, n, 32)) {
+      ReMatch inner = m;
+      // For the VAS form the score is the number, not the words before it.
+      add(inner);
+    }
+  std::sort(scores.begin(), scores.end(),
+            [](const Score& x, const Score& y) { return x.start < y.start; });
+
+  const bool meds = contains(med_context(), n) || !s.drugs().empty();
+  size_t prev_end = 0;
+  for (size_t i = 0; i < scores.size(); ++i) {
+    const Score& sc = scores[i];
+    const Span clause = s.clause(sc.start);
+    const size_t from = std::max(prev_end, clause.start);
+    const std::string_view before = n.substr(from, sc.start - from);
+    const size_t next = i + 1 < scores.size() ? scores[i + 1].start : n.size();
+    const std::string_view after = n.substr(sc.end, std::min(next, clause.end) - sc.end);
+    std::string qual = "current";
+    ReMatch q;
+    if (find_first(qualifier_after(), after, 0, &q)) {
+      qual = q.has(1) ? "worst" : q.has(2) ? "least" : q.has(3) ? "average" : classify(q.group(4));
+    } else {
+      const auto all = find_all(qualifier_before(), before, 16);
+      if (!all.empty()) {
+        const ReMatch& l = all.back();
+        if (l.has(1)) qual = "worst";
+        else if (l.has(2)) qual = "least";
+        else if (l.has(3)) qual = "average";
+        else if (l.has(4) && (l.group(4) != "with" || meds)) qual = classify(l.group(4));
+      }
+    }
+    // "from 8/10 to 4/10" with medications: before and after.
+    if (meds && i + 1 < scores.size() && contains(from_to_re(), before)) {
+      const std::string_view gap = n.substr(sc.end, scores[i + 1].start - sc.end);
+      if (trim(gap) == "to" || trim(gap) == "down to") qual = "without_medication";
+    }
+    if (meds && i > 0 && qual == "current") {
+      const std::string_view gap = n.substr(scores[i - 1].end, sc.start - scores[i - 1].end);
+      const std::string_view before_prev =
+          n.substr(clause.start, scores[i - 1].start - std::min(clause.start, scores[i - 1].start));
+      if ((trim(gap) == "to" || trim(gap) == "down to") && contains(from_to_re(), before_prev))
+        qual = "with_medication";
+    }
+    Fact f = s.make(FactKind::kPainScore, sc.start, sc.end);
+    f.subject = "pain";
+    f.qualifier = qual;
+    f.value = sc.lo;
+    if (sc.hi != sc.lo) f.value_max = sc.hi;
+    out.push_back(std::move(f));
+    prev_end = sc.end;
+  }
+}
+
+}  // namespace imr::extract_detail

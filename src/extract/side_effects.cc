@@ -1,0 +1,83 @@
+// kSideEffects: adverse effects of medication.
+//
+// "denied any adverse side effects" -> negated, subject "side_effects"; "reports
+// constipation and sedation" -> one affirmed fact per effect named (constipation,
+// sedation, ...), but only when the sentence speaks of medication (a drug, "medication",
+// "side effect", "opioid") so that a head injury's dizziness is not an adverse effect;
+// "side effects were reviewed" -> qualifier "assessed". A generic "side effects" fact is
+// kept only when no specific effect was named.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "extract/detectors.h"
+#include "extract/re_util.h"
+
+namespace imr::extract_detail {
+namespace {
+
+const RE2& generic_re() {
+  static const RE2 re(
+      R"(\b(?:adverse (?:side )?effects?|side[- ]effects?|adverse (?:drug )?(?:reactions?|events?))\b)");
+  return re;
+}
+const RE2& specific_re() {
+  static const RE2 re(
+      R"(\b(constipation|constipated|sedation|sedated|somnolence|drowsiness|drowsy|sleepiness|nausea|nauseated|vomiting|dizziness|dizzy|itching|pruritus|respiratory depression|gi upset|upset stomach|stomach upset|dyspepsia|excessive sweating|confusion|cognitive slowing|fatigue)\b)");
+  return re;
+}
+const RE2& med_context() {
+  static const RE2 re(
+      R"(\b(?:medications?|meds|medicine|side[- ]effects?|adverse|opioids?|narcotics?|benzodiazepines?|muscle relaxants?|from (?:the|his|her) (?:medication|pills?))\b)");
+  return re;
+}
+const RE2& assessed_re() {
+  static const RE2 re(
+      R"(\b(?:(?:were|was|are|is|been)\s+(?:reviewed|discussed|assessed|monitored|addressed|evaluated|explained)|(?:reviewed|discussed|assessed|monitored|addressed|evaluated|counseled|educated)\s+(?:\w+\s+){0,3}?(?:for\s+|on\s+|about\s+|regarding\s+)?(?:potential\s+|possible\s+|the\s+)?(?:adverse\s+)?(?:side[- ]effects?|adverse))\b)");
+  return re;
+}
+
+std::string canonical(std::string_view w) {
+  if (w.rfind("constipat", 0) == 0) return "constipation";
+  if (w.rfind("sedat", 0) == 0 || w == "somnolence" || w.rfind("drows", 0) == 0 ||
+      w == "sleepiness")
+    return "sedation";
+  if (w.rfind("nause", 0) == 0 || w == "vomiting") return w == "vomiting" ? "vomiting" : "nausea";
+  if (w.rfind("dizz", 0) == 0) return "dizziness";
+  if (w == "itching" || w == "pruritus") return "pruritus";
+  if (w == "gi upset" || w == "upset stomach" || w == "stomach upset" || w == "dyspepsia")
+    return "gi_upset";
+  if (w == "excessive sweating") return "sweating";
+  if (w == "cognitive slowing" || w == "confusion") return "cognitive_impairment";
+  if (w == "respiratory depression") return "respiratory_depression";
+  return std::string(w);
+}
+
+}  // namespace
+
+void detect_side_effects(const SentenceContext& s, std::vector<Fact>& out) {
+  const std::string_view n = s.norm();
+  const bool medication = !s.drugs().empty() || contains(med_context(), n);
+  bool specific = false;
+  std::vector<std::string> seen;
+  if (medication) {
+    for (const ReMatch& m : find_all(specific_re(), n, 12)) {
+      const std::string subject = canonical(m.group(1));
+      if (std::find(seen.begin(), seen.end(), subject) != seen.end()) continue;
+      seen.push_back(subject);
+      Fact f = s.make(FactKind::kSideEffects, m.start, m.end);
+      f.subject = subject;
+      out.push_back(std::move(f));
+      specific = true;
+    }
+  }
+  if (specific) return;
+  ReMatch m;
+  if (!find_first(generic_re(), n, 0, &m)) return;
+  Fact f = s.make(FactKind::kSideEffects, m.start, m.end);
+  f.subject = "side_effects";
+  if (f.polarity == Polarity::kAffirmed && contains(assessed_re(), n)) f.qualifier = "assessed";
+  out.push_back(std::move(f));
+}
+
+}  // namespace imr::extract_detail

@@ -1,0 +1,45 @@
+#include "intake/letter_case.h"
+
+namespace imr {
+
+Case case_from_letter(const Letter& letter) {
+  Case c;
+  c.case_id = letter.file;
+  c.claimant.age = letter.claimant_age;
+  c.claimant.sex = letter.claimant_sex;
+  c.date_of_injury = letter.date_of_injury;
+  c.diagnoses = letter.diagnoses;
+  Record r;
+  r.title = "Clinical case summary";
+  r.text = letter.case_summary;
+  // The latest date mentioned, other than the injury date, stands for the record's date.
+  size_t pos = 0;
+  while (auto m = find_date(r.text, pos)) {
+    if (!(letter.date_of_injury && m->date == *letter.date_of_injury) &&
+        m->date.precision == Date::Precision::kDay &&
+        (!r.date || m->date.last_day() > r.date->last_day()))
+      r.date = m->date;
+    pos = m->end;
+  }
+  c.records.push_back(std::move(r));
+  // What UR cited travels with the requests, so the draft can show it; the reviewer's
+  // decisions and rationales stay behind.
+  UrDecision ur;
+  for (const auto& item : letter.items) {
+    c.requests.push_back(item.request);
+    UrItem u;
+    u.request = item.request;
+    for (const auto& cite : item.claims_administrator_citations)
+      u.guideline += (u.guideline.empty() ? "" : " ") + cite.text;
+    ur.items.push_back(std::move(u));
+  }
+  c.ur = std::move(ur);
+  ReviewerProfile p;
+  p.licensure = letter.reviewer.licensure;
+  p.certifications = letter.reviewer.certifications;
+  p.subspecialties = letter.reviewer.subspecialties;
+  if (!p.empty()) c.reviewer = p;
+  return c;
+}
+
+}  // namespace imr

@@ -1,0 +1,94 @@
+#include "intake/request_service.h"
+
+#include <re2/re2.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "intake/request_amounts.h"
+
+namespace imr {
+namespace {
+
+#define IMR_WHOLE(p) "(" p ")"
+
+bool find(std::string_view work, const RE2& re, Span& span, std::string* a = nullptr,
+          std::string* b = nullptr) {
+  re2::StringPiece input(work.data(), work.size());
+  re2::StringPiece whole;
+  bool ok = false;
+  if (b) ok = RE2::PartialMatch(input, re, &whole, a, b);
+  else if (a) ok = RE2::PartialMatch(input, re, &whole, a);
+  else ok = RE2::PartialMatch(input, re, &whole);
+  if (!ok) return false;
+  span.start = static_cast<size_t>(whole.data() - work.data());
+  span.end = span.start + whole.size();
+  return true;
+}
+
+}  // namespace
+
+void read_service(ParsedRequest& r, const ServiceEntry& service, Span service_span,
+                  std::string_view lower, const ServiceTable& services) {
+  static const RE2 kPerWeek(IMR_WHOLE(
+      R"(\b(\d{1,2}(?:\.\d+)?)\s*(?:x|times)\s*(?:a|per|/)?\s*(?:week|wk)s?\b(?:\s*(?:x|for|times)\s*(\d{1,2})\s*(?:weeks?|wks?)\b)?)"));
+  static const RE2 kDaysPerWeek(
+      IMR_WHOLE(R"(\b(\d)\s*days?\s*(?:/|a|per|each)\s*(?:week|wk)\b)"));
+  static const RE2 kHoursPerDay(
+      IMR_WHOLE(R"(\b(\d{1,2}(?:\.\d+)?)\s*(?:hours?|hrs?)\s*(?:/|a|per|each)\s*day\b)"));
+  static const RE2 kAxB(IMR_WHOLE(R"(\b(\d{1,2})\s*x\s*(\d{1,2})\b)"));
+  static const RE2 kWeeks(IMR_WHOLE(R"(\b(?:x|for|times|over)\s*(\d{1,2})\s*(?:weeks?|wks?)\b)"));
+  static const RE2 kVisits(
+      IMR_WHOLE(R"(\b(\d{1,3})\s*(?:sessions?|visits?|treatments?)\b|\bx\s*(\d{1,3})\b)"));
+  static const RE2 kPurchase(R"(\b(?:purchase|buy|purchased)\b)");
+  static const RE2 kRental(R"(\b(?:rental|rent|rented)\b)");
+
+  r.kind = ParsedRequest::Kind::kService;
+  r.service = service.name;
+  r.service_topic = service.topic;
+  std::string work(lower);
+  blank(work, service_span);
+  if (const auto region = services.find_region(work)) {
+    r.body_region = region->first->name;
+    blank(work, region->second);
+  }
+
+  Span span;
+  std::string a, b;
+  if (find(work, kPerWeek, span, &a, &b)) {
+    r.per_week = std::atof(a.c_str());
+    if (!b.empty()) r.weeks = std::atoi(b.c_str());
+    blank(work, span);
+  } else if (find(work, kDaysPerWeek, span, &a)) {
+    r.per_week = std::atof(a.c_str());
+    blank(work, span);
+  }
+  if (find(work, kHoursPerDay, span, &a)) {
+    r.hours_per_day = std::atof(a.c_str());
+    blank(work, span);
+  }
+  if (!r.per_week && find(work, kAxB, span, &a, &b)) {
+    r.per_week = std::atof(a.c_str());
+    r.weeks = std::atoi(b.c_str());
+    blank(work, span);
+  }
+  if (!r.weeks && find(work, kWeeks, span, &a)) {
+    r.weeks = std::atoi(a.c_str());
+    blank(work, span);
+  }
+  r.duration_days = take_duration_days(work);
+  if (find(work, kVisits, span, &a, &b)) {
+    r.visits = std::atoi((a.empty() ? b : a).c_str());
+    blank(work, span);
+  } else if (r.per_week && r.weeks && *r.per_week == std::floor(*r.per_week)) {
+    r.visits = static_cast<int>(*r.per_week) * *r.weeks;
+  }
+  const re2::StringPiece input(work.data(), work.size());
+  if (RE2::PartialMatch(input, kPurchase)) r.acquisition = "purchase";
+  else if (RE2::PartialMatch(input, kRental)) r.acquisition = "rental";
+}
+
+#undef IMR_WHOLE
+
+}  // namespace imr

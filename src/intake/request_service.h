@@ -1,0 +1,17 @@
+// Reading a non-drug request once its service is known: body region, visit counts
+// ("2x week x 6 weeks", "12 sessions", "2x6", "x 6 visits"), hours a day ("4 hours/day"),
+// days a week, duration ("x 10 days") and purchase or rental. Pure; RE2 only.
+#pragma once
+
+#include <string_view>
+
+#include "intake/request.h"
+
+namespace imr {
+
+// Fills the service fields of `r` (kind kService). `service_span` is where the service
+// was named in `lower` (the request in lower case).
+void read_service(ParsedRequest& r, const ServiceEntry& service, Span service_span,
+                  std::string_view lower, const ServiceTable& services);
+
+}  // namespace imr

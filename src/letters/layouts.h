@@ -1,0 +1,40 @@
+// The three letter layouts, each read from the letter's lines (see letter_lines.h), and
+// the pieces they share. Internal to src/letters/. Every reader throws InputError naming
+// the file and the missing part rather than return a letter without items.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "letters/letter.h"
+
+namespace imr::letters {
+
+Letter read_final_determination(const std::vector<std::string>& lines, const std::string& file);
+Letter read_notice_of_determination(const std::vector<std::string>& lines, const std::string& file);
+Letter read_medical_professional_review(const std::vector<std::string>& lines,
+                                        const std::string& file);
+
+// Cuts `text` at labelled fields. fields[i] lists the labels that open field i (lower case,
+// matched case-insensitively, first occurrence); a field runs from after its label (and a
+// ':' after it) to the next label found. Absent fields are nullopt. Values are trimmed.
+std::vector<std::optional<std::string>> split_fields(
+    std::string_view text, const std::vector<std::vector<std::string_view>>& fields);
+
+// "Upheld" / "Overturned" in any case; nullopt otherwise.
+std::optional<Decision> decision_word(std::string_view word);
+
+// The decision a sentence states: the last "is/was [not] medically necessary" in `text`
+// ("not" means the denial stands: upheld).
+std::optional<Decision> decision_from_necessity(std::string_view text);
+
+// Fills age, sex, date of injury and diagnoses from letter.case_summary.
+void fill_claimant(Letter& letter);
+
+// Throws InputError "item N 'REQUEST' PROBLEM".
+[[noreturn]] void throw_item_error(const std::string& file, size_t number,
+                                   const std::string& request, const std::string& problem);
+
+}  // namespace imr::letters

@@ -1,0 +1,42 @@
+// read_letter: finds the layout and hands the letter's lines to its reader.
+#include "letters/letter.h"
+
+#include "core/error.h"
+#include "core/text.h"
+#include "letters/layouts.h"
+#include "letters/letter_lines.h"
+
+namespace imr {
+namespace {
+
+using letters::Heading;
+
+constexpr Heading kFinal[] = {{"IMR ISSUES, DECISIONS AND RATIONALES"},
+                              {"HOW THE IMR FINAL DETERMINATION WAS MADE"}};
+constexpr Heading kMpr[] = {{"MEDICAL PROFESSIONAL REVIEW"},
+                            {"ISSUE AT DISPUTE"},
+                            {"ISSUES AT DISPUTE"}};
+
+bool mentions(const std::vector<std::string>& lines, std::string_view phrase) {
+  for (const std::string& line : lines)
+    if (icontains(line, phrase)) return true;
+  return false;
+}
+
+}  // namespace
+
+Letter read_letter(std::string_view text, const std::string& file) {
+  const std::vector<std::string> lines = letters::letter_lines(text);
+  if (lines.empty()) throw InputError(file, "letter is empty");
+  if (letters::find_heading(lines, 0, kFinal) != letters::kNoLine)
+    return letters::read_final_determination(lines, file);
+  if (letters::find_heading(lines, 0, kMpr) != letters::kNoLine)
+    return letters::read_medical_professional_review(lines, file);
+  if (mentions(lines, "Notice of Independent Medical Review Determination") ||
+      icontains(letters::join_lines(lines, 0, lines.size()), "has determined the request for"))
+    return letters::read_notice_of_determination(lines, file);
+  // Not recognisably any layout: the final-determination reader names what is missing.
+  return letters::read_final_determination(lines, file);
+}
+
+}  // namespace imr

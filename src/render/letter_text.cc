@@ -1,0 +1,90 @@
+#include "render/letter_text.h"
+
+#include "core/text.h"
+#include "render/review_json.h"
+
+namespace imr {
+namespace {
+
+// Wraps a paragraph at `width` columns.
+std::string wrap(const std::string& text, size_t width = 96) {
+  std::string out, line;
+  for (const auto& word : split(collapse_whitespace(text), ' ')) {
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+  }
+  out += line;
+  return out;
+}
+
+std::string decision_word(const Determination& d) {
+  if (!d.decision) return "Referred to the physician reviewer (no rule pack)";
+  return *d.decision == Decision::kUpheld ? "Upheld" : "Overturned";
+}
+
+std::string guideline_line(const std::vector<EngineCitation>& cites) {
+  std::string mtus, other;
+  for (const auto& c : cites) {
+    const std::string where = c.document + ", " + c.section + (c.pages.empty() ? "" : ", Page(s): " + c.pages);
+    if (c.non_mtus) other += (other.empty() ? "" : "; ") + where;
+    else mtus += (mtus.empty() ? "" : "; ") + where;
+  }
+  std::string out;
+  if (!mtus.empty()) out += "Decision based on " + mtus + ".";
+  if (!other.empty()) out += (out.empty() ? "" : " ") + std::string("Decision based on Non-MTUS Citation ") + other + ".";
+  return out.empty() ? "None (no rule pack covers this request)." : out;
+}
+
+}  // namespace
+
+std::string render_letter_text(const Case& c, const Review& review, const std::string& summary,
+                               const LetterOptions& options) {
+  std::string out;
+  if (options.draft)
+    out += "DRAFT FOR PHYSICIAN REVIEW - not a determination until signed by the expert reviewer\n";
+  if (!c.case_id.empty()) out += "Case: " + c.case_id + "\n";
+  out += "Rules: " + review.rules_version + "; drug table " + review.drugs_version + "\n\n";
+
+  out += "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n";
+  out += wrap(options.organization +
+              " sent the complete case file to an expert reviewer who has no affiliation with the "
+              "employer, the employee, the providers or the claims administrator. The reviewer has "
+              "been in clinical practice for more than five years, currently practises at least 24 "
+              "hours a week, and was chosen for clinical experience, education and expertise in a "
+              "specialty that evaluates or treats the condition and the disputed items. The reviewer "
+              "applies the governing law, including the order of evidence for Independent Medical "
+              "Review: the MTUS first, and other evidence-based guidelines where the MTUS is silent.") +
+         "\n\n";
+  out += "The Expert Reviewer has the following credentials:\n";
+  if (c.reviewer && !c.reviewer->empty()) {
+    out += "State(s) of Licensure: " + join(c.reviewer->licensure, ", ") + "\n";
+    out += "Certification(s)/Specialty: " + join(c.reviewer->certifications, ", ") + "\n";
+    if (!c.reviewer->subspecialties.empty())
+      out += "Subspecialty: " + join(c.reviewer->subspecialties, ", ") + "\n";
+  } else {
+    out += "State(s) of Licensure: (to be completed when a reviewer is assigned)\n";
+    out += "Certification(s)/Specialty: (to be completed when a reviewer is assigned)\n";
+  }
+  out += "\nCLINICAL CASE SUMMARY\n\n";
+  out += wrap(summary) + "\n\n";
+
+  out += "IMR ISSUES, DECISIONS AND RATIONALES\n\n";
+  out += "The Final Determination was based on decisions for the disputed items/services set forth below:\n\n";
+  for (const auto& d : review.items) {
+    out += d.request + ": " + decision_word(d) + "\n\n";
+    std::string ca;
+    for (const auto& cite : d.claims_administrator_citations) ca += (ca.empty() ? "" : " ") + cite.text;
+    out += wrap("Claims Administrator guideline: " +
+                (ca.empty() ? std::string("Not stated in the case file.") : "Decision based on " + ca)) +
+           "\n\n";
+    out += wrap("IMR guideline: " + guideline_line(d.citations)) + "\n\n";
+    out += wrap("Decision rationale: " + d.rationale) + "\n\n";
+  }
+  return out;
+}
+
+}  // namespace imr
