@@ -99,7 +99,12 @@ Finding course_length(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
   out.vars["limit"] = describe_days(static_cast<int>(limit));
   for (const Fact* f : prior.facts) cite(out, *f);
-  const std::optional<Range> supply = ctx.request.days_supply;
+  // Refills extend the course: each is another supply of the same size.
+  std::optional<Range> supply = ctx.request.days_supply;
+  if (supply && ctx.request.refills > 0) {
+    supply->min *= 1 + ctx.request.refills;
+    supply->max *= 1 + ctx.request.refills;
+  }
 
   if (prior.days) {
     const int total = *prior.days + (supply ? static_cast<int>(std::floor(supply->min)) : 0);
@@ -222,7 +227,9 @@ Finding functional_improvement_objective(const CriterionRule&, const ItemContext
     if (f->polarity == Polarity::kNegated) negated = f;
     else if (f->polarity == Polarity::kAffirmed && f->qualifier == "objective") {
       cite(out, *f);
-      out.vars["value"] = f->evidence.text;
+      std::string quote = collapse_whitespace(f->evidence.text);
+      while (!quote.empty() && (quote.back() == '.' || quote.back() == ' ')) quote.pop_back();
+      out.vars["value"] = quote;
       out.state = CriterionState::kMet;
       return out;
     } else if (f->polarity == Polarity::kAffirmed) {
@@ -439,8 +446,13 @@ Finding no_concurrent_class(const CriterionRule& rule, const ItemContext& ctx) {
     out.evidence.push_back(request_evidence(r));
   }
   if (names.empty()) {
+    // Met only on a recorded medication list that lacks the class; silence is not evidence.
+    for (const auto& f : ctx.facts)
+      if (f.kind == FactKind::kMedicationUse && f.polarity == Polarity::kAffirmed &&
+          f.qualifier != "past")
+        cite(out, f);
     out.vars["detail"] = "no concurrent " + cls + " is recorded";
-    out.state = CriterionState::kMet;
+    out.state = out.evidence.empty() ? CriterionState::kNotDocumented : CriterionState::kMet;
     return out;
   }
   out.vars["value"] = join(std::vector<std::string>(names.begin(), names.end()), ", ");
@@ -464,6 +476,7 @@ Finding acute_flare(const CriterionRule& rule, const ItemContext& ctx) {
   }
   cite(out, *found);
   if (found->polarity == Polarity::kNegated) {
+    out.vars["detail"] = "it states there is no new flare";
     out.state = CriterionState::kNotMet;
     return out;
   }

@@ -48,9 +48,14 @@ std::string record_basis(const ItemContext& ctx) {
   if (ctx.request.drug)
     for (const Fact* f : medication_use(ctx, "", ctx.request.drug->key))
       if (f->date && (!use || f->date->last_day() >= use->date->last_day())) use = f;
+  // The latest plain score; scores "with" or "without" medication only when there is no other.
   const Fact* pain = nullptr;
-  for (const Fact* f : facts_of(ctx, FactKind::kPainScore))
-    if (f->date && f->value && (!pain || f->date->last_day() >= pain->date->last_day())) pain = f;
+  for (int pass = 0; pass < 2 && !pain; ++pass)
+    for (const Fact* f : facts_of(ctx, FactKind::kPainScore)) {
+      const bool paired = f->qualifier == "with_medication" || f->qualifier == "without_medication";
+      if (pass == 0 && paired) continue;
+      if (f->date && f->value && (!pain || f->date->last_day() >= pain->date->last_day())) pain = f;
+    }
   if (use) out = "The record shows " + ctx.request.drug->generic + " in use on " + use->date->iso();
   if (pain) {
     out += out.empty() ? "The latest pain score in the record is " : ", and the latest pain score is ";
@@ -125,8 +130,9 @@ Determination decide_item(const Case& c, const Knowledge& k, const std::vector<F
   // Cite what the decision rests on: every decisive criterion, and supporting criteria
   // that raised a concern.
   std::vector<EngineCitation> main_cites;
+  const bool overturned = d.decision == Decision::kOverturned;
   for (const auto& cr : a.criteria) {
-    if (cr.advisory || (!cr.decisive && cr.state == CriterionState::kMet)) continue;
+    if (cr.advisory || (!cr.decisive && (cr.state != CriterionState::kNotMet || overturned))) continue;
     if (const GuidelineCitation* g = a.pack->citation(cr.citation_id)) add_citation(main_cites, to_engine(*g));
   }
   for (const auto& extra : cites) add_citation(main_cites, extra);

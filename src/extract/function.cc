@@ -9,6 +9,8 @@
 // when the sentence has no objective one.
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "extract/detectors.h"
 #include "extract/re_util.h"
 
@@ -99,6 +101,8 @@ void detect_function(const SentenceContext& s, std::vector<Fact>& out) {
     std::string_view domain;
     for (size_t g = 1; g < m.groups.size(); ++g)
       if (m.has(g)) domain = m.group(g);
+    // "allows him to improve his activities of daily living": the domain follows.
+    if (domain.empty()) domain = n.substr(m.start, std::min<size_t>(m.end - m.start + 40, n.size() - m.start));
     Fact f = s.make(FactKind::kFunctionalImprovement, m.start, m.end);
     f.subject = domain_subject(domain);
     f.qualifier = "asserted";

@@ -31,7 +31,7 @@ const RE2& cue_re() {
       // 2: planned
       R"(requested|requests|requesting|request for|request of|rfa for|authorization for|will start|will begin|will try|will add|will prescribe|plans? to start|plans? to begin|planned|plan for|to start|start (?:on|him on|her on)|started today|prescribed today|dispensed today|new prescription(?: for)?|initiated today|initiate|recommended|recommends|recommend|would like to (?:start|try))|()(?:)"
       // 3: current
-      R"(taking|takes|take|uses|using|continues|continue|continued|continuing|remains on|remained on|maintained on|treated with|treating with|medications? (?:include|includes|included|including|are|consist of|consists of|list)|currently|current|has been prescribed|had been prescribed|have been prescribed|is prescribed|are prescribed|prescribed since|prescribed|refills?|refilled|reduce|reduced|decrease|decreased|utiliz\w+|been on|started|regimen))\b)");
+      R"(taking|takes|take|uses|using|continues|continue|continued|continuing|remains on|remained on|maintained on|treated with|treating with|medications? (?:include|includes|included|including|are|consist of|consists of|list)|currently|current|has been prescribed|had been prescribed|have been prescribed|is prescribed|are prescribed|prescribed since|prescribed|refilled|reduce|reduced|decrease|decreased|utiliz\w+|been on|started|regimen))\b)");
   return re;
 }
 const RE2& trial_before() {
@@ -146,7 +146,10 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
         if (p.start >= clause.start && p.end <= m.start) pre = &p;
       if (pre) {
         for (const auto& k : mentions)
-          if (k.end <= pre->start && k.start >= clause.start) pre = nullptr;
+          if (k.end <= pre->start && k.start >= clause.start) {
+            pre = nullptr;
+            break;
+          }
       }
       d = pre;
     }

@@ -35,6 +35,10 @@ constexpr std::array<std::string_view, 13> kTerminators = {
     "but", "however", "although", "though", "except", "yet", "whereas", "while", ";", ",",
     ":", "aside", "apart"};
 
+// After "and"/"or", these words start a new clause and end a scope ("... and he has ...").
+constexpr std::array<std::string_view, 9> kClauseSubjects = {"he", "she", "they", "we", "i",
+                                                             "it", "there", "this", "patient"};
+
 // Phrases after a concept (same clause) that negate it: "... was not documented".
 constexpr std::array<std::string_view, 18> kPostNegatedWords = {
     "documented", "noted", "reported", "provided", "found", "present", "evident",
@@ -153,6 +157,10 @@ PolarityScopes::PolarityScopes(std::string_view norm) : text_(norm) {
         }
         break;
       }
+      // "... and he has ...": a conjunction opening a new clause with its own subject.
+      if ((tk == "and" || tk == "or") && k + 1 < tokens_.size() &&
+          in(kClauseSubjects, tokens_[k + 1].text))
+        break;
       if (words == kWindowWords) break;
       ++words;
       end = tokens_[k].end;

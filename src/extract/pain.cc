@@ -38,7 +38,7 @@ const RE2& qualifier_before() {
 }
 const RE2& qualifier_after() {
   static const RE2 re(
-      R"(^\s*,?\s*(?:on the [a-z ]*scale\s*,?\s*)?(?:\([a-z]+\)\s*)?(?:(at (?:its |his |her )?worst|at most|worst)|(at (?:its |his |her )?(?:least|best)|at minimum)|(on average|average)|((?:with|without|after|before)(?: the)?(?: use of)?(?: his| her| their)? (?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?)))\b)");
+      R"(^\s*,?\s*(?:on the [a-z ]*scale\s*,?\s*)?(?:\([a-z]+\)\s*)?(?:(at (?:its |his |her )?worst|at most|worst)|(at (?:its |his |her )?(?:least|best)|at minimum)|(on average|average)|((?:with|without|after|before)(?: the)?(?: use of)?(?: his| her| their)? (?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?))|(without(?: them| it)?)\s*(?:[,;.]|and\b|$)))");
   return re;
 }
 const RE2& from_to_re() {
@@ -109,7 +109,11 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
     std::string qual = "current";
     ReMatch q;
     if (find_first(qualifier_after(), after, 0, &q)) {
-      qual = q.has(1) ? "worst" : q.has(2) ? "least" : q.has(3) ? "average" : classify(q.group(4));
+      qual = q.has(1)   ? "worst"
+             : q.has(2) ? "least"
+             : q.has(3) ? "average"
+             : q.has(5) ? "without_medication"
+                        : classify(q.group(4));
     } else {
       const auto all = find_all(qualifier_before(), before, 16);
       if (!all.empty()) {

@@ -52,6 +52,12 @@ const RE2& after_re() {
   return re;
 }
 
+// "Butrans trial", "a TENS trial": a trial without a stated result.
+const RE2& trial_after() {
+  static const RE2 re(R"(^\s*(?:unit\s+)?(?:trials?|trialed)\b)");
+  return re;
+}
+
 struct Term {
   size_t start, end;
   std::string subject;
@@ -97,6 +103,7 @@ void detect_prior_trials(const SentenceContext& s, std::vector<Fact>& out) {
         outcome = b.has(1) ? "failed" : b.has(2) ? "not_tolerated" : b.has(3) ? "helped" : "tried";
       cue_start = c.start + b.start;
     }
+    if (outcome.empty() && contains(trial_after(), after)) outcome = "tried";
     if (outcome.empty() && listed && !t.drug && t.start > intro.start) outcome = "tried";
     if (outcome.empty()) continue;
     const std::string key = t.subject + "/" + outcome;

@@ -126,21 +126,19 @@ void derive(ParsedRequest& r) {
   else if (r.units_per_day) r.mme_per_day = mme_per_day(*drug, s.value, *r.units_per_day);
 }
 
-bool looks_like_drug(std::string_view lower) {
-  static const RE2 kDrugish(R"(\d\s*(?:mg|mcg|%|ml|gm?)\b|#\s*\d|\bqty\b|\btabs?\b|\btablets?\b)");
-  return RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), kDrugish);
-}
-
-// The written name of an unknown drug: the first word that is not a request word.
+// The written name of an unknown drug: the word just before its strength ("Zorblax 10mg",
+// "Zorblax ER 10 mg") or its quantity ("Zorblax #30"), unless that is a request word.
 std::optional<Span> unknown_name(std::string_view lower) {
-  static const RE2 kWord(R"(([a-z][a-z\-]{2,}))");
+  static const RE2 kNamed(
+      R"(\b([a-z][a-z\-]{2,})(?:\s+(?:er|xr|sr|cr|la|xl|dr|hcl))?\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|%|ml|gm?)\b|#\s*\d))");
   static constexpr std::string_view kSkip[] = {
-      "refill", "refills", "request", "requested", "for", "retro", "retrospective", "continue",
-      "continued", "prescription", "medication", "the", "new", "start", "trial", "generic",
-      "brand", "rx", "of", "and", "one", "two", "take", "tab", "tabs", "tablet", "tablets"};
+      "refill", "refills", "request", "for", "retro", "retrospective", "continue", "continued",
+      "prescription", "medication", "the", "new", "trial", "generic", "brand", "and", "of",
+      "take", "tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules",
+      "patch", "patches", "cream", "gel", "qty", "quantity", "with"};
   re2::StringPiece input(lower.data(), lower.size());
   re2::StringPiece word;
-  while (RE2::FindAndConsume(&input, kWord, &word)) {
+  while (RE2::FindAndConsume(&input, kNamed, &word)) {
     const std::string_view w(word.data(), word.size());
     if (std::find(std::begin(kSkip), std::end(kSkip), w) != std::end(kSkip)) continue;
     const size_t start = static_cast<size_t>(word.data() - lower.data());
@@ -207,17 +205,13 @@ ParsedRequest parse_request(std::string_view text, const DrugTable& table,
       blank(work, drug->span);
       read_drug_details(r, work, lower, original, /*read_strengths=*/true);
       derive(r);
-    } else if (looks_like_drug(lower)) {
-      if (const auto name = unknown_name(lower)) {
-        r.name_as_written = original.substr(name->start, name->size());
-        r.notes.push_back("unknown drug '" + r.name_as_written + "'");
-        std::string work = lower;
-        blank(work, *name);
-        read_drug_details(r, work, lower, original, /*read_strengths=*/true);
-        derive(r);
-      } else {
-        r.notes.push_back("not a recognised drug or service");
-      }
+    } else if (const auto name = unknown_name(lower)) {
+      r.name_as_written = original.substr(name->start, name->size());
+      r.notes.push_back("unknown drug '" + r.name_as_written + "'");
+      std::string work = lower;
+      blank(work, *name);
+      read_drug_details(r, work, lower, original, /*read_strengths=*/true);
+      derive(r);
     } else {
       r.notes.push_back("not a recognised drug or service");
     }

@@ -41,6 +41,7 @@ void read_service(ParsedRequest& r, const ServiceEntry& service, Span service_sp
   static const RE2 kWeeks(IMR_WHOLE(R"(\b(?:x|for|times|over)\s*(\d{1,2})\s*(?:weeks?|wks?)\b)"));
   static const RE2 kVisits(
       IMR_WHOLE(R"(\b(\d{1,3})\s*(?:sessions?|visits?|treatments?)\b|\bx\s*(\d{1,3})\b)"));
+  static const RE2 kDays(IMR_WHOLE(R"(\b(\d{1,3})[- ]?days?\b)"));
   static const RE2 kPurchase(R"(\b(?:purchase|buy|purchased)\b)");
   static const RE2 kRental(R"(\b(?:rental|rent|rented)\b)");
 
@@ -78,6 +79,10 @@ void read_service(ParsedRequest& r, const ServiceEntry& service, Span service_sp
     blank(work, span);
   }
   r.duration_days = take_duration_days(work);
+  if (!r.duration_days && find(work, kDays, span, &a)) {  // "30 day rental", "30-day trial"
+    r.duration_days = std::atoi(a.c_str());
+    blank(work, span);
+  }
   if (find(work, kVisits, span, &a, &b)) {
     r.visits = std::atoi((a.empty() ? b : a).c_str());
     blank(work, span);

@@ -70,7 +70,7 @@ ReviewerCredentials read_credentials(std::string_view text) {
     const size_t from = cert + kCert.size();
     add_list(std::string_view(t).substr(from, field_end(from) - from), false, r.certifications);
   }
-  if (sub != std::string::npos && (cert == std::string::npos || sub != cert)) {
+  if (sub != std::string::npos) {
     const size_t from = sub + kSub.size();
     add_list(std::string_view(t).substr(from, field_end(from) - from), false, r.subspecialties);
   }

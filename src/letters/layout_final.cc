@@ -19,10 +19,16 @@ constexpr Heading kIssues[] = {{"IMR ISSUES, DECISIONS AND RATIONALES"}};
 
 constexpr std::string_view kCaLabel = "claims administrator guideline";
 constexpr std::string_view kMaxLabel = "maximus guideline";
+// Letters this project drafts label the reviewer's citations "IMR guideline".
+constexpr std::string_view kImrLabel = "imr guideline";
 constexpr std::string_view kRationaleLabel = "decision rationale";
 
+bool is_reviewer_label(std::string_view line) {
+  return istarts_with(line, kMaxLabel) || istarts_with(line, kImrLabel);
+}
+
 bool is_field_line(std::string_view line) {
-  return istarts_with(line, kCaLabel) || istarts_with(line, kMaxLabel) ||
+  return istarts_with(line, kCaLabel) || is_reviewer_label(line) ||
          istarts_with(line, kRationaleLabel);
 }
 
@@ -43,12 +49,12 @@ std::vector<LetterItem> read_items(const std::vector<std::string>& lines, size_t
     const std::string& line = lines[i];
     if (is_field_line(line)) {
       last_field = istarts_with(line, kCaLabel) ? kCaLabel
-                   : istarts_with(line, kMaxLabel) ? kMaxLabel : kRationaleLabel;
+                   : is_reviewer_label(line) ? kMaxLabel : kRationaleLabel;
       continue;
     }
     const bool decided = RE2::FullMatch(line, header_re());
     const bool next_ca = i + 1 < lines.size() && istarts_with(lines[i + 1], kCaLabel);
-    const bool next_max = i + 1 < lines.size() && istarts_with(lines[i + 1], kMaxLabel) &&
+    const bool next_max = i + 1 < lines.size() && is_reviewer_label(lines[i + 1]) &&
                           last_field != kCaLabel;
     if (decided || next_ca || next_max) {
       headers.push_back(i);
@@ -75,7 +81,7 @@ std::vector<LetterItem> read_items(const std::vector<std::string>& lines, size_t
     }
     const size_t end = k + 1 < headers.size() ? headers[k + 1] : lines.size();
     const std::string body = join_lines(lines, headers[k] + 1, end);
-    const auto fields = split_fields(body, {{kCaLabel}, {kMaxLabel}, {kRationaleLabel}});
+    const auto fields = split_fields(body, {{kCaLabel}, {kMaxLabel, kImrLabel}, {kRationaleLabel}});
     if (fields[0]) item.claims_administrator_citations = parse_citations(*fields[0]);
     if (fields[1]) item.reviewer_citations = parse_citations(*fields[1]);
     if (!fields[2] || fields[2]->empty())

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
+
 #include "core/text.h"
 
 namespace imr::letters {
@@ -40,7 +42,12 @@ std::vector<std::string> letter_lines(std::string_view text) {
 }
 
 bool matches_heading(std::string_view line, const Heading& h, std::string* rest) {
-  if (line.size() > 200) return false;
+  if (line.size() > 200 || h.name.empty()) return false;
+  // Cheap rejection before normalizing: the first letters must agree.
+  const std::string_view t = trim(line);
+  if (t.empty() || std::tolower(static_cast<unsigned char>(t.front())) !=
+                       std::tolower(static_cast<unsigned char>(h.name.front())))
+    return false;
   const std::string norm = collapse_whitespace(line);
   std::string_view v = norm;
   if (!istarts_with(v, h.name)) return false;

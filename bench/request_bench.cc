@@ -1,0 +1,39 @@
+// Parsing one request (the drug and service tables loaded once, outside the loop).
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "intake/drug_table.h"
+#include "intake/request.h"
+#include "intake/request_services.h"
+
+namespace {
+
+const imr::DrugTable& drugs() {
+  static const imr::DrugTable t = imr::DrugTable::load(std::string(IMR_DEFAULT_DATA_DIR) + "/drugs.yaml");
+  return t;
+}
+
+void BM_ParseDrugRequest(benchmark::State& state) {
+  const imr::ServiceTable& services = imr::ServiceTable::bundled();
+  const std::string text = "Norco 10/325mg one PO q 4-6H #180";
+  for (auto _ : state) benchmark::DoNotOptimize(imr::parse_request(text, drugs(), services));
+}
+BENCHMARK(BM_ParseDrugRequest);
+
+void BM_ParseServiceRequest(benchmark::State& state) {
+  const imr::ServiceTable& services = imr::ServiceTable::bundled();
+  const std::string text = "Physical therapy 2x week x 6 weeks, lumbar spine";
+  for (auto _ : state) benchmark::DoNotOptimize(imr::parse_request(text, drugs(), services));
+}
+BENCHMARK(BM_ParseServiceRequest);
+
+void BM_ParseLongRequest(benchmark::State& state) {
+  const imr::ServiceTable& services = imr::ServiceTable::bundled();
+  std::string text = "Tramadol 50mg 1 tab po q4-6h prn pain, #120 with 1 refill ";
+  while (text.size() < 5000) text += "every 6 to 8 hours as needed 1-2 tabs ";
+  for (auto _ : state) benchmark::DoNotOptimize(imr::parse_request(text, drugs(), services));
+}
+BENCHMARK(BM_ParseLongRequest);
+
+}  // namespace
