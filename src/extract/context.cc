@@ -18,7 +18,7 @@ SentenceContext::SentenceContext(int record, std::string_view record_text,
       sentence_(sentence),
       scopes_(sentence.norm),
       drugs_(find_drug_mentions(sentence.norm, drugs)),
-      dates_(sentence_dates(sentence.norm)) {}
+      dates_(sentence.dates) {}
 
 Fact SentenceContext::make(FactKind kind, size_t start, size_t end) const {
   Fact f;

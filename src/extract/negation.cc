@@ -69,6 +69,11 @@ bool is_mark(char c) {
 // Number of tokens the phrase covers if it matches at token i, else 0.
 template <typename Tok>
 size_t match_phrase(const std::vector<Tok>& toks, size_t i, std::string_view phrase) {
+  // Fast reject on the first word.
+  const std::string_view first = toks[i].text;
+  if (phrase.size() < first.size() || phrase.compare(0, first.size(), first) != 0 ||
+      (phrase.size() > first.size() && phrase[first.size()] != ' '))
+    return 0;
   size_t n = 0;
   size_t p = 0;
   while (p < phrase.size()) {

@@ -20,7 +20,8 @@ std::vector<Sentence> record_sentences(std::string_view text,
     s.start = b;
     s.end = e;
     s.norm = normalize(text.substr(b, e - b));
-    if (auto d = latest_encounter(sentence_dates(s.norm))) narrative = d;
+    s.dates = sentence_dates(s.norm);
+    if (auto d = latest_encounter(s.dates)) narrative = d;
     s.date = narrative;
     out.push_back(std::move(s));
   };

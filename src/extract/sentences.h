@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "extract/dates.h"
 
 namespace imr::extract_detail {
 
@@ -25,6 +26,7 @@ struct Sentence {
   size_t end = 0;
   std::string norm;
   std::optional<Date> date;  // narrative date in force (after this sentence's own update)
+  std::vector<SentenceDate> dates;  // the dates written in it, with their roles
 };
 
 std::vector<Sentence> record_sentences(std::string_view text,

@@ -144,7 +144,7 @@ std::vector<Strength> take_strengths(std::string& work, bool combination) {
 
 std::optional<Range> take_units_per_dose(std::string& work) {
   static const RE2 kRange(IMR_WHOLE(
-      R"(\b(\d{1,2}(?:\.\d+)?|one|two|three|half)\s*(?:-|to|or)\s*(\d{1,2}(?:\.\d+)?|one|two|three|four)\s*(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?|puffs?|sprays?)\b)"));
+      R"(\b(\d{1,2}(?:\.\d+)?|one|two|three|half)\s*(?:-|to|or)\s*(\d{1,2}(?:\.\d+)?|one|two|three|four)\s*(?:(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?|puffs?|sprays?)\b|\s(?:po\b|p\.o\.|by\s+mouth|orally|sl\b|q\s*\d|q\.|every\b|bid\b|tid\b|qid\b|qhs\b|daily\b|at\s+bedtime|nightly\b)))"));
   static const RE2 kUnits(IMR_WHOLE(
       R"(\b(\d{1,2}(?:\.\d+)?|one|two|three|four|half|a|an)\s*(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?|puffs?|sprays?)\b)"));
   static const RE2 kBeforeSig(IMR_WHOLE(

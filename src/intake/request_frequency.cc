@@ -51,9 +51,9 @@ bool find(std::string_view lower, const RE2& re, Span& span, std::string* a = nu
 // The first family of forms that matches wins (most specific first).
 std::optional<Schedule> read_schedule(std::string_view lower) {
   static const RE2 kHourRange(IMR_WHOLE(
-      R"(\b(?:q\.?|every)\s*(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*(?:h|hr|hrs|hour|hours)\b\.?)"));
+      R"(\b(?:q\.?|every)\s*(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*(?:h|hr|hrs|hour|hours)\b)"));
   static const RE2 kHours(
-      IMR_WHOLE(R"(\b(?:q\.?|every)\s*(\d{1,3})\s*(?:h|hr|hrs|hour|hours)\b\.?)"));
+      IMR_WHOLE(R"(\b(?:q\.?|every)\s*(\d{1,3})\s*(?:h|hr|hrs|hour|hours)\b)"));
   static const RE2 kDays(IMR_WHOLE(R"(\b(?:q\.?|every)\s*(\d{1,2})\s*(?:d|day|days)\b)"));
   static const RE2 kOtherDay(IMR_WHOLE(R"(\b(?:every\s+other\s+day|qod)\b)"));
   static const RE2 kWeekly(

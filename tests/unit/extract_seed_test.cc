@@ -109,14 +109,14 @@ TEST_F(ExtractSeedTest, Letter004) {
   const Fact* se = find(facts, FactKind::kSideEffects, "side_effects");
   ASSERT_TRUE(se) << dump(facts);
   EXPECT_EQ(se->polarity, Polarity::kNegated);
-  const Fact* dep = nullptr;
-  for (const auto& f : of_kind(facts, FactKind::kDependence)) dep = &f;
+  const auto deps = of_kind(facts, FactKind::kDependence);
+  const Fact* dep = deps.empty() ? nullptr : &deps.back();
   ASSERT_TRUE(dep) << dump(facts);
   EXPECT_EQ(dep->polarity, Polarity::kAffirmed);
   const Fact* fn = find(facts, FactKind::kFunctionalImprovement, "adl", "asserted");
   EXPECT_TRUE(fn) << dump(facts);
-  const Fact* surgery = nullptr;
-  for (const auto& f : of_kind(facts, FactKind::kSurgery)) surgery = &f;
+  const auto surgeries = of_kind(facts, FactKind::kSurgery);
+  const Fact* surgery = surgeries.empty() ? nullptr : &surgeries.back();
   ASSERT_TRUE(surgery);
   EXPECT_EQ(iso(surgery->date), "2009-12-17");
   EXPECT_TRUE(find(facts, FactKind::kMedicationUse, "carisoprodol", "current"));

@@ -245,6 +245,10 @@ const std::vector<DrugCase> kCases = {
     {"Neurontin 300mg 1 cap TID #90", "drug", "gabapentin", "Neurontin", "Neurontin", "300mg", "capsule", "oral", false, 90, 0, "1", "tid", "TID", "3", false, -1, "3", "30", "", {}},
     {"Motrin 600 mg 1 tab every 6-8 hours as needed, dispense 60", "drug", "ibuprofen", "Motrin", "Motrin", "600mg", "tablet", "oral", false, 60, 0, "1", "q6-8h", "every 6-8 hours as needed", "3-4", true, -1, "3-4", "15-20", "", {}},
     {"Hydrocodone 10/325mg 1 tab PO Q4H PRN x 30", "drug", "hydrocodone_apap", "Hydrocodone", "", "10mg 325mg", "tablet", "oral", false, 30, 0, "1", "q4h", "Q4H PRN", "6", true, -1, "6", "5", "60", {}},
+    {"Percocet 10/325 1-2 po q4-6h prn", "drug", "oxycodone_apap", "Percocet", "Percocet", "10mg 325mg", "tablet", "oral", false, -1, 0, "1-2", "q4-6h", "q4-6h prn", "4-6", true, -1, "4-12", "", "60-180", {kNoQty}},
+    {"Gabapentin 300mg caps, 1 cap po tid, #90, 3 refills", "drug", "gabapentin", "Gabapentin", "", "300mg", "capsule", "oral", false, 90, 3, "1", "tid", "tid", "3", false, -1, "3", "30", "", {}},
+    {"Tramadol 50 mg QTY 120", "drug", "tramadol", "Tramadol", "", "50mg", "tablet", "oral", false, 120, 0, "", "", "", "", false, -1, "", "", "", {kNoFreq}},
+    {"Lidocaine 5% ointment apply bid", "drug", "lidocaine_patch", "Lidocaine", "", "5%", "ointment", "topical", false, -1, 0, "", "bid", "bid", "2", false, -1, "2", "", "", {kNoQty, kOneAssumed}},
     {"Xanax 0.25mg prn", "drug", "alprazolam", "Xanax", "Xanax", "0.25mg", "tablet", "oral", false, -1, 0, "", "prn", "prn", "0", true, -1, "", "", "", {kNoQty, "as needed without a schedule: doses per day not stated"}},
 };
 
@@ -441,6 +445,27 @@ TEST(RequestTest, LongInputIsCutAndStaysFast) {
   EXPECT_EQ(r.quantity, 180);
   ASSERT_FALSE(r.notes.empty());
   EXPECT_EQ(r.notes.back(), "request cut to 1000 characters");
+}
+
+// Random mixes of request words, numbers and punctuation: never a crash, and any MME or
+// days' supply is a proper range.
+TEST(RequestTest, RandomTokenSoupIsHandled) {
+  const std::vector<std::string> tokens = {
+      "Norco", "10/325", "mg", "#", "180", "q", "4-6", "h", "every", "to", "hours", "x",
+      "2", "refills", "QTY:", "0", "1-2", "tabs", "prn", "patch", "mcg/hr", "%", "Methadone",
+      "Duragesic", "PT", "2x6", "weeks", "/", "-", ".", ",", "with", "three", "bid", "days",
+      "compound", "lidocaine", "5%", "\n", "\xff", "999999999999", "q0h", "every 0 days"};
+  uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    const int n = 1 + static_cast<int>(next() % 12);
+    for (int k = 0; k < n; ++k) text += tokens[next() % tokens.size()] + ((next() & 1) ? " " : "");
+    const ParsedRequest r = parse(text);
+    if (r.mme_per_day) EXPECT_LE(r.mme_per_day->min, r.mme_per_day->max) << text;
+    if (r.days_supply) EXPECT_LE(r.days_supply->min, r.days_supply->max) << text;
+    if (r.frequency) EXPECT_LE(r.frequency->doses_per_day.min, r.frequency->doses_per_day.max) << text;
+  }
 }
 
 TEST(RequestTest, WhitespaceAndLineBreaksAreCollapsed) {
