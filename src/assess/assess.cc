@@ -1,6 +1,7 @@
 #include "assess/assess.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "assess/fact_query.h"
 #include "core/text.h"
@@ -88,6 +89,9 @@ ItemAssessment assess_item(const RulePack& pack, ItemContext ctx) {
                                  : f.state == CriterionState::kNotMet ? rule.not_met
                                                                       : rule.not_documented;
     res.statement = collapse_whitespace(fill_placeholders(wording, vars));
+    // Wording may open with a generic name ("diazepam is ..."); statements are sentences.
+    if (!res.statement.empty() && std::islower(static_cast<unsigned char>(res.statement[0])))
+      res.statement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(res.statement[0])));
     if (f.state != CriterionState::kMet)
       res.to_change = collapse_whitespace(fill_placeholders(rule.to_change, vars));
     out.criteria.push_back(std::move(res));

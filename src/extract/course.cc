@@ -38,7 +38,7 @@ const RE2& activity_tolerance() {
 }
 const RE2& taper_re() {
   static const RE2 re(
-      R"(\b(?:(plan(?:s|ned)? to (?:taper|wean|decrease|reduce|discontinue|lower)|taper(?:ing|ed)?(?: schedule| plan| protocol)?|wean(?:ing)?(?: schedule| plan| protocol)?|will (?:taper|wean|decrease|reduce|lower))|((?:decrease|decreased|reduce|reduced|lower|lowered|cut)\s+(?:the\s+)?(?:dose\s+of\s+)?(?:[a-z/]+\s+){0,3}?to\s+#?\s*(\d{1,4})))\b)");
+      R"(\b(?:(plan(?:s|ned)? to (?:taper|wean|decrease|reduce|discontinue|lower)|taper(?:ing|ed)?(?: schedule| plan| protocol)?|wean(?:ing)?(?: schedule| plan| protocol)?|will (?:taper|wean|decrease|reduce|lower)|will be (?:weaned|tapered)|(?:be|being) (?:weaned|tapered) (?:off|from|down))|((?:decrease|decreased|reduce|reduced|lower|lowered|cut)\s+(?:the\s+)?(?:dose\s+of\s+)?(?:[a-z/]+\s+){0,3}?to\s+#?\s*(\d{1,4})))\b)");
   return re;
 }
 const RE2& review_context() {

@@ -84,8 +84,12 @@ void detect_function(const SentenceContext& s, std::vector<Fact>& out) {
   };
   for (const ReMatch& m : find_all(activity_re(), n, 8))
     emit(m, activity_subject(m.group(1)), std::stod(std::string(m.group(2))), std::nullopt);
+  static const RE2 restriction(
+      R"(\b(?:avoid|no|not to|restrict\w*|limit\w*|precautions?|should not|cannot|unable to)\s+(?:\w+\s+){0,1}$)");
   for (const ReMatch& m : find_all(lift_re(), n, 4))
-    emit(m, "lifting", std::stod(std::string(m.group(1))), std::nullopt);
+    if (!contains(restriction, n.substr(m.start > 30 ? m.start - 30 : 0,
+                                        m.start - (m.start > 30 ? m.start - 30 : 0))))
+      emit(m, "lifting", std::stod(std::string(m.group(1))), std::nullopt);
   for (const ReMatch& m : find_all(scale_re(), n, 4))
     emit(m, "disability_scale", std::stod(std::string(m.group(3))),
          std::stod(std::string(m.group(2))));

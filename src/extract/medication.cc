@@ -29,9 +29,9 @@ const RE2& cue_re() {
       // 1: past
       R"(self[- ]discontinued|discontinued|discontinue|stopped|stop taking|weaned off|weaned from|weaned|tapered off|taken off|came off|no longer (?:taking|on|using|takes|uses)|previously|formerly|prior use of|past use of|had tried|tried|ceased|quit|switched from|used to take|history of (?:using|taking))|()(?:)"
       // 2: planned
-      R"(requested|requests|requesting|request for|request of|rfa for|authorization for|will start|will begin|will try|will add|will prescribe|plans? to start|plans? to begin|planned|plan for|to start|start (?:on|him on|her on)|started today|prescribed today|dispensed today|new prescription(?: for)?|initiated today|initiate|recommended|recommends|recommend|would like to (?:start|try))|()(?:)"
+      R"(will be started on|requested|requests|requesting|request for|request of|rfa for|authorization for|will start|will begin|will try|will add|will prescribe|plans? to start|plans? to begin|planned|plan for|to start|start (?:on|him on|her on)|started today|prescribed today|dispensed today|new prescription(?: for)?|initiated today|initiate|recommended|recommends|recommend|would like to (?:start|try)|start|begin|add)|()(?:)"
       // 3: current
-      R"(taking|takes|take|uses|using|continues|continue|continued|continuing|remains on|remained on|maintained on|treated with|treating with|medications? (?:include|includes|included|including|are|consist of|consists of|list)|currently|current|has been prescribed|had been prescribed|have been prescribed|is prescribed|are prescribed|prescribed since|prescribed|refilled|reduce|reduced|decrease|decreased|utiliz\w+|been on|started|regimen))\b)");
+      R"(will be (?:weaned|tapered)(?: off| from)?|taking|takes|take|uses|using|continues|continue|continued|continuing|remains on|remained on|maintained on|treated with|treating with|medications? (?:include|includes|included|including|are|consist of|consists of|list)|currently|current|has been prescribed|had been prescribed|have been prescribed|is prescribed|are prescribed|prescribed since|prescribed|refilled|reduce|reduced|decrease|decreased|utiliz\w+|been on|started|regimen))\b)");
   return re;
 }
 const RE2& trial_before() {
@@ -61,6 +61,18 @@ std::vector<Cue> cues(std::string_view norm) {
     out.push_back({m.start, m.end, qual});
   }
   return out;
+}
+
+// A cue after a drug applies to it when passive ("Norco was discontinued") or when no other
+// drug follows the cue ("Norco discontinued."); "start Flexeril, discontinue Soma" is
+// about Soma.
+bool post_cue_applies(std::string_view n, const Cue& c, const std::vector<DrugMention>& ms) {
+  static const RE2 aux(R"(\b(?:was|were|is|are|been|be|being|got)\s+$)");
+  const size_t from = c.start > 12 ? c.start - 12 : 0;
+  if (contains(aux, n.substr(from, c.start - from))) return true;
+  for (const auto& m : ms)
+    if (m.start >= c.end && m.start - c.end <= 25) return false;
+  return true;
 }
 
 }  // namespace
@@ -117,7 +129,7 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
       for (const Cue& c : all_cues) {
         if (c.start >= clause.start && c.end <= m.start) pre = &c;
         if (!post && c.start >= group_end && c.end <= std::min(clause.end, after_group) &&
-            c.start - group_end <= 40)
+            c.start - group_end <= 40 && post_cue_applies(n, c, mentions))
           post = &c;
       }
       if (pre && post) {
@@ -155,6 +167,8 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
     }
 
     Fact f = s.make(FactKind::kMedicationUse, m.start, m.end);
+    // Only a nearby trigger denies a drug ("denies taking Xanax", "no Norco").
+    f.polarity = s.scopes().near(m.start, m.end, 24);
     f.subject = m.drug->key;
     f.qualifier = qualifier;
     if (d) {

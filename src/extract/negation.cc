@@ -40,10 +40,13 @@ constexpr std::array<std::string_view, 9> kClauseSubjects = {"he", "she", "they"
                                                              "it", "there", "this", "patient"};
 
 // Phrases after a concept (same clause) that negate it: "... was not documented".
-constexpr std::array<std::string_view, 18> kPostNegatedWords = {
-    "documented", "noted", "reported", "provided", "found", "present", "evident",
-    "demonstrated", "established", "indicated", "performed", "done", "available",
-    "quantified", "included", "mentioned", "discussed", "seen"};
+constexpr std::array<std::string_view, 26> kPostNegatedWords = {
+    "documented", "noted",     "reported", "provided",  "found",     "present",  "evident",
+    "demonstrated", "established", "indicated", "performed", "done",  "available", "quantified",
+    "included",   "mentioned", "discussed", "seen",      "checked",   "reviewed", "obtained",
+    "ordered",    "completed", "submitted", "signed",    "addressed"};
+constexpr std::array<std::string_view, 6> kNegatedAnswers = {"none", "no", "denied", "denies",
+                                                             "negative", "nil"};
 constexpr std::array<std::string_view, 4> kPostNegators = {"absent", "lacking", "undocumented",
                                                            "none"};
 
@@ -171,7 +174,7 @@ PolarityScopes::PolarityScopes(std::string_view norm) : text_(norm) {
       end = tokens_[k].end;
     }
     // "? radiculopathy" governs the following words; "radiculopathy?" is handled in at().
-    scopes_.push_back({tokens_[t + n - 1].end, end, pol});
+    scopes_.push_back({tokens_[t + n - 1].end, end, pol, w});
     t += n - 1;
   }
 }
@@ -185,9 +188,13 @@ Polarity PolarityScopes::at(size_t start, size_t end) const {
       uncertain = true;
     }
   }
-  // After the concept: "... was not documented", "... absent", "radiculopathy?".
+  // After the concept: "... was not documented", "... absent", "radiculopathy?",
+  // "Side effects: none".
   size_t k = 0;
   while (k < tokens_.size() && tokens_[k].start < end) ++k;
+  if (k + 1 < tokens_.size() && tokens_[k].text == ":" &&
+      in(kNegatedAnswers, tokens_[k + 1].text))
+    return Polarity::kNegated;
   for (size_t words = 0; k < tokens_.size() && words < 6; ++k) {
     const std::string_view tk = tokens_[k].text;
     if (tk == "?" && words == 0) uncertain = true;
@@ -203,6 +210,18 @@ Polarity PolarityScopes::at(size_t start, size_t end) const {
     }
     ++words;
   }
+  return uncertain ? Polarity::kUncertain : Polarity::kAffirmed;
+}
+
+Polarity PolarityScopes::near(size_t start, size_t end, size_t max_gap) const {
+  bool uncertain = false;
+  for (const Scope& s : scopes_) {
+    if (!(s.begin <= start && start < s.end) || start - s.begin > max_gap) continue;
+    if (s.trigger == "without") continue;
+    if (s.polarity == Polarity::kNegated) return Polarity::kNegated;
+    uncertain = true;
+  }
+  (void)end;
   return uncertain ? Polarity::kUncertain : Polarity::kAffirmed;
 }
 

@@ -30,10 +30,16 @@ class PolarityScopes {
   // affirmed. Negation wins over uncertainty.
   Polarity at(size_t start, size_t end) const;
 
+  // The same, for names that negation reaches only from close by ("denies taking Xanax",
+  // "no Norco"): a trigger counts only if it ends within `max_gap` bytes of `start`, and
+  // "without" never counts ("8/10 without Norco" does not deny Norco).
+  Polarity near(size_t start, size_t end, size_t max_gap) const;
+
   struct Scope {
     size_t begin = 0;  // first byte governed (end of the trigger)
     size_t end = 0;    // one past the last byte governed
     Polarity polarity = Polarity::kNegated;
+    std::string_view trigger;  // the trigger's first word
   };
   const std::vector<Scope>& scopes() const { return scopes_; }
 

@@ -137,6 +137,8 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
         qual = "with_medication";
     }
     Fact f = s.make(FactKind::kPainScore, sc.start, sc.end);
+    // A score is a measurement: "8/10 without medications" does not negate it.
+    if (f.polarity == Polarity::kNegated) f.polarity = Polarity::kAffirmed;
     f.subject = "pain";
     f.qualifier = qual;
     f.value = sc.lo;

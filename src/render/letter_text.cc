@@ -72,7 +72,7 @@ std::string render_letter_text(const Case& c, const Review& review, const std::s
   out += wrap(summary) + "\n\n";
 
   out += "IMR ISSUES, DECISIONS AND RATIONALES\n\n";
-  out += "The Final Determination was based on decisions for the disputed items/services set forth below:\n\n";
+  out += "This determination rests on the decision made for each disputed item below.\n\n";
   for (const auto& d : review.items) {
     out += d.request + ": " + decision_word(d) + "\n\n";
     std::string ca;

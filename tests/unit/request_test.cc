@@ -462,9 +462,13 @@ TEST(RequestTest, RandomTokenSoupIsHandled) {
     const int n = 1 + static_cast<int>(next() % 12);
     for (int k = 0; k < n; ++k) text += tokens[next() % tokens.size()] + ((next() & 1) ? " " : "");
     const ParsedRequest r = parse(text);
-    if (r.mme_per_day) EXPECT_LE(r.mme_per_day->min, r.mme_per_day->max) << text;
-    if (r.days_supply) EXPECT_LE(r.days_supply->min, r.days_supply->max) << text;
-    if (r.frequency) EXPECT_LE(r.frequency->doses_per_day.min, r.frequency->doses_per_day.max) << text;
+    const Range none{0, 0};
+    const Range mme = r.mme_per_day.value_or(none), supply = r.days_supply.value_or(none);
+    const Range doses = r.frequency ? r.frequency->doses_per_day : none;
+    EXPECT_LE(mme.min, mme.max) << text;
+    EXPECT_LE(supply.min, supply.max) << text;
+    EXPECT_LE(doses.min, doses.max) << text;
+    EXPECT_LE(r.text.size(), kMaxRequestChars);
   }
 }
 
