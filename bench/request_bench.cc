@@ -14,22 +14,27 @@ const imr::DrugTable& drugs() {
   return t;
 }
 
+const imr::ServiceTable& services_table() {
+  static const imr::ServiceTable t = imr::ServiceTable::load(std::string(IMR_DEFAULT_DATA_DIR) + "/services.yaml");
+  return t;
+}
+
 void BM_ParseDrugRequest(benchmark::State& state) {
-  const imr::ServiceTable& services = imr::ServiceTable::bundled();
+  const imr::ServiceTable& services = services_table();
   const std::string text = "Norco 10/325mg one PO q 4-6H #180";
   for (auto _ : state) benchmark::DoNotOptimize(imr::parse_request(text, drugs(), services));
 }
 BENCHMARK(BM_ParseDrugRequest);
 
 void BM_ParseServiceRequest(benchmark::State& state) {
-  const imr::ServiceTable& services = imr::ServiceTable::bundled();
+  const imr::ServiceTable& services = services_table();
   const std::string text = "Physical therapy 2x week x 6 weeks, lumbar spine";
   for (auto _ : state) benchmark::DoNotOptimize(imr::parse_request(text, drugs(), services));
 }
 BENCHMARK(BM_ParseServiceRequest);
 
 void BM_ParseLongRequest(benchmark::State& state) {
-  const imr::ServiceTable& services = imr::ServiceTable::bundled();
+  const imr::ServiceTable& services = services_table();
   std::string text = "Tramadol 50mg 1 tab po q4-6h prn pain, #120 with 1 refill ";
   while (text.size() < 5000) text += "every 6 to 8 hours as needed 1-2 tabs ";
   for (auto _ : state) benchmark::DoNotOptimize(imr::parse_request(text, drugs(), services));

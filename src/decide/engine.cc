@@ -163,6 +163,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir) {
   if (!fs::is_directory(data_dir, ec)) throw DataError(data_dir, 0, "data directory not found");
   auto k = std::make_shared<Knowledge>();
   k->drugs = DrugTable::load(data_dir + "/drugs.yaml");
+  k->services = ServiceTable::load(data_dir + "/services.yaml");
   k->rules = RuleSet::load(data_dir + "/rules");
   return k;
 }
@@ -178,7 +179,7 @@ Review Engine::review(const Case& c) const {
 
   std::vector<ParsedRequest> parsed;
   parsed.reserve(c.requests.size());
-  for (const auto& r : c.requests) parsed.push_back(parse_request(r, k.drugs));
+  for (const auto& r : c.requests) parsed.push_back(parse_request(r, k.drugs, k.services));
 
   std::optional<Date> as_of = c.request_date();
   if (!as_of)

@@ -12,16 +12,18 @@
 #include "decide/determination.h"
 #include "intake/case.h"
 #include "intake/drug_table.h"
+#include "intake/request.h"
 
 namespace imr {
 
 struct Knowledge {
   DrugTable drugs;
+  ServiceTable services;
   RuleSet rules;
   std::string version() const;  // "rules <v>; drugs <v>"
 };
 
-// Loads data_dir/drugs.yaml and data_dir/rules/. Throws DataError naming file and line.
+// Loads data_dir/drugs.yaml, data_dir/services.yaml and data_dir/rules/. Throws DataError naming file and line.
 std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir);
 
 class Engine {

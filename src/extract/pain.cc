@@ -98,14 +98,23 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
             [](const Score& x, const Score& y) { return x.start < y.start; });
 
   const bool meds = contains(med_context(), n) || !s.drugs().empty();
+  // Qualifier words are read with every drug name standing as "meds" (same length), so
+  // "9/10 without Vicodin" reads like "9/10 without meds".
+  std::string masked(n);
+  for (const auto& d : s.drugs())
+    if (d.end - d.start >= 4) {
+      masked.replace(d.start, 4, "meds");
+      for (size_t k = d.start + 4; k < d.end; ++k) masked[k] = ' ';
+    }
+  const std::string_view q_text = masked;
   size_t prev_end = 0;
   for (size_t i = 0; i < scores.size(); ++i) {
     const Score& sc = scores[i];
     const Span clause = s.clause(sc.start);
     const size_t from = std::max(prev_end, clause.start);
-    const std::string_view before = n.substr(from, sc.start - from);
+    const std::string_view before = q_text.substr(from, sc.start - from);
     const size_t next = i + 1 < scores.size() ? scores[i + 1].start : n.size();
-    const std::string_view after = n.substr(sc.end, std::min(next, clause.end) - sc.end);
+    const std::string_view after = q_text.substr(sc.end, std::min(next, clause.end) - sc.end);
     std::string qual = "current";
     ReMatch q;
     if (find_first(qualifier_after(), after, 0, &q)) {

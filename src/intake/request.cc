@@ -222,7 +222,8 @@ ParsedRequest parse_request(std::string_view text, const DrugTable& table,
 }
 
 ParsedRequest parse_request(std::string_view text, const DrugTable& table) {
-  return parse_request(text, table, ServiceTable::bundled());
+  static const ServiceTable kNoServices;  // immutable: drug requests only
+  return parse_request(text, table, kNoServices);
 }
 
 }  // namespace imr

@@ -78,8 +78,8 @@ inline constexpr size_t kMaxRequestChars = 1000;
 
 // Parses one request. Never throws for odd text: an unreadable request comes back as
 // kind kUnknown with notes. `table` must outlive the result (drug points into it).
-// Services are recognised with `services`; the two-argument form uses the bundled
-// data/services.yaml (loaded once; throws DataError if that file is broken).
+// Services are recognised with `services`; the two-argument form reads drugs only (a
+// service request comes back kUnknown) and is meant for dose phrases inside records.
 ParsedRequest parse_request(std::string_view text, const DrugTable& table,
                             const ServiceTable& services);
 ParsedRequest parse_request(std::string_view text, const DrugTable& table);

@@ -138,11 +138,6 @@ ServiceTable ServiceTable::parse(std::string_view yaml, const std::string& file)
   return table;
 }
 
-const ServiceTable& ServiceTable::bundled() {
-  static const ServiceTable table = load(std::string(IMR_DEFAULT_DATA_DIR) + "/services.yaml");
-  return table;
-}
-
 void ServiceTable::index() {
   service_names_ = name_index(services_);
   region_names_ = name_index(regions_);

@@ -39,8 +39,6 @@ class ServiceTable {
   // list, a name used twice, or malformed YAML.
   static ServiceTable load(const std::string& path);
   static ServiceTable parse(std::string_view yaml, const std::string& file_name);
-  // data/services.yaml from the bundled data directory, loaded once.
-  static const ServiceTable& bundled();
 
   const std::vector<ServiceEntry>& services() const { return services_; }
   const std::vector<BodyRegion>& regions() const { return regions_; }

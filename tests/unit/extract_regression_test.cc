@@ -1,0 +1,117 @@
+// Cases where a naive reading goes wrong: negation reaching too far, a cue belonging to
+// the next drug, restrictions read as function, headings with "none".
+#include <gtest/gtest.h>
+
+#include "extract_test_fixture.h"
+
+namespace imr {
+namespace {
+
+using testing_extract::dump;
+using testing_extract::expect_sentence;
+using testing_extract::expect_whole_sentence;
+using testing_extract::facts_in;
+using testing_extract::of_kind;
+
+TEST(ExtractRegressionTest, ImperativeCueBelongsToTheNextDrug) {
+  const std::string t = "Plan: keep Ultram, start Zanaflex 2 mg #30, discontinue Flexeril.";
+  const auto meds = of_kind(facts_in(t), FactKind::kMedicationUse);
+  ASSERT_EQ(meds.size(), 3u) << dump(meds);
+  EXPECT_EQ(meds[0].subject, "tramadol");
+  EXPECT_EQ(meds[1].subject, "tizanidine");
+  EXPECT_EQ(meds[1].qualifier, "planned");
+  EXPECT_EQ(meds[2].subject, "cyclobenzaprine");
+  EXPECT_EQ(meds[2].qualifier, "past");
+  expect_whole_sentence(meds[2], t);  // "Plan:" mid-line does not end a sentence
+}
+
+TEST(ExtractRegressionTest, PassiveCueAfterAListAppliesToTheList) {
+  const auto meds = of_kind(facts_in("Ativan and Soma were stopped in January."),
+                            FactKind::kMedicationUse);
+  ASSERT_EQ(meds.size(), 2u) << dump(meds);
+  EXPECT_EQ(meds[0].qualifier, "past");
+  EXPECT_EQ(meds[1].qualifier, "past");
+}
+
+TEST(ExtractRegressionTest, DistantNegationDoesNotDenyTheDrug) {
+  const std::string t = "There is no evidence of functional improvement from Flexeril.";
+  const auto facts = facts_in(t);
+  const auto meds = of_kind(facts, FactKind::kMedicationUse);
+  ASSERT_EQ(meds.size(), 1u) << dump(facts);
+  EXPECT_EQ(meds[0].polarity, Polarity::kAffirmed);
+  const auto fn = of_kind(facts, FactKind::kFunctionalImprovement);
+  ASSERT_EQ(fn.size(), 1u) << dump(facts);
+  EXPECT_EQ(fn[0].polarity, Polarity::kNegated);
+}
+
+TEST(ExtractRegressionTest, WithoutDoesNotNegateScoresOrDrugs) {
+  const auto facts = facts_in("Her pain is 9/10 without Vicodin and 6/10 with Vicodin.");
+  const auto scores = of_kind(facts, FactKind::kPainScore);
+  ASSERT_EQ(scores.size(), 2u) << dump(facts);
+  EXPECT_EQ(scores[0].qualifier, "without_medication");
+  EXPECT_EQ(scores[1].qualifier, "with_medication");
+  for (const auto& f : scores) EXPECT_EQ(f.polarity, Polarity::kAffirmed);
+  for (const auto& f : of_kind(facts, FactKind::kMedicationUse))
+    EXPECT_EQ(f.polarity, Polarity::kAffirmed);
+  const auto relief = of_kind(facts, FactKind::kPainRelief);
+  ASSERT_EQ(relief.size(), 1u) << dump(facts);
+  EXPECT_NEAR(*relief[0].value, 33.3, 0.01);
+  EXPECT_EQ(relief[0].subject, "hydrocodone_apap");
+}
+
+TEST(ExtractRegressionTest, HeadingAnsweredNone) {
+  const std::string t = "Side effects: none.";
+  const auto se = of_kind(facts_in(t), FactKind::kSideEffects);
+  ASSERT_EQ(se.size(), 1u) << dump(se);
+  EXPECT_EQ(se[0].polarity, Polarity::kNegated);
+  expect_whole_sentence(se[0], t);
+}
+
+TEST(ExtractRegressionTest, NotCheckedAfterTheConcept) {
+  const auto p = of_kind(facts_in("The state PDMP was not checked before refilling."),
+                         FactKind::kPdmpCheck);
+  ASSERT_EQ(p.size(), 1u) << dump(p);
+  EXPECT_EQ(p[0].polarity, Polarity::kNegated);
+}
+
+TEST(ExtractRegressionTest, LiftingRestrictionIsNotFunction) {
+  const auto facts = facts_in("He should avoid lifting more than 15 pounds at work.");
+  EXPECT_TRUE(of_kind(facts, FactKind::kFunctionalImprovement).empty()) << dump(facts);
+}
+
+TEST(ExtractRegressionTest, WillBeWeanedIsATaperOfACurrentDrug) {
+  const auto facts = facts_in("She will be weaned off Klonopin over six weeks.");
+  const auto meds = of_kind(facts, FactKind::kMedicationUse);
+  ASSERT_EQ(meds.size(), 1u) << dump(facts);
+  EXPECT_EQ(meds[0].qualifier, "current");
+  const auto taper = of_kind(facts, FactKind::kTaperPlan);
+  ASSERT_EQ(taper.size(), 1u) << dump(facts);
+  EXPECT_EQ(taper[0].subject, "clonazepam");
+}
+
+TEST(ExtractRegressionTest, InjuredWorkerIsNotAnInjuryDate) {
+  const auto facts = facts_in("On 5-6-17, the injured worker rated pain 4/10.");
+  const auto s = of_kind(facts, FactKind::kPainScore);
+  ASSERT_EQ(s.size(), 1u) << dump(facts);
+  ASSERT_TRUE(s[0].date.has_value());
+  EXPECT_EQ(s[0].date->iso(), "2017-05-06");
+}
+
+TEST(ExtractRegressionTest, ConjunctionWithNewSubjectEndsTheScope) {
+  const auto facts =
+      facts_in("His pain is worse without the pills and he has withdrawal symptoms at night.");
+  const auto dep = of_kind(facts, FactKind::kDependence);
+  ASSERT_EQ(dep.size(), 1u) << dump(facts);
+  EXPECT_EQ(dep[0].polarity, Polarity::kAffirmed);
+}
+
+TEST(ExtractRegressionTest, RespiratoryDepressionIsNotADiagnosisOfDepression) {
+  const auto facts = facts_in("He was warned about respiratory depression with Ativan and Norco.");
+  EXPECT_TRUE(of_kind(facts, FactKind::kDiagnosis).empty()) << dump(facts);
+  const auto se = of_kind(facts, FactKind::kSideEffects);
+  ASSERT_EQ(se.size(), 1u) << dump(facts);
+  EXPECT_EQ(se[0].subject, "respiratory_depression");
+}
+
+}  // namespace
+}  // namespace imr
