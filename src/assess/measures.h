@@ -36,6 +36,9 @@ struct ItemContext {
 
 using MeasureFn = Finding (*)(const CriterionRule&, const ItemContext&);
 
+// Checks a criterion's arguments beyond their presence; returns a problem or "".
+using MeasureCheck = std::string (*)(const CriterionRule&);
+
 struct MeasureSpec {
   const char* name;
   MeasureFn fn;
@@ -43,11 +46,18 @@ struct MeasureSpec {
   bool needs_max;
   std::vector<const char*> required_args;
   const char* description;  // for `imr rules`
+  MeasureCheck check = nullptr;
 };
 
-// The registry; nullptr for an unknown name.
+// The registry (measures_registry.cc); nullptr for an unknown name.
 const MeasureSpec* find_measure(const std::string& name);
 const std::vector<MeasureSpec>& all_measures();
+
+// The families of measures, one file each.
+std::vector<MeasureSpec> medication_measures();   // measures_medication.cc
+std::vector<MeasureSpec> generic_measures();      // measures_generic.cc
+std::vector<MeasureSpec> drug_topic_measures();   // measures_drug_topics.cc
+std::vector<MeasureSpec> service_measures();      // measures_services.cc
 
 // Whether the request's drug has been in use before the request (continued use, a
 // refill) rather than started new; facts used are appended to `evidence`.

@@ -120,6 +120,9 @@ CriterionRule parse_criterion(const PackReader& r, const YAML::Node& node,
   for (const char* a : spec->required_args)
     if (!c.args.count(a))
       r.fail(node, "criterion '" + c.id + "': measure '" + c.measure + "' needs args." + a);
+  if (spec->check)
+    if (const std::string problem = spec->check(c); !problem.empty())
+      r.fail(node["args"] ? node["args"] : node, "criterion '" + c.id + "': " + problem);
   c.citation = r.text(node, "citation");
   if (!citation_ids.count(c.citation))
     r.fail(node["citation"], "criterion '" + c.id + "': unknown citation '" + c.citation + "'");

@@ -18,7 +18,7 @@ namespace {
 
 const RE2& flare_re() {
   static const RE2 re(
-      R"(\b(?:acute (?:exacerbation|flare(?:[- ]up)?|worsening)|exacerbations?|flare[- ]?ups?|flares?|flared|new onset of (?:[a-z]+\s+){0,3}?(?:pain|spasms?|symptoms)|re-?injur\w*|new injury|aggravat(?:ion|ed)|sudden (?:onset|increase|worsening))\b)");
+      R"(\b(?:acute (?:exacerbation|flare(?:[- ]up)?|worsening|(?:[a-z]+\s+){0,2}?spasms?)|exacerbations?|flare[- ]?ups?|flares?|flared|new onset of (?:[a-z]+\s+){0,3}?(?:pain|spasms?|symptoms)|re-?injur\w*|new injury|aggravat(?:ion|ed)|sudden (?:onset|increase|worsening))\b)");
   return re;
 }
 const RE2& ago_re() {

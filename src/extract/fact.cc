@@ -1,6 +1,8 @@
 // Names of fact kinds and polarities, as they appear in JSON output and docs/facts.md.
 #include "extract/fact.h"
 
+#include <string>
+
 namespace imr {
 
 const char* to_string(FactKind k) {
@@ -24,6 +26,16 @@ const char* to_string(FactKind k) {
     case FactKind::kTaperPlan: return "taper_plan";
   }
   return "unknown";
+}
+
+std::optional<FactKind> fact_kind_from_string(const std::string& name) {
+  // Kinds are numbered from zero without gaps; to_string answers "unknown" past the last.
+  for (int i = 0;; ++i) {
+    const auto k = static_cast<FactKind>(i);
+    const std::string n = to_string(k);
+    if (n == "unknown") return std::nullopt;
+    if (n == name) return k;
+  }
 }
 
 const char* to_string(Polarity p) {

@@ -91,6 +91,8 @@ enum class FactKind {
 
 const char* to_string(FactKind k);
 const char* to_string(Polarity p);
+// The kind named by to_string(k) ("drug_screen"); nullopt for an unknown name.
+std::optional<FactKind> fact_kind_from_string(const std::string& name);
 
 struct Fact {
   FactKind kind = FactKind::kMedicationUse;

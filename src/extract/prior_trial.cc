@@ -42,7 +42,7 @@ const RE2& list_intro_re() {
 // Outcome cues before a term (anchored at the end of the text before it).
 const RE2& before_re() {
   static const RE2 re(
-      R"(\b(?:(failed|failure of|unsuccessful trials? of|no (?:relief|benefit|improvement) (?:from|with))|((?:could not|couldn't|unable to|did not|didn't|does not|cannot) tolerate|intoleran(?:t|ce) (?:of|to)|allergic to|allergy to|side effects (?:from|with|of))|((?:improved|benefit(?:ed)?|did well|relief) (?:with|from) (?:the |his |her )?(?:previous |prior )?(?:use of )?)|(tried|trialed|trialled|trials? of|has used|had used|previously used|prior use of|previous use of|course of|courses of|attempted))\b[^.;]{0,40}$)");
+      R"(\b(?:(failed|failure of|unsuccessful trials? of|no (?:relief|benefit|improvement) (?:from|with))|((?:could not|couldn't|unable to|did not|didn't|does not|cannot) tolerate|intoleran(?:t|ce) (?:of|to)|allergic to|allergy to|side effects (?:from|with|of))|((?:improved|benefit(?:ed)?|did well|relief) (?:with|from) (?:the |his |her )?(?:previous |prior )?(?:use of )?)|(tried|trialed|trialled|trials? of|had used|previously used|prior use of|previous use of|courses? of|attempted))\b[^.;]{0,40}$)");
   return re;
 }
 // Outcome cues after a term.

@@ -16,7 +16,7 @@ namespace {
 
 const RE2& percent_re() {
   static const RE2 re(
-      R"(\b(\d{1,3})\s*(?:%|percent)\s*(?:of\s+)?(?:pain\s+)?(?:relief|reduction|improvement|decrease|less pain|better|benefit)|(?:relief|reduction|reduces|reduced|decreases|decreased|improvement|improves|improved|lowers|lowered|benefit)(?:\s+(?:of|in|by))?(?:\s+(?:his|her|the|their))?(?:\s+pain(?:\s+level)?)?(?:\s+(?:by|of))?\s+(?:about\s+|approximately\s+|at least\s+)?(\d{1,3})\s*(?:%|percent))");
+      R"(\b(\d{1,3})\s*(?:%|percent)\s*(?:of\s+)?(?:pain\s+)?(?:relief|reduction|improvement|decrease|less pain|better|benefit)|(?:relief|reduction|reduces?|reduced|decreases?|decreased|improvement|improves?|improved|lowers?|lowered|benefit)(?:\s+(?:of|in|by))?(?:\s+(?:his|her|the|their))?(?:\s+pain(?:\s+level)?)?(?:\s+(?:by|of))?\s+(?:about\s+|approximately\s+|at least\s+)?(\d{1,3})\s*(?:%|percent))");
   return re;
 }
 const RE2& half_re() {

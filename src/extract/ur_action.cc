@@ -32,6 +32,13 @@ const RE2& quantity_re() {
   return re;
 }
 
+// An action verb written right before a drug (after its article).
+const RE2& active_verb_re() {
+  static const RE2 re(
+      R"(\b(?:denied|non-?certified|noncertified|modified|certified|approved|authorized|partially certified)\s+(?:the\s+|his\s+|her\s+|a\s+)?(?:requests?\s+for\s+|prescriptions?\s+(?:for|of)\s+)?$)");
+  return re;
+}
+
 struct Action {
   std::string qualifier;
   std::optional<double> value;
@@ -89,6 +96,16 @@ void detect_ur_action(const SentenceContext& s, std::vector<Fact>& out) {
     acts.push_back(action_in(n, mentions[i].end, end));
   }
   for (size_t i = 0; i < mentions.size(); ++i) {
+    // Active voice: "UR non-certified the Xanax and certified the Percocet".
+    const size_t prev_end = i > 0 ? mentions[i - 1].end : 0;
+    const std::string_view lead = n.substr(prev_end, mentions[i].start - prev_end);
+    ReMatch verb;
+    if (find_first(active_verb_re(), lead, 0, &verb)) {
+      if (auto a = action_in(lead, verb.start, lead.size())) {
+        emit(*a, mentions[i].drug->key, mentions[i].start, mentions[i].end);
+        continue;
+      }
+    }
     std::optional<Action> act = acts[i];
     for (size_t j = i + 1; !act && j < mentions.size(); ++j) act = acts[j];
     // Or an action written before the first drug ("UR denied Norco and Soma").

@@ -113,5 +113,44 @@ TEST(ExtractRegressionTest, RespiratoryDepressionIsNotADiagnosisOfDepression) {
   EXPECT_EQ(se[0].subject, "respiratory_depression");
 }
 
+TEST(ExtractRegressionTest, ActiveVoiceReviewActionsPairWithTheDrugAfterThem) {
+  const std::string t =
+      "Utilization review on 1/9/17 non-certified the Ativan and certified the Ultram.";
+  const auto ur = of_kind(facts_in(t), FactKind::kUrAction);
+  ASSERT_EQ(ur.size(), 2u) << dump(ur);
+  EXPECT_EQ(ur[0].subject, "lorazepam");
+  EXPECT_EQ(ur[0].qualifier, "denied");
+  EXPECT_EQ(ur[1].subject, "tramadol");
+  EXPECT_EQ(ur[1].qualifier, "certified");
+  ASSERT_TRUE(ur[1].date.has_value());
+  EXPECT_EQ(ur[1].date->iso(), "2017-01-09");
+  expect_whole_sentence(ur[0], t);
+}
+
+TEST(ExtractRegressionTest, PercentReliefWithBaseVerb) {
+  const auto r = of_kind(facts_in("Her pills reduce her pain by about 35%."), FactKind::kPainRelief);
+  ASSERT_EQ(r.size(), 1u) << dump(r);
+  EXPECT_EQ(r[0].value, 35.0);
+  EXPECT_EQ(r[0].qualifier, "quantified");
+}
+
+TEST(ExtractRegressionTest, AcuteSpasmsAreAFlareDatedByTheirSentence) {
+  const auto f = of_kind(facts_in("Flexeril was given on 2/7/17 for acute lumbar spasms."),
+                         FactKind::kAcuteFlare);
+  ASSERT_EQ(f.size(), 1u) << dump(f);
+  ASSERT_TRUE(f[0].date.has_value());
+  EXPECT_EQ(f[0].date->iso(), "2017-02-07");
+}
+
+TEST(ExtractRegressionTest, HasUsedIsCurrentUseNotAPriorTrial) {
+  const auto facts = facts_in("He has used Percocet twice daily since 2012.");
+  EXPECT_TRUE(of_kind(facts, FactKind::kPriorTrial).empty()) << dump(facts);
+  const auto meds = of_kind(facts, FactKind::kMedicationUse);
+  ASSERT_EQ(meds.size(), 1u) << dump(facts);
+  EXPECT_EQ(meds[0].qualifier, "current");
+  ASSERT_TRUE(meds[0].since.has_value());
+  EXPECT_EQ(meds[0].since->iso(), "2012");
+}
+
 }  // namespace
 }  // namespace imr

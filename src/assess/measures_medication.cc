@@ -1,3 +1,4 @@
+// Measures over medication facts: course length, analgesia, function, monitoring, dose.
 #include "assess/measures.h"
 
 #include <algorithm>
@@ -587,8 +588,8 @@ Finding ur_weaning(const CriterionRule&, const ItemContext& ctx) {
   return with(CriterionState::kNotDocumented);
 }
 
-const std::vector<MeasureSpec>& registry() {
-  static const std::vector<MeasureSpec> kMeasures = {
+std::vector<MeasureSpec> medication_list() {
+  return {
       {"course_length", course_length, false, true, {},
        "length of use of the drug class (prior use + this supply) against a maximum in days"},
       {"pain_relief_quantified", pain_relief_quantified, false, false, {},
@@ -620,18 +621,11 @@ const std::vector<MeasureSpec>& registry() {
       {"ur_weaning", ur_weaning, false, false, {},
        "UR modified the request to a smaller quantity (weaning)"},
   };
-  return kMeasures;
 }
 
 }  // namespace
 
-const MeasureSpec* find_measure(const std::string& name) {
-  for (const auto& m : registry())
-    if (name == m.name) return &m;
-  return nullptr;
-}
-
-const std::vector<MeasureSpec>& all_measures() { return registry(); }
+std::vector<MeasureSpec> medication_measures() { return medication_list(); }
 
 bool is_ongoing_use(const ItemContext& ctx, std::vector<Evidence>* evidence) {
   const std::string cls = request_class(ctx);
