@@ -80,6 +80,7 @@ ItemAssessment assess_item(const RulePack& pack, ItemContext ctx) {
     res.title = rule.title;
     res.state = f.state;
     res.decisive = rule.decisive;
+    res.flag = rule.flag;
     res.citation_id = rule.citation;
     res.looked_for = rule.looked_for;
     res.evidence = std::move(f.evidence);

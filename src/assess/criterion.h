@@ -36,6 +36,7 @@ struct CriterionResult {
   CriterionState state = CriterionState::kNotDocumented;
   bool decisive = true;
   bool advisory = false;  // from a companion pack (weaning): advice, not a test
+  bool flag = false;      // a safety flag stated whatever the decision
   std::string citation_id;
   std::string looked_for;
   std::string statement;  // the rationale wording for its state, placeholders filled

@@ -127,6 +127,8 @@ CriterionRule parse_criterion(const PackReader& r, const YAML::Node& node,
   if (!citation_ids.count(c.citation))
     r.fail(node["citation"], "criterion '" + c.id + "': unknown citation '" + c.citation + "'");
   if (node["decisive"]) c.decisive = node["decisive"].as<bool>();
+  if (node["flag"]) c.flag = node["flag"].as<bool>();
+  if (c.flag && c.decisive) r.fail(node["flag"], "criterion '" + c.id + "': a flag must be decisive: false");
   if (node["phase"]) {
     c.phase = r.text(node, "phase");
     if (c.phase != "any" && c.phase != "initiating" && c.phase != "ongoing")

@@ -41,6 +41,9 @@ struct CriterionRule {
   std::optional<double> max;
   std::string citation;     // GuidelineCitation id
   bool decisive = true;     // must be met for the item to be medically necessary
+  // A safety flag (no frequency, opioid with benzodiazepine) the rationale states even
+  // when the item is overturned; other supporting criteria speak only to an uphold.
+  bool flag = false;
   std::string phase = "any";  // "any", "initiating" (new use) or "ongoing" (continued use)
   std::string looked_for;   // what the engine searched the record for
   std::string met;          // rationale wording per state; {placeholders} filled from

@@ -132,7 +132,8 @@ Determination decide_item(const Case& c, const Knowledge& k, const std::vector<F
   std::vector<EngineCitation> main_cites;
   const bool overturned = d.decision == Decision::kOverturned;
   for (const auto& cr : a.criteria) {
-    if (cr.advisory || (!cr.decisive && (cr.state != CriterionState::kNotMet || overturned))) continue;
+    if (cr.advisory || (!cr.decisive && (cr.state != CriterionState::kNotMet || (overturned && !cr.flag))))
+      continue;
     if (const GuidelineCitation* g = a.pack->citation(cr.citation_id)) add_citation(main_cites, to_engine(*g));
   }
   for (const auto& extra : cites) add_citation(main_cites, extra);

@@ -37,11 +37,11 @@ std::string compose_rationale(const Determination& d, const ItemAssessment& a,
   if (!overturned)
     for (const auto& c : d.criteria)
       if (c.decisive && c.state == CriterionState::kMet) add_sentence(out, c.statement);
-  // Supporting concerns speak to an uphold; when every decisive MTUS criterion is met
-  // they stay in the criteria list for the reviewer but do not argue against the draft.
-  if (!overturned)
-    for (const auto& c : d.criteria)
-      if (!c.decisive && !c.advisory && c.state == CriterionState::kNotMet) add_sentence(out, c.statement);
+  // Supporting concerns speak to an uphold; when every decisive MTUS criterion is met only
+  // the safety flags are said, the rest stay in the criteria list for the reviewer.
+  for (const auto& c : d.criteria)
+    if (!c.decisive && !c.advisory && c.state == CriterionState::kNotMet && (c.flag || !overturned))
+      add_sentence(out, c.statement);
   for (const auto& n : d.notes) add_sentence(out, n);
   for (const auto& c : d.criteria)
     if (c.advisory) add_sentence(out, c.statement);

@@ -32,13 +32,14 @@ const RE2& vas_re() {
 }
 // Qualifier words, searched backwards from the score (the last one wins) and forwards.
 const RE2& qualifier_before() {
+  // Group 5 is neutral: it consumes "compared with" so that its "with" is not a qualifier.
   static const RE2 re(
-      R"(\b(?:(at (?:its |his |her )?worst|worst|at most|maximum|max)|(at (?:its |his |her )?least|least|at best|lowest|minimum|min)|(averages?|on average|average of|usually|typically)|(with(?:out)? (?:the )?(?:use of )?(?:his |her |the |their )?(?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?)|without|with))\b)");
+      R"(\b(?:(compared (?:with|to)|versus|vs)|(at (?:its |his |her )?worst|worst|at most|maximum|max)|(at (?:its |his |her )?least|least|at best|lowest|minimum|min)|(averages?|on average|average of|usually|typically)|((?:with(?:out)?|on|off) (?:the )?(?:use of )?(?:his |her |the |their )?(?:current )?(?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?|regimen)|without|with))\b)");
   return re;
 }
 const RE2& qualifier_after() {
   static const RE2 re(
-      R"(^\s*,?\s*(?:on the [a-z ]*scale\s*,?\s*)?(?:\([a-z]+\)\s*)?(?:(at (?:its |his |her )?worst|at most|worst)|(at (?:its |his |her )?(?:least|best)|at minimum)|(on average|average)|((?:with|without|after|before)(?: the)?(?: use of)?(?: his| her| their)? (?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?))|(without(?: them| it)?)\s*(?:[,;.]|and\b|$)))");
+      R"(^\s*,?\s*(?:on the [a-z ]*scale\s*,?\s*)?(?:\([a-z]+\)\s*)?(?:(at (?:its |his |her )?worst|at most|worst)|(at (?:its |his |her )?(?:least|best)|at minimum)|(on average|average)|((?:with|without|after|before)(?: the)?(?: use of)?(?: his| her| their)? (?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?))|(without(?: them| it)?\s*(?:[,;.]|and\b|$)|when (?:she|he|they|the patient|the injured worker) (?:runs?|ran|is|are|was|goes|went|has|had) (?:out|off|without|no)\b|off (?:the |his |her )?(?:medications?|meds)|before (?:taking )?(?:the |his |her )?(?:medications?|meds|a dose))))");
   return re;
 }
 const RE2& from_to_re() {
@@ -117,22 +118,32 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
     const std::string_view after = q_text.substr(sc.end, std::min(next, clause.end) - sc.end);
     std::string qual = "current";
     ReMatch q;
+    // The medication state (with / without) wins over worst / least / average.
+    std::string med_state, position;
     if (find_first(qualifier_after(), after, 0, &q)) {
-      qual = q.has(1)   ? "worst"
-             : q.has(2) ? "least"
-             : q.has(3) ? "average"
-             : q.has(5) ? "without_medication"
-                        : classify(q.group(4));
-    } else {
-      const auto all = find_all(qualifier_before(), before, 16);
-      if (!all.empty()) {
-        const ReMatch& l = all.back();
-        if (l.has(1)) qual = "worst";
-        else if (l.has(2)) qual = "least";
-        else if (l.has(3)) qual = "average";
-        else if (l.has(4) && (l.group(4) != "with" || meds)) qual = classify(l.group(4));
+      if (q.has(1)) position = "worst";
+      else if (q.has(2)) position = "least";
+      else if (q.has(3)) position = "average";
+      else if (q.has(5)) med_state = "without_medication";
+      else med_state = classify(q.group(4));
+    }
+    // Before the score the last qualifier word wins.
+    std::string before_position, before_state;
+    for (const ReMatch& l : find_all(qualifier_before(), before, 16)) {
+      if (l.has(2)) before_position = "worst";
+      else if (l.has(3)) before_position = "least";
+      else if (l.has(4)) before_position = "average";
+      else if (l.has(5) && (l.group(5) != "with" || meds)) {
+        const std::string_view w = l.group(5);
+        before_state = (w.rfind("without", 0) == 0 || w.rfind("off", 0) == 0)
+                           ? "without_medication"
+                           : "with_medication";
       }
     }
+    if (position.empty()) position = before_position;
+    if (med_state.empty()) med_state = before_state;
+    if (!med_state.empty()) qual = med_state;
+    else if (!position.empty()) qual = position;
     // "from 8/10 to 4/10" with medications: before and after.
     if (meds && i + 1 < scores.size() && contains(from_to_re(), before)) {
       const std::string_view gap = n.substr(sc.end, scores[i + 1].start - sc.end);

@@ -81,10 +81,20 @@ std::vector<DurationPhrase> find_durations(std::string_view norm) {
   // Lengths of time.
   for (const ReMatch& m : find_all(length_re(), norm, 16)) {
     const std::string_view lead = m.group(1), bound = m.group(2);
-    // A bare "N months" with no "for"/"x"/bound is an age or an interval ("3 months ago").
-    if (lead.empty() && bound.empty()) continue;
-    const std::string_view tail = norm.substr(m.end, std::min<size_t>(5, norm.size() - m.end));
-    if (istarts_with(trim(tail), "ago") || istarts_with(trim(tail), "old")) continue;
+    // A bare "N months" with no "for"/"x"/bound is an age or an interval ("3 months ago");
+    // a bare "several months" / "a few weeks" is a length unless it dates something.
+    const std::string_view num = m.group(3);
+    const bool vague_number = num == "several" || num == "a few" || num == "few" ||
+                              num == "a couple of" || num == "a couple" || num == "couple of";
+    if (lead.empty() && bound.empty() && !vague_number) continue;
+    const std::string_view tail =
+        trim(norm.substr(m.end, std::min<size_t>(9, norm.size() - m.end)));
+    if (istarts_with(tail, "ago") || istarts_with(tail, "old")) continue;
+    if (lead.empty() && bound.empty() &&
+        (istarts_with(tail, "later") || istarts_with(tail, "earlier") ||
+         istarts_with(tail, "prior") || istarts_with(tail, "before") ||
+         istarts_with(tail, "after")))
+      continue;
     auto n = parse_number(m.group(3));
     const int unit = unit_days(m.group(5));
     if (!n || unit == 0) continue;
@@ -97,7 +107,6 @@ std::vector<DurationPhrase> find_durations(std::string_view norm) {
     d.lower_bound = word_bound || bound == "at least" || bound == "more than" ||
                     bound == "over" || bound == "greater than" || bound == "in excess of" ||
                     !m.group(4).empty();
-    // "several months" reads as 3 months; "the past three years" is exact.
     out.push_back(d);
   }
   // Unquantified lengths.

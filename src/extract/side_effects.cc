@@ -4,7 +4,8 @@
 // constipation and sedation" -> one affirmed fact per effect named (constipation,
 // sedation, ...), but only when the sentence speaks of medication (a drug, "medication",
 // "side effect", "opioid") so that a head injury's dizziness is not an adverse effect;
-// "side effects were reviewed" -> qualifier "assessed". A generic "side effects" fact is
+// "side effects were reviewed" -> qualifier "assessed"; "intolerable sedation", "could not
+// tolerate the side effects" -> qualifier "intolerable". A generic "side effects" fact is
 // kept only when no specific effect was named.
 #include <re2/re2.h>
 
@@ -37,6 +38,12 @@ const RE2& assessed_re() {
   return re;
 }
 
+const RE2& intolerable_re() {
+  static const RE2 re(
+      R"(\b(?:intolerable|not tolerable|(?:could not|couldn't|cannot|unable to|did not) tolerate|too (?:sedating|severe)|had to (?:stop|discontinue))\b)");
+  return re;
+}
+
 std::string canonical(std::string_view w) {
   if (w.rfind("constipat", 0) == 0) return "constipation";
   if (w.rfind("sedat", 0) == 0 || w == "somnolence" || w.rfind("drows", 0) == 0 ||
@@ -57,6 +64,7 @@ std::string canonical(std::string_view w) {
 
 void detect_side_effects(const SentenceContext& s, std::vector<Fact>& out) {
   const std::string_view n = s.norm();
+  const bool intolerable = contains(intolerable_re(), n);
   const bool medication = !s.drugs().empty() || contains(med_context(), n);
   bool specific = false;
   std::vector<std::string> seen;
@@ -67,6 +75,7 @@ void detect_side_effects(const SentenceContext& s, std::vector<Fact>& out) {
       seen.push_back(subject);
       Fact f = s.make(FactKind::kSideEffects, m.start, m.end);
       f.subject = subject;
+      if (intolerable && f.polarity == Polarity::kAffirmed) f.qualifier = "intolerable";
       out.push_back(std::move(f));
       specific = true;
     }
@@ -76,7 +85,8 @@ void detect_side_effects(const SentenceContext& s, std::vector<Fact>& out) {
   if (!find_first(generic_re(), n, 0, &m)) return;
   Fact f = s.make(FactKind::kSideEffects, m.start, m.end);
   f.subject = "side_effects";
-  if (f.polarity == Polarity::kAffirmed && contains(assessed_re(), n)) f.qualifier = "assessed";
+  if (f.polarity == Polarity::kAffirmed && intolerable) f.qualifier = "intolerable";
+  else if (f.polarity == Polarity::kAffirmed && contains(assessed_re(), n)) f.qualifier = "assessed";
   out.push_back(std::move(f));
 }
 

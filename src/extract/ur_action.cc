@@ -101,7 +101,8 @@ void detect_ur_action(const SentenceContext& s, std::vector<Fact>& out) {
     const std::string_view lead = n.substr(prev_end, mentions[i].start - prev_end);
     ReMatch verb;
     if (find_first(active_verb_re(), lead, 0, &verb)) {
-      if (auto a = action_in(lead, verb.start, lead.size())) {
+      const size_t region_end = i + 1 < mentions.size() ? mentions[i + 1].start : n.size();
+      if (auto a = action_in(n, prev_end + verb.start, region_end)) {
         emit(*a, mentions[i].drug->key, mentions[i].start, mentions[i].end);
         continue;
       }

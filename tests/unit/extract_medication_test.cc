@@ -116,6 +116,15 @@ TEST(ExtractMedicationTest, VagueLengthsFollowTheDocumentedConvention) {
   EXPECT_EQ(several[0].duration_days, 90);
   EXPECT_EQ(several[0].qualifier, "current");
 
+  const auto bare = of_kind(facts_in("She has needed Soma several months now."),
+                            FactKind::kMedicationUse);
+  ASSERT_EQ(bare.size(), 1u) << dump(bare);
+  EXPECT_EQ(bare[0].duration_days, 90);
+  const auto ago = of_kind(facts_in("He started Soma several months ago."),
+                           FactKind::kMedicationUse);
+  ASSERT_EQ(ago.size(), 1u) << dump(ago);
+  EXPECT_FALSE(ago[0].duration_days.has_value());
+
   const auto years = of_kind(facts_in("She has used Valium for years to sleep."),
                              FactKind::kMedicationUse);
   ASSERT_EQ(years.size(), 1u) << dump(years);

@@ -134,6 +134,12 @@ TEST(ExtractMonitoringTest, SideEffects) {
                          FactKind::kSideEffects);
   EXPECT_TRUE(d.empty()) << dump(d);
 
+  const auto i = of_kind(facts_in("He stopped Soma because the sedation was intolerable."),
+                         FactKind::kSideEffects);
+  ASSERT_EQ(i.size(), 1u) << dump(i);
+  EXPECT_EQ(i[0].subject, "sedation");
+  EXPECT_EQ(i[0].qualifier, "intolerable");
+
   const auto e = of_kind(facts_in("No nausea, sedation or constipation from Ultram."),
                          FactKind::kSideEffects);
   ASSERT_EQ(e.size(), 3u) << dump(e);

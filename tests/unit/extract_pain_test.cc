@@ -83,6 +83,21 @@ TEST(ExtractPainTest, WithAndWithoutMedicationGiveTwoScoresAndQuantifiedRelief) 
   EXPECT_EQ(gr[0].value, 50.0);
 }
 
+TEST(ExtractPainTest, OnMedicationComparedWithRunningOut) {
+  const std::string t =
+      "While on his medications the pain usually sits at 4/10, compared with 9/10 when he "
+      "runs out.";
+  const auto facts = facts_in(t);
+  const auto s = of_kind(facts, FactKind::kPainScore);
+  ASSERT_EQ(s.size(), 2u) << dump(facts);
+  EXPECT_EQ(s[0].qualifier, "with_medication");
+  EXPECT_EQ(s[1].qualifier, "without_medication");
+  const auto r = of_kind(facts, FactKind::kPainRelief);
+  ASSERT_EQ(r.size(), 1u) << dump(facts);
+  EXPECT_NEAR(*r[0].value, 55.6, 0.01);
+  expect_whole_sentence(r[0], t);
+}
+
 TEST(ExtractPainTest, FromToWithMedication) {
   const std::string t = "Tramadol brings his pain down from 7/10 to 4/10 with medication.";
   const auto facts = facts_in(t);

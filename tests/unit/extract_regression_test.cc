@@ -2,6 +2,9 @@
 // the next drug, restrictions read as function, headings with "none".
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 #include "extract_test_fixture.h"
 
 namespace imr {
@@ -150,6 +153,22 @@ TEST(ExtractRegressionTest, HasUsedIsCurrentUseNotAPriorTrial) {
   EXPECT_EQ(meds[0].qualifier, "current");
   ASSERT_TRUE(meds[0].since.has_value());
   EXPECT_EQ(meds[0].since->iso(), "2012");
+}
+
+TEST(ExtractRegressionTest, SameFactsFromManyThreads) {
+  const std::string t =
+      "A progress note on 3/1/16 noted pain 6/10 with Norco and 9/10 without. She has taken "
+      "Soma since at least May 2015. No aberrant behaviors. UDS was consistent.";
+  const auto expected = facts_in(t, Date::ymd(2016, 3, 2));
+  ASSERT_GE(expected.size(), 6u) << dump(expected);
+  std::vector<std::vector<Fact>> results(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < results.size(); ++i)
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < 20; ++k) results[i] = facts_in(t, Date::ymd(2016, 3, 2));
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& r : results) EXPECT_EQ(r, expected);
 }
 
 }  // namespace
