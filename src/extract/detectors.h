@@ -22,5 +22,12 @@ void detect_surgery(const SentenceContext& s, std::vector<Fact>& out);       // 
 void detect_ur_action(const SentenceContext& s, std::vector<Fact>& out);     // ur_action.cc
 // Acute flare, dependence / withdrawal, taper plans.                           course.cc
 void detect_course(const SentenceContext& s, std::vector<Fact>& out);
+// Therapy given, home exercise, device trials, homebound, surgical candidacy, motivation,
+// evaluations.                                                                 services.cc
+void detect_services(const SentenceContext& s, std::vector<Fact>& out);
+// Imaging, exam findings, red flags, injection responses.                      findings.cc
+void detect_findings(const SentenceContext& s, std::vector<Fact>& out);
+// Symptoms (nausea, constipation, insomnia, GI) and sleep hygiene.             symptoms.cc
+void detect_symptoms(const SentenceContext& s, std::vector<Fact>& out);
 
 }  // namespace imr::extract_detail

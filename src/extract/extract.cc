@@ -26,6 +26,9 @@ std::vector<Fact> extract_record_facts(const RecordText& record, int record_inde
     detect_surgery(ctx, out);
     detect_ur_action(ctx, out);
     detect_course(ctx, out);
+    detect_services(ctx, out);
+    detect_findings(ctx, out);
+    detect_symptoms(ctx, out);
   }
   return out;
 }

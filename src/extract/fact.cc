@@ -24,6 +24,19 @@ const char* to_string(FactKind k) {
     case FactKind::kAcuteFlare: return "acute_flare";
     case FactKind::kDependence: return "dependence";
     case FactKind::kTaperPlan: return "taper_plan";
+    case FactKind::kTherapyCompleted: return "therapy_completed";
+    case FactKind::kHomeExercise: return "home_exercise";
+    case FactKind::kImagingFinding: return "imaging_finding";
+    case FactKind::kExamFinding: return "exam_finding";
+    case FactKind::kRedFlag: return "red_flag";
+    case FactKind::kInjectionResponse: return "injection_response";
+    case FactKind::kDeviceTrial: return "device_trial";
+    case FactKind::kHomebound: return "homebound";
+    case FactKind::kSurgicalCandidate: return "surgical_candidate";
+    case FactKind::kSymptom: return "symptom";
+    case FactKind::kSleepHygiene: return "sleep_hygiene";
+    case FactKind::kMotivation: return "motivation";
+    case FactKind::kEvaluation: return "evaluation";
   }
   return "unknown";
 }

@@ -87,6 +87,47 @@ enum class FactKind {
   kDependence,
   // A taper or weaning plan documented by the treating physician; subject drug if named.
   kTaperPlan,
+
+  // --- services and the drug topics beyond the seeds (detectors: services.cc, findings.cc)
+  // Therapy sessions already given. subject: "physical_therapy", "aquatic_therapy",
+  // "chiropractic", "acupuncture", "psychotherapy", "functional_restoration", "massage";
+  // value: sessions completed when stated; qualifier "helped" (objective gains) /
+  // "no_benefit" / "" (not said); date when known.
+  kTherapyCompleted,
+  // A home exercise program in place (affirmed) or not (negated).
+  kHomeExercise,
+  // Imaging or electrodiagnostic result. subject: "mri", "ct", "xray", "emg_ncv";
+  // qualifier: "nerve_root_compression", "disc_herniation", "stenosis", "fracture",
+  // "degenerative", "normal", "other"; body region in `region`; date when known.
+  kImagingFinding,
+  // Examination finding. subject: "dermatomal_sensory_loss", "weakness", "reflex_change",
+  // "positive_slr", "foot_drop", "trigger_point_twitch", "spasm", "tenderness";
+  // qualifier "progressive" when worsening.
+  kExamFinding,
+  // A red flag. subject: "cauda_equina", "fracture", "infection", "tumor",
+  // "progressive_deficit". Negated = red flags denied / none.
+  kRedFlag,
+  // Response to a previous injection. subject: "epidural", "facet", "radiofrequency",
+  // "trigger_point", "knee_injection"; value: percent relief; duration_days: how long it
+  // lasted; qualifier "helped" / "no_benefit".
+  kInjectionResponse,
+  // A device trial. subject: "tens", "h_wave"; qualifier "helped" / "no_benefit";
+  // duration_days: trial length; value: hours of use per day when stated.
+  kDeviceTrial,
+  // Homebound (affirmed) or able to leave home (negated).
+  kHomebound,
+  // Surgery as an option. qualifier: "candidate", "not_candidate", "declined", "planned".
+  kSurgicalCandidate,
+  // A symptom. subject: "nausea", "constipation", "insomnia", "heartburn", "gi_bleed",
+  // "dizziness", "dyspepsia".
+  kSymptom,
+  // Sleep hygiene addressed (education or trial) — for sleep aids.
+  kSleepHygiene,
+  // Motivation to change / return to work (functional restoration). Negated = poor.
+  kMotivation,
+  // An evaluation done. subject: "functional_capacity_evaluation",
+  // "psychological_evaluation", "multidisciplinary_evaluation".
+  kEvaluation,
 };
 
 const char* to_string(FactKind k);
@@ -104,6 +145,7 @@ struct Fact {
   std::optional<Date> date;            // the date the sentence speaks of
   std::optional<Date> since;           // kMedicationUse: stated start
   std::optional<int> duration_days;    // kMedicationUse: stated length of use
+  std::string region;                  // body region when the fact names one ("lumbar spine")
   Evidence evidence;
 
   friend bool operator==(const Fact&, const Fact&) = default;

@@ -31,6 +31,7 @@ json fact_json(const Fact& f) {
   if (f.date) j["date"] = f.date->iso();
   if (f.since) j["since"] = f.since->iso();
   if (f.duration_days) j["duration_days"] = *f.duration_days;
+  if (!f.region.empty()) j["region"] = f.region;
   return j;
 }
 
