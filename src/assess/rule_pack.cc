@@ -199,8 +199,9 @@ RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file,
     p.drug_classes = r.list(applies, "drug_classes");
     p.drug_topics = r.list(applies, "drug_topics");
     p.drug_keys = r.list(applies, "drugs");
-    if (p.drug_classes.empty() && p.drug_topics.empty() && p.drug_keys.empty())
-      r.fail(applies, "'applies_to' names no drug classes, topics or drugs");
+    p.service_topics = r.list(applies, "services");
+    if (p.drug_classes.empty() && p.drug_topics.empty() && p.drug_keys.empty() && p.service_topics.empty())
+      r.fail(applies, "'applies_to' names no drug classes, topics, drugs or services");
     p.position = r.text(root, "position");
 
     const YAML::Node cites = root["citations"];
@@ -325,6 +326,23 @@ std::vector<const RulePack*> RuleSet::companions_for_drug(const std::string& key
     if (p.companion && p.in_force(on) && applies(p, key, topic, drug_class, &score))
       out.push_back(&p);
   return out;
+}
+
+const RulePack* RuleSet::for_service(const std::string& service_topic,
+                                     const std::optional<Date>& on) const {
+  const RulePack* best = nullptr;
+  int best_score = -1;
+  for (const auto& p : packs_) {
+    if (p.companion || service_topic.empty()) continue;
+    if (std::find(p.service_topics.begin(), p.service_topics.end(), service_topic) == p.service_topics.end())
+      continue;
+    const int score = p.priority + (p.in_force(on) ? 1000 : 0);
+    if (score > best_score) {
+      best = &p;
+      best_score = score;
+    }
+  }
+  return best;
 }
 
 const RulePack* RuleSet::by_topic(const std::string& topic) const {

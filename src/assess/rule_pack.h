@@ -63,6 +63,7 @@ struct RulePack {
   std::vector<std::string> drug_classes;  // requests whose drug is of these classes
   std::vector<std::string> drug_topics;   // ... or whose drug table topic is one of these
   std::vector<std::string> drug_keys;     // ... or exactly these drugs
+  std::vector<std::string> service_topics;  // service requests of these topics (data/services.yaml)
   int priority = 0;         // the most specific pack wins (fentanyl over opioids)
   // A companion pack (weaning) is never the governing pack of a request; its criteria
   // (all supporting) are added to an upheld determination of continued use.
@@ -96,6 +97,8 @@ class RuleSet {
   const RulePack* for_drug(const std::string& key, const std::string& topic,
                            const std::string& drug_class, const std::optional<Date>& on) const;
   const RulePack* by_topic(const std::string& topic) const;
+  // The pack governing a service request by its service topic, in force on `on` when one is.
+  const RulePack* for_service(const std::string& service_topic, const std::optional<Date>& on) const;
   // Companion packs that apply to a drug, in force on `on`.
   std::vector<const RulePack*> companions_for_drug(const std::string& key,
                                                    const std::string& topic,

@@ -41,6 +41,7 @@ struct Determination {
   std::string rationale;
   std::vector<std::string> to_change_outcome;
   std::vector<std::string> notes;     // reviewer-facing flags (no frequency, >120 MED, ...)
+  std::string formulary_status;       // MTUS Drug Formulary status, dates of service from 2018
 };
 
 struct Review {

@@ -88,9 +88,19 @@ Determination decide_item(const Case& c, const Knowledge& k, const std::vector<F
   const RulePack* pack = nullptr;
   if (req.kind == ParsedRequest::Kind::kDrug && req.drug)
     pack = k.rules.for_drug(req.drug->key, req.drug->topic, req.drug->drug_class, as_of);
+  else if (req.kind == ParsedRequest::Kind::kService)
+    pack = k.rules.for_service(req.service_topic, as_of);
+  // The MTUS Drug Formulary applies to dates of service from 2018.
+  if (req.drug && !req.drug->formulary_status.empty() && as_of && as_of->first_day() >= days_from_civil(2018, 1, 1)) {
+    d.formulary_status = req.drug->formulary_status;
+    d.notes.push_back("MTUS Drug Formulary (8 CCR 9792.27.1 ff.): " + req.drug->generic + " is " +
+                      req.drug->formulary_status +
+                      (req.drug->formulary_status == "exempt" ? " (no prospective review needed when prescribed per the MTUS)"
+                                                              : " (prospective review required before dispensing)"));
+  }
   if (!pack) {
     d.no_rule = true;
-    d.topic = req.drug ? req.drug->topic : req.service;
+    d.topic = req.drug ? req.drug->topic : !req.service_topic.empty() ? req.service_topic : req.service;
     d.rationale = no_rule_rationale(d);
     d.notes.push_back("No rule pack covers this request; it needs the physician reviewer's decision");
     return d;

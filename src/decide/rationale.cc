@@ -21,9 +21,12 @@ std::string compose_rationale(const Determination& d, const ItemAssessment& a,
                               const std::string& record_basis) {
   std::string out;
   const auto& vars = a.item_vars;
-  std::string opening = "The request is for " + d.request + ". " + vars.at("drug");
-  if (!iequals(vars.at("drug"), vars.at("generic"))) opening += " (" + vars.at("generic") + ")";
-  opening += " is " + vars.at("class");
+  std::string opening = "The request is for " + d.request;
+  if (d.parsed.kind == ParsedRequest::Kind::kDrug) {
+    opening += ". " + vars.at("drug");
+    if (!iequals(vars.at("drug"), vars.at("generic"))) opening += " (" + vars.at("generic") + ")";
+    opening += " is " + vars.at("class");
+  }
   add_sentence(out, opening);
   add_sentence(out, collapse_whitespace(fill_placeholders(a.pack->position, vars)));
   add_sentence(out, record_basis);

@@ -68,6 +68,7 @@ json item_json(const Determination& d) {
          {"rationale", d.rationale},
          {"to_change_outcome", d.to_change_outcome},
          {"notes", d.notes}};
+  if (!d.formulary_status.empty()) j["formulary_status"] = d.formulary_status;
   return j;
 }
 
