@@ -627,7 +627,45 @@ std::vector<MeasureSpec> medication_list() {
 
 std::vector<MeasureSpec> medication_measures() { return medication_list(); }
 
+// A service is "ongoing" — more of a course already given — when the record reports
+// sessions, an injection's response or a device trial of the same service.
+static bool service_given_before(const ItemContext& ctx, std::vector<Evidence>* evidence) {
+  struct Given {
+    const char* topic;
+    FactKind kind;
+    const char* subjects;  // comma-separated fact subjects
+  };
+  static constexpr Given kGiven[] = {
+      {"physical_medicine", FactKind::kTherapyCompleted, "physical_therapy,aquatic_therapy"},
+      {"aquatic_therapy", FactKind::kTherapyCompleted, "aquatic_therapy"},
+      {"manual_therapy", FactKind::kTherapyCompleted, "chiropractic"},
+      {"acupuncture", FactKind::kTherapyCompleted, "acupuncture"},
+      {"massage_therapy", FactKind::kTherapyCompleted, "massage"},
+      {"psychological_treatment", FactKind::kTherapyCompleted, "psychotherapy"},
+      {"functional_restoration", FactKind::kTherapyCompleted, "functional_restoration"},
+      {"epidural_steroid_injections", FactKind::kInjectionResponse, "epidural"},
+      {"facet_injections", FactKind::kInjectionResponse, "facet"},
+      {"radiofrequency_ablation", FactKind::kInjectionResponse, "radiofrequency"},
+      {"trigger_point_injections", FactKind::kInjectionResponse, "trigger_point"},
+      {"viscosupplementation", FactKind::kInjectionResponse, "knee_injection"},
+      {"tens", FactKind::kDeviceTrial, "tens"},
+      {"h_wave", FactKind::kDeviceTrial, "h_wave"},
+  };
+  for (const Given& g : kGiven) {
+    if (ctx.request.service_topic != g.topic) continue;
+    const auto subjects = split(g.subjects, ',');
+    for (const Fact* f : facts_of(ctx, g.kind)) {
+      if (f->polarity != Polarity::kAffirmed) continue;
+      if (std::find(subjects.begin(), subjects.end(), f->subject) == subjects.end()) continue;
+      if (evidence) evidence->push_back(f->evidence);
+      return true;
+    }
+  }
+  return false;
+}
+
 bool is_ongoing_use(const ItemContext& ctx, std::vector<Evidence>* evidence) {
+  if (ctx.request.kind == ParsedRequest::Kind::kService) return service_given_before(ctx, evidence);
   const std::string cls = request_class(ctx);
   const auto uses = medication_use(ctx, cls, ctx.request.drug ? ctx.request.drug->key : "");
   for (const Fact* f : uses)

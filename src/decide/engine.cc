@@ -124,7 +124,7 @@ Determination decide_item(const Case& c, const Knowledge& k, const std::vector<F
   // Companion packs (weaning) speak only to continued use that is not supported; their
   // criteria are advice, cited and said whatever their state.
   std::vector<EngineCitation> cites;
-  if (d.decision == Decision::kUpheld && a.ongoing) {
+  if (d.decision == Decision::kUpheld && a.ongoing && req.drug) {  // services have no companions
     for (const RulePack* comp :
          k.rules.companions_for_drug(req.drug->key, req.drug->topic, req.drug->drug_class, as_of)) {
       ItemAssessment extra = assess_item(*comp, ctx);

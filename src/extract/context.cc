@@ -18,7 +18,20 @@ SentenceContext::SentenceContext(int record, std::string_view record_text,
       sentence_(sentence),
       scopes_(sentence.norm),
       drugs_(find_drug_mentions(sentence.norm, drugs)),
-      dates_(sentence.dates) {}
+      dates_(sentence.dates) {
+  const std::string_view n = sentence.norm;
+  for (size_t i = 0; i < n.size(); ++i) {
+    if (n[i] == ';' || n[i] == ':') {
+      bounds_.emplace_back(i, 1);
+      continue;
+    }
+    for (std::string_view w : kClauseWords)
+      if (n.compare(i, w.size(), w) == 0) {
+        bounds_.emplace_back(i, w.size());
+        break;
+      }
+  }
+}
 
 Fact SentenceContext::make(FactKind kind, size_t start, size_t end) const {
   Fact f;
@@ -30,26 +43,12 @@ Fact SentenceContext::make(FactKind kind, size_t start, size_t end) const {
 }
 
 Span SentenceContext::clause(size_t pos) const {
-  const std::string_view n = norm();
-  size_t b = 0, e = n.size();
-  for (size_t i = 0; i < n.size(); ++i) {
-    bool boundary = n[i] == ';' || n[i] == ':';
-    size_t len = 1;
-    if (!boundary) {
-      for (std::string_view w : kClauseWords)
-        if (n.compare(i, w.size(), w) == 0) {
-          boundary = true;
-          len = w.size();
-          break;
-        }
-    }
-    if (!boundary) continue;
-    if (i < pos) b = i + len;
-    else if (i >= pos) {
-      e = i;
-      break;
-    }
-  }
+  // The first boundary at or after pos ends the clause; the one before it starts it.
+  const auto it = std::lower_bound(
+      bounds_.begin(), bounds_.end(), pos,
+      [](const std::pair<size_t, size_t>& bd, size_t p) { return bd.first < p; });
+  const size_t e = it == bounds_.end() ? norm().size() : it->first;
+  size_t b = it == bounds_.begin() ? 0 : std::prev(it)->first + std::prev(it)->second;
   if (b > e) b = e;
   return Span{b, e};
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -40,6 +41,7 @@ class SentenceContext {
   std::optional<Date> date_near(size_t start, size_t end, bool surgery = false) const;
 
   // The clause around a position: bounded by ';', ':' and "but"/"however"/"although".
+  // Boundaries are found once per sentence; each call is a binary search.
   Span clause(size_t pos) const;
 
   // The drug key when the sentence names exactly one drug (any number of times), else "".
@@ -54,6 +56,8 @@ class SentenceContext {
   PolarityScopes scopes_;
   std::vector<DrugMention> drugs_;
   std::vector<SentenceDate> dates_;
+  // Clause boundaries of norm(), found once: {position, length}, in text order.
+  std::vector<std::pair<size_t, size_t>> bounds_;
 };
 
 }  // namespace imr::extract_detail

@@ -6,7 +6,9 @@
 // syndrome), chronic_pain_syndrome, insomnia (sleep disturbance), muscle_spasm,
 // osteoarthritis, spinal_stenosis, disc_degeneration, disc_herniation, facet_syndrome,
 // spondylosis, head_injury, headache, knee_pain, neck_pain, shoulder_pain, myofascial_pain,
-// fibromyalgia, opioid_use_disorder, substance_use_disorder, ptsd. "No radiculopathy" is
+// fibromyalgia, opioid_use_disorder, substance_use_disorder, ptsd, major_depression,
+// knee_osteoarthritis, spasticity, obesity, phantom_limb, multiple_sclerosis,
+// diabetic_neuropathy, postherpetic_neuralgia, peptic_ulcer, gi_bleed, gerd. "No radiculopathy" is
 // negated; "rule out radiculopathy" uncertain.
 #include <re2/re2.h>
 
@@ -37,10 +39,17 @@ constexpr Code kCodes[] = {
     {"bipolar_disorder", R"(bipolar(?: disorder| i| ii)?|manic depressi\w+)"},
     {"anxiety_disorder",
      R"(anxiety(?: disorder| attacks?)?|anxious|panic(?: attacks?| disorder)?|generalized anxiety)"},
+    {"major_depression", R"(major depressi\w+(?: disorder| episode)?|mdd)"},
     {"depression", R"(depression|depressive(?: disorder)?|depressed|dysthymi\w*)"},
     {"ptsd", R"(ptsd|post[- ]traumatic stress(?: disorder)?)"},
     {"crps", R"(crps|complex regional pain syndrome|reflex sympathetic dystrophy|rsd)"},
+    {"diabetic_neuropathy", R"(diabetic (?:peripheral )?(?:neuropathy|polyneuropathy|nerve pain))"},
+    {"postherpetic_neuralgia", R"(post[- ]?herpetic neuralgia|phn|shingles pain)"},
     {"neuropathic_pain", R"(neuropathic pain|neuropathy|neuralgia|neuritis)"},
+    {"peptic_ulcer", R"(peptic ulcers?(?: disease)?|(?:gastric|duodenal|stomach) ulcers?|pud|bleeding ulcers?)"},
+    {"gi_bleed",
+     R"((?:upper |lower )?(?:gi|gastrointestinal) (?:bleed|bleeding|hemorrhage)|gastric (?:bleed|bleeding|perforation)|perforated ulcers?)"},
+    {"gerd", R"(gerd|gastro[- ]?esophageal reflux(?: disease)?|reflux esophagitis|gastritis)"},
     {"radiculopathy", R"(radiculopathy|radiculitis|radicular (?:pain|symptoms|complaints)|sciatica)"},
     {"myofascial_pain", R"(myofascial pain(?: syndrome)?)"},
     {"fibromyalgia", R"(fibromyalgia)"},
@@ -52,8 +61,14 @@ constexpr Code kCodes[] = {
     {"disc_degeneration",
      R"(degenerat\w+ (?:of )?(?:the )?(?:intervertebral |lumbar |cervical )?(?:disc|disk)s?|(?:disc|disk) degeneration|degenerative (?:disc|disk) disease|ddd)"},
     {"spondylosis", R"(spondylosis|spondylolisthesis)"},
+    {"knee_osteoarthritis",
+     R"((?:(?:right|left|bilateral) )?knee (?:osteoarthritis|arthritis|djd|degenerative joint disease)|(?:osteoarthritis|arthritis|degenerative joint disease) (?:of|in) (?:the |both )?(?:right |left |bilateral )?knees?)"},
     {"osteoarthritis", R"(osteoarthritis|degenerative joint disease|djd|arthritis)"},
-    {"muscle_spasm", R"((?:muscle |muscular |paraspinal |paravertebral |lumbar |back )?spasms?|spasticity)"},
+    {"spasticity", R"(spasticity|spastic (?:paresis|hemiparesis|paraparesis))"},
+    {"muscle_spasm", R"((?:muscle |muscular |paraspinal |paravertebral |lumbar |back )?spasms?)"},
+    {"obesity", R"((?:morbid |severe |extreme |class iii )?obes(?:e|ity)|bmi (?:of )?(?:4\d|5\d|6\d))"},
+    {"phantom_limb", R"(phantom (?:limb )?(?:pain|sensations?))"},
+    {"multiple_sclerosis", R"(multiple sclerosis)"},
     {"insomnia",
      R"(insomnia|sleep (?:disturbance|disorder|difficulties|difficulty|problems)|difficulty sleeping|trouble sleeping|poor sleep|unable to (?:fall|stay) asleep|problems falling asleep)"},
     {"head_injury",
@@ -109,7 +124,15 @@ void detect_diagnoses(const SentenceContext& s, std::vector<Fact>& out) {
   for (auto& [pos, f] : found) {
     if (std::find(seen.begin(), seen.end(), f.subject) != seen.end()) continue;
     seen.push_back(f.subject);
+    // Diabetic neuropathy and postherpetic neuralgia are neuropathic pain too.
+    const bool neuropathic = f.subject == "diabetic_neuropathy" || f.subject == "postherpetic_neuralgia";
+    Fact parent = f;
     out.push_back(std::move(f));
+    if (neuropathic && std::find(seen.begin(), seen.end(), "neuropathic_pain") == seen.end()) {
+      seen.push_back("neuropathic_pain");
+      parent.subject = "neuropathic_pain";
+      out.push_back(std::move(parent));
+    }
   }
 }
 

@@ -6,12 +6,15 @@
 // right after its list ("Norco and Soma were discontinued"): past (discontinued, stopped,
 // weaned off, previously), planned (requested, request for, will start, prescribed today,
 // RFA for), current (taking, continued, treated with, medications include, has been
-// prescribed). No cue: "current".
+// prescribed, switched to). No cue: "current". A drug named in an allergy list ("allergic
+// to Percocet", "Allergies: codeine") is not a medication use.
 // Duration: each drug takes the nearest duration phrase after it and before the next drug
 // ("Valium since at least April 2015 and Norco since at least September 2012"); a list
 // with one phrase after it shares it ("Gabapentin, Valium and Norco for at least 6
 // months"); a phrase before every drug of the clause governs them all ("for the past three
-// years he has taken Norco and Soma").
+// years he has taken Norco and Soma"). A relative start ("started Xanax two weeks ago",
+// "a year ago", "last month", "yesterday") gives since = the sentence's date minus that
+// much, and duration_days = that much; with no known date it gives nothing.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -27,11 +30,11 @@ const RE2& cue_re() {
   static const RE2 re(
       R"(\b(?:()(?:)"
       // 1: past
-      R"(self[- ]discontinued|discontinued|discontinue|stopped|stop taking|weaned off|weaned from|weaned|tapered off|taken off|came off|no longer (?:taking|on|using|takes|uses)|previously|formerly|prior use of|past use of|had tried|tried|ceased|quit|switched from|used to take|history of (?:using|taking))|()(?:)"
+      R"(self[- ]discontinued|discontinued|discontinue|d/c'?d|dc'?d|d/c|stopped|stop taking|weaned off|weaned from|weaned|tapered off|taken off|came off|no longer (?:taking|on|using|takes|uses)|previously|formerly|prior use of|past use of|had tried|tried|ceased|quit|switched from|used to take|history of (?:using|taking))|()(?:)"
       // 2: planned
       R"(will be started on|requested|requests|requesting|request for|request of|rfa for|authorization for|will start|will begin|will try|will add|will prescribe|plans? to start|plans? to begin|planned|plan for|to start|start (?:on|him on|her on)|started today|prescribed today|dispensed today|new prescription(?: for)?|initiated today|initiate|recommended|recommends|recommend|would like to (?:start|try)|start|begin|add)|()(?:)"
       // 3: current
-      R"(will be (?:weaned|tapered)(?: off| from)?|taking|takes|take|uses|using|continues|continue|continued|continuing|remains on|remained on|maintained on|treated with|treating with|medications? (?:include|includes|included|including|are|consist of|consists of|list)|currently|current|has been prescribed|had been prescribed|have been prescribed|is prescribed|are prescribed|prescribed since|prescribed|refilled|reduce|reduced|decrease|decreased|utiliz\w+|been on|started|regimen))\b)");
+      R"(will be (?:weaned|tapered)(?: off| from)?|(?:switched|changed|converted|transitioned) (?:over )?to|taking|takes|take|uses|using|continues|continue|continued|continuing|remains on|remained on|maintained on|treated with|treating with|medications? (?:include|includes|included|including|are|consist of|consists of|list)|currently|current|has been prescribed|had been prescribed|have been prescribed|is prescribed|are prescribed|prescribed since|prescribed|refilled|reduce|reduced|decrease|decreased|utiliz\w+|been on|started|regimen))\b)");
   return re;
 }
 const RE2& trial_before() {
@@ -47,6 +50,29 @@ const RE2& on_before() {
       R"(\b(?:(previously|formerly|once)\s+)?(?:on|onto|on to)\s+(?:both\s+|chronic\s+|long[- ]term\s+|the\s+|his\s+|her\s+|daily\s+)?$)");
   return re;
 }
+
+// A relative start ("two weeks ago") dates a drug only in a clause that speaks of its start.
+const RE2& start_cue_re() {
+  static const RE2 re(
+      R"(\b(?:start\w*|began|begun|begin\w*|initiat\w*|prescribed|added|placed on|put on|switched|changed to|converted|transitioned|since|introduced|first (?:took|taken|used|tried|given))\b)");
+  return re;
+}
+
+// An allergy list: "allergic to Percocet", "Allergies: codeine, sulfa" names drugs not taken.
+const RE2& allergy_before() {
+  static const RE2 re(
+      R"(\b(?:allerg(?:y|ies|ic)(?: to)?|intoleran(?:t|ce) (?:of|to)|nkda)\b[^:;]{0,3}:?[^:;]{0,60}$)");
+  return re;
+}
+
+// "switched from Percocet to Norco": the drug after "to" is the current one.
+const RE2& switched_to_before() {
+  static const RE2 re(
+      R"(\b(?:switched|changed|converted|transitioned)(?: over)? from [^;:]{1,60}? to\s+(?:a\s+|the\s+)?$)");
+  return re;
+}
+
+constexpr size_t kCueWindow = 120;
 
 struct Cue {
   size_t start, end;
@@ -82,7 +108,12 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
   if (mentions.empty()) return;
   const std::string_view n = s.norm();
   const std::vector<Cue> all_cues = cues(n);
-  const std::vector<DurationPhrase> phrases = find_durations(n);
+  std::vector<DurationPhrase> phrases = find_durations(n);
+  std::erase_if(phrases, [&](const DurationPhrase& p) {
+    if (!p.ago_days) return false;
+    const Span c = s.clause(p.start);
+    return !contains(start_cue_re(), n.substr(c.start, c.end - c.start));
+  });
 
   auto cue_between = [&](size_t a, size_t b) {
     for (const Cue& c : all_cues)
@@ -102,26 +133,38 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
     return nullptr;
   };
 
+  // The last mention of the list each mention belongs to (one backward pass: linear).
+  std::vector<size_t> list_last(mentions.size());
+  for (size_t k = mentions.size(); k-- > 0;)
+    list_last[k] = k + 1 < mentions.size() && list_gap(mentions[k].end, mentions[k + 1].start)
+                       ? list_last[k + 1]
+                       : k;
+
   for (size_t i = 0; i < mentions.size(); ++i) {
     const DrugMention& m = mentions[i];
+    // The cue patterns reach at most ~100 bytes back: look at a bounded window only, so a
+    // sentence listing hundreds of drugs stays linear.
+    const size_t window = m.start > kCueWindow ? m.start - kCueWindow : 0;
+    if (contains(allergy_before(), n.substr(window, m.start - window))) continue;
     const Span clause = s.clause(m.start);
     const size_t next_start = i + 1 < mentions.size() ? mentions[i + 1].start : n.size();
 
     // The list this mention belongs to ends at group_end.
-    size_t last = i;
-    while (last + 1 < mentions.size() && list_gap(mentions[last].end, mentions[last + 1].start))
-      ++last;
+    const size_t last = list_last[i];
     const size_t group_end = mentions[last].end;
     const size_t after_group = last + 1 < mentions.size() ? mentions[last + 1].start : n.size();
 
     // ---- qualifier ----
     std::string qualifier;
-    const std::string_view before = n.substr(clause.start, m.start - clause.start);
+    const size_t near_from = std::max(clause.start, window);
+    const std::string_view near_before = n.substr(near_from, m.start - near_from);
     const std::string_view after = n.substr(m.end, std::min(clause.end, n.size()) - m.end);
     ReMatch om;
-    if (contains(trial_before(), before) || contains(trial_after(), after)) {
+    if (contains(trial_before(), near_before) || contains(trial_after(), after)) {
       qualifier = "trial";
-    } else if (find_first(on_before(), before, 0, &om)) {
+    } else if (contains(switched_to_before(), near_before)) {
+      qualifier = "current";
+    } else if (find_first(on_before(), near_before, 0, &om)) {
       qualifier = om.group(1).empty() ? "current" : "past";
     } else {
       const Cue* pre = nullptr;
@@ -171,7 +214,14 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
     f.polarity = s.scopes().near(m.start, m.end, 24);
     f.subject = m.drug->key;
     f.qualifier = qualifier;
-    if (d) {
+    if (d && d->ago_days) {
+      // "started two weeks ago": counted back from the date the sentence speaks of.
+      if (f.date) {
+        f.since = civil_from_days(f.date->first_day() - *d->ago_days);
+        f.duration_days = d->ago_days;
+        if (d->lower_bound) f.value = 1;
+      }
+    } else if (d) {
       f.since = d->since;
       f.duration_days = d->days;
       if (d->lower_bound) f.value = 1;

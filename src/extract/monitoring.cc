@@ -34,7 +34,7 @@ const RE2& agreement_re() {
 }
 const RE2& aberrant_re() {
   static const RE2 re(
-      R"(\b(?:(aberrant(?: drug[- ](?:taking|seeking|related|use))?(?: behaviou?rs?)?|drug[- ]taking behaviou?rs?)|(early refills?|refills? (?:requested )?early)|((?:lost|stolen|misplaced) (?:prescriptions?|medications?|meds|scripts?|pills?))|(multiple (?:prescribers|providers|physicians|doctors|pharmacies)|more than one (?:prescriber|pharmacy))|(doctor shopping)|(drug[- ]seeking)|(misuse)|((?:substance |drug |opioid )?abuse)|(diversion|divert(?:ed|ing))|(escalat\w+ (?:use|doses?|dosing|of (?:his|her|the) (?:dose|use))|self[- ]escalat\w+|taking more than prescribed)|(addiction|addictive behaviou?rs?)|(non-?compliance|noncompliant|non-?adheren\w+))\b)");
+      R"(\b(?:(aberrant(?: drug[- ](?:taking|seeking|related|use))?(?: behaviou?rs?)?|drug[- ]taking behaviou?rs?)|(early refills?|refills? (?:(?:was|were|being|are|is) )?(?:requested |sought |obtained |filled |picked up )?(?:too )?early|(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)? for|obtain(?:s|ed)?|sought) (?:an? |two |several |multiple |repeated )?(?:early )?refills? (?:\w+ )?early|ran out (?:of (?:his |her |the |their )?(?:medications?|meds|tablets|pills|supply|prescriptions?) )?(?:too )?early|runs out (?:of (?:his |her |the |their )?(?:medications?|meds|tablets|pills|supply) )?(?:too )?early|running out (?:of (?:his |her |the |their )?(?:medications?|meds|tablets|pills|supply) )?(?:too )?early)|((?:lost|stolen|misplaced) (?:(?:his|her|their|the|a|an) )?(?:prescriptions?|medications?|meds|scripts?|pills?|tablets|bottle))|(multiple (?:prescribers|providers|physicians|doctors|pharmacies)|more than one (?:prescriber|pharmacy)|(?:obtain(?:s|ed|ing)?|got|gets|getting|receiv(?:es|ed|ing)|prescribed|filled|sought|seeking)\s+(?:[a-z0-9/.]+\s+){0,5}?(?:from|by) (?:another|other|a second|a different|an outside|outside|multiple|several) (?:doctors?|physicians?|providers?|prescribers?|clinics?|pharmac(?:y|ies)))|(doctor shopping)|(drug[- ]seeking|(?:er|ed|emergency (?:room|department)) visits? (?:for|to obtain|seeking) (?:more )?(?:pain )?(?:medications?|meds|opioids?|narcotics?|refills?|pain pills|injections?))|(misuse)|((?:substance |drug |opioid )?abuse)|(diversion|divert(?:ed|ing))|(escalat\w+ (?:use|doses?|dosing|of (?:his|her|the) (?:dose|use))|self[- ]escalat\w+|(?:taking|takes|took|taken|using|uses|used) (?:more|higher doses?) (?:medications? |pills |tablets |of (?:it|them|his \w+|her \w+) )?than (?:prescribed|directed)|(?:taking|takes|took|taken) (?:extra|additional) (?:tablets|pills|doses))|(addiction|addictive behaviou?rs?)|(non-?compliance|noncompliant|non-?adheren\w+))\b)");
   return re;
 }
 const char* const kAberrantSubjects[] = {
@@ -44,17 +44,17 @@ const char* const kAberrantSubjects[] = {
 
 const RE2& inconsistent_re() {
   static const RE2 re(
-      R"(\b(?:inconsistent|not consistent|inappropriate|unexpected|aberrant|positive for (?:non-?prescribed|illicit|unprescribed|marijuana|cannabis|thc|cocaine|methamphetamine|amphetamines?|heroin|alcohol)|negative for (?:the )?prescribed|did not (?:show|detect|reveal) (?:the )?prescribed)\b)");
+      R"(\b(?:inconsistent|not consistent|not as expected|inappropriate|unexpected|aberrant|positive for (?:non-?prescribed|illicit|unprescribed|marijuana|cannabis|thc|cocaine|methamphetamine|amphetamines?|heroin|alcohol)|negative for (?:the )?prescribed|negative for (?:his |her |their )?(?:medications?|meds|opioids?)|negative for (?:[a-z/]+ ){1,2}despite|did not (?:show|detect|reveal) (?:the )?prescribed)\b)");
   return re;
 }
 const RE2& consistent_re() {
   static const RE2 re(
-      R"(\b(?:consistent|appropriate|compliant|as expected|negative for illicit|within expected|compliance|unremarkable|clean)\b)");
+      R"(\b(?:consistent|appropriate|compliant|as expected|expected|negative for (?:any )?(?:illicit|illegal|non-?prescribed|unprescribed)|within expected|compliance|unremarkable|clean|c/w|ok|okay|positive (?:only )?for (?:the |his |her |their )?(?:prescribed|current) (?:medications?|meds|drugs?|opioids?)|positive (?:only )?for (?:[a-z/]+ ){1,3}only|only positive for|matched|matches|concordant|no (?:red flags|discrepanc\w+|inconsistenc\w+))\b)");
   return re;
 }
 const RE2& ordered_re() {
   static const RE2 re(
-      R"(\b(?:ordered|order|requested|request|will (?:obtain|order|perform|check|do|collect|run)|to be (?:done|performed|collected|obtained)|pending|recommended|recommend|plan(?:ned)? to|scheduled)\b)");
+      R"(\b(?:ordered|order|requested|request|will (?:obtain|order|perform|check|do|collect|run)|to be (?:done|performed|collected|obtained)|pending|recommended|recommend|plan(?:ned)? to|scheduled|next (?:visit|appointment|office visit|follow[- ]?up)|at (?:the )?next)\b)");
   return re;
 }
 const RE2& reviewed_re() {
@@ -67,10 +67,14 @@ const RE2& signed_re() {
   return re;
 }
 
-// The text of the clause around [a, b), for qualifier words.
+// The text of the clause around [a, b), for qualifier words. A clause that ends in ':'
+// is a heading ("UDS 1/20/16: positive for ...") and takes the clause after it too.
 std::string_view clause_text(const SentenceContext& s, size_t a) {
+  const std::string_view n = s.norm();
   const Span c = s.clause(a);
-  return s.norm().substr(c.start, c.end - c.start);
+  size_t end = c.end;
+  if (end < n.size() && n[end] == ':') end = s.clause(end + 1).end;
+  return n.substr(c.start, end - c.start);
 }
 
 // Drops matches whose clause already produced one (first one wins).

@@ -57,6 +57,12 @@ constexpr std::array<std::string_view, 16> kDeniedOutcomeBefore = {
 constexpr std::array<std::string_view, 9> kDeniedOutcomeAfter = {
     "by", "on", "as", "due", "for", "in", "at", "because", "per"};
 
+// Words between a trigger and a drug name that show the trigger is about something else.
+constexpr std::array<std::string_view, 20> kNearBlockers = {
+    "side", "effects", "effect", "relief", "benefit", "improvement", "problems", "issues",
+    "complaints", "symptoms", "from", "with", "by", "after", "since", "than", "reactions",
+    "change", "changes", "abuse"};
+
 constexpr size_t kWindowWords = 10;
 
 template <size_t N>
@@ -165,6 +171,9 @@ PolarityScopes::PolarityScopes(std::string_view norm) : text_(norm) {
         }
         break;
       }
+      // "denies side effects other than constipation": the exception is affirmed.
+      if (tk == "other" && k + 1 < tokens_.size() && tokens_[k + 1].text == "than") break;
+      if (tk == "besides" || tk == "excluding") break;
       // "... and he has ...": a conjunction opening a new clause with its own subject.
       if ((tk == "and" || tk == "or") && k + 1 < tokens_.size() &&
           in(kClauseSubjects, tokens_[k + 1].text))
@@ -218,6 +227,12 @@ Polarity PolarityScopes::near(size_t start, size_t end, size_t max_gap) const {
   for (const Scope& s : scopes_) {
     if (!(s.begin <= start && start < s.end) || start - s.begin > max_gap) continue;
     if (s.trigger == "without") continue;
+    // "denies side effects from Norco", "no relief with Norco": the trigger governs the
+    // words between, not the name.
+    bool blocked = false;
+    for (const Token& t : tokens_)
+      if (t.start >= s.begin && t.end <= start && in(kNearBlockers, t.text)) blocked = true;
+    if (blocked) continue;
     if (s.polarity == Polarity::kNegated) return Polarity::kNegated;
     uncertain = true;
   }

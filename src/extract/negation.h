@@ -2,7 +2,7 @@
 //
 // A trigger ("no", "denies", "without", "negative for", "no documentation of", "failed to
 // include", "there was not any", ...) negates the words after it up to a terminator ("but",
-// "however", "although", "except", ";", ",", ":") or ten words, whichever comes first. A
+// "however", "although", "except", "other than", "besides", ";", ",", ":") or ten words, whichever comes first. A
 // comma does not end the scope inside a list that ends in "or"/"nor" ("no nausea, vomiting
 // or constipation"). Uncertainty triggers ("unclear whether", "possible", "questionable",
 // "may have", "rule out", "?") work the same way. A few phrases after a concept negate it
@@ -31,8 +31,9 @@ class PolarityScopes {
   Polarity at(size_t start, size_t end) const;
 
   // The same, for names that negation reaches only from close by ("denies taking Xanax",
-  // "no Norco"): a trigger counts only if it ends within `max_gap` bytes of `start`, and
-  // "without" never counts ("8/10 without Norco" does not deny Norco).
+  // "no Norco"): a trigger counts only if it ends within `max_gap` bytes of `start`, no
+  // word between shows it is about something else ("denies side effects from Norco", "no
+  // relief with Norco"), and "without" never counts ("8/10 without Norco").
   Polarity near(size_t start, size_t end, size_t max_gap) const;
 
   struct Scope {

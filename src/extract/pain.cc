@@ -30,20 +30,43 @@ const RE2& vas_re() {
       R"(\b(?:vas|visual analog(?:ue)? scale|nrs|numeric rating scale|pain scale|pain score|pain level)(?:\s+score)?(?:\s+(?:of|was|is|at|=|:|rated))?(?:\s+(?:of|at|a))?\s*:?\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\b)");
   return re;
 }
+// "pain 7", "pain level 6", "rates pain 6-7", "pain rated 4": a bare number after the word
+// pain; rejected when a unit follows ("pain 3 weeks", "pain 2 times a day").
+const RE2& bare_re() {
+  static const RE2 re(
+      R"(\bpain(?:\s+(?:level|score|rating|intensity|severity))?(?:\s+(?:is|was|of|at|as|rated|remains|currently|today|now|=))*\s*:?\s*(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\b)");
+  return re;
+}
+const RE2& unit_after() {
+  static const RE2 re(
+      R"(^\s*(?:%|percent\b|days?\b|weeks?\b|wks?\b|months?\b|mos?\b|years?\b|yrs?\b|times?\b|x\b|mg\b|mcg\b|ml\b|hours?\b|hrs?\b|minutes?\b|mins?\b|am\b|pm\b|a\.m\.|p\.m\.|lbs?\b|pounds\b|sessions?\b|visits?\b|blocks?\b|feet\b|tablets?\b|tabs?\b|pills?\b|doses?\b|injections?\b|levels?\b|areas?\b|sites?\b))");
+  return re;
+}
+// A further bare score chained to an earlier one by its medication state: "VAS 6 with
+// medication and 9 without", "6-7 with meds, 9 without".
+const RE2& chained_re() {
+  static const RE2 re(
+      R"((?:,|\band\b|;|/|\bvs\.?|\bversus\b)\s*(?:then\s+|is\s+|was\s+)?(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s+(?:with|without|w/o|w/|on|off|before|after)\b)");
+  return re;
+}
 // Qualifier words, searched backwards from the score (the last one wins) and forwards.
 const RE2& qualifier_before() {
   // Group 5 is neutral: it consumes "compared with" so that its "with" is not a qualifier.
   static const RE2 re(
-      R"(\b(?:(compared (?:with|to)|versus|vs)|(at (?:its |his |her )?worst|worst|at most|maximum|max)|(at (?:its |his |her )?least|least|at best|lowest|minimum|min)|(averages?|on average|average of|usually|typically)|((?:with(?:out)?|on|off) (?:the )?(?:use of )?(?:his |her |the |their )?(?:current )?(?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?|regimen)|without|with))\b)");
+      R"(\b(?:(compared (?:with|to)|versus|vs)|(at (?:its |his |her )?worst|worst|at most|maximum|max)|(at (?:its |his |her )?least|least|at best|lowest|minimum|min)|(averages?|on average|average of|usually|typically)|((?:(?:with(?:out)?|on|off) |w/o ?|w/ ?)(?:the )?(?:use of )?(?:his |her |the |their )?(?:current )?(?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?|regimen)|without|with))\b)");
   return re;
 }
 const RE2& qualifier_after() {
   static const RE2 re(
-      R"(^\s*,?\s*(?:on the [a-z ]*scale\s*,?\s*)?(?:\([a-z]+\)\s*)?(?:(at (?:its |his |her )?worst|at most|worst)|(at (?:its |his |her )?(?:least|best)|at minimum)|(on average|average)|((?:with|without|after|before)(?: the)?(?: use of)?(?: his| her| their)? (?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?))|(without(?: them| it)?\s*(?:[,;.]|and\b|$)|when (?:she|he|they|the patient|the injured worker) (?:runs?|ran|is|are|was|goes|went|has|had) (?:out|off|without|no)\b|off (?:the |his |her )?(?:medications?|meds)|before (?:taking )?(?:the |his |her )?(?:medications?|meds|a dose))))");
+      R"(^\s*,?\s*(?:on the [a-z ]*scale\s*,?\s*)?(?:\([a-z]+\)\s*)?(?:(at (?:its |his |her )?worst|at most|worst)|(at (?:its |his |her )?(?:least|best)|at minimum)|(on average|average)|((?:(?:with|without|after|before)(?: the)?(?: use of)?(?: his| her| their)? |w/o ?|w/ ?)(?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?))|((?:without|w/o)(?: them| it| meds| medications?)?\s*(?:[,;.]|and\b|$)|when (?:she|he|they|the patient|the injured worker) (?:runs?|ran|is|are|was|goes|went|has|had) (?:out|off|without|no)\b|off (?:the |his |her )?(?:medications?|meds)|before (?:taking )?(?:the |his |her )?(?:medications?|meds|a dose))))");
   return re;
 }
 const RE2& from_to_re() {
   static const RE2 re(R"(\bfrom\s*$)");
+  return re;
+}
+const RE2& to_before_re() {
+  static const RE2 re(R"(\b(?:down|decreased|decreases|reduced|reduces|drops?|dropped|lowered|comes down|goes down)\s+to\s*$)");
   return re;
 }
 const RE2& med_context() {
@@ -64,6 +87,7 @@ bool inside_date(const SentenceContext& s, size_t a, size_t b) {
 
 std::string classify(std::string_view with_or_without) {
   return with_or_without.find("without") != std::string_view::npos ||
+                 with_or_without.find("w/o") != std::string_view::npos ||
                  with_or_without.find("before") != std::string_view::npos
              ? "without_medication"
              : "with_medication";
@@ -90,11 +114,21 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
     scores.push_back({a, b, lo, hi});
   };
   for (const auto* re : {&slash_re(), &of_re(), &vas_re()})
-    for (const ReMatch& m : find_all(*re, n, 32)) {
-      ReMatch inner = m;
-      // For the VAS form the score is the number, not the words before it.
-      add(inner);
+    for (const ReMatch& m : find_all(*re, n, 32)) add(m);
+  for (const ReMatch& m : find_all(bare_re(), n, 16))
+    if (!contains(unit_after(), n.substr(m.end))) add(m);
+  if (!scores.empty()) {
+    const size_t first = std::min_element(scores.begin(), scores.end(), [](auto& x, auto& y) {
+                           return x.start < y.start;
+                         })->start;
+    for (ReMatch m : find_all(chained_re(), n, 16)) {
+      if (m.start < first) continue;
+      // The score is the number (range) alone, so that the words after it qualify it.
+      m.start = m.offsets[1];
+      m.end = m.has(2) ? m.offsets[2] + m.groups[2].size() : m.offsets[1] + m.groups[1].size();
+      add(m);
     }
+  }
   std::sort(scores.begin(), scores.end(),
             [](const Score& x, const Score& y) { return x.start < y.start; });
 
@@ -120,7 +154,16 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
     ReMatch q;
     // The medication state (with / without) wins over worst / least / average.
     std::string med_state, position;
-    if (find_first(qualifier_after(), after, 0, &q)) {
+    // ", at worst 9/10" / ", with meds 5/10": words after a comma that lead straight into the
+    // next score qualify that score, not this one.
+    const bool leads_next = [&] {
+      if (i + 1 >= scores.size() || scores[i + 1].start > clause.end) return false;
+      if (!find_first(qualifier_after(), after, 0, &q)) return false;
+      const std::string_view lead = trim(after.substr(0, q.offsets[0] + q.groups[0].size()));
+      const std::string_view rest = trim(after.substr(q.end));
+      return !lead.empty() && lead[0] == ',' && rest.size() <= 3;
+    }();
+    if (!leads_next && find_first(qualifier_after(), after, 0, &q)) {
       if (q.has(1)) position = "worst";
       else if (q.has(2)) position = "least";
       else if (q.has(3)) position = "average";
@@ -135,7 +178,8 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
       else if (l.has(4)) before_position = "average";
       else if (l.has(5) && (l.group(5) != "with" || meds)) {
         const std::string_view w = l.group(5);
-        before_state = (w.rfind("without", 0) == 0 || w.rfind("off", 0) == 0)
+        before_state = (w.rfind("without", 0) == 0 || w.rfind("w/o", 0) == 0 ||
+                        w.rfind("off", 0) == 0)
                            ? "without_medication"
                            : "with_medication";
       }
@@ -149,6 +193,15 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
       const std::string_view gap = n.substr(sc.end, scores[i + 1].start - sc.end);
       if (trim(gap) == "to" || trim(gap) == "down to") qual = "without_medication";
     }
+    // "pain down to 4/10 from 8/10" with medications: after, then before.
+    if (meds && i + 1 < scores.size() && qual == "current" &&
+        trim(n.substr(sc.end, scores[i + 1].start - sc.end)) == "from" &&
+        contains(to_before_re(), n.substr(clause.start, sc.start - clause.start)))
+      qual = "with_medication";
+    if (meds && i > 0 && qual == "current" &&
+        trim(n.substr(scores[i - 1].end, sc.start - scores[i - 1].end)) == "from" &&
+        contains(to_before_re(), n.substr(clause.start, scores[i - 1].start - clause.start)))
+      qual = "without_medication";
     if (meds && i > 0 && qual == "current") {
       const std::string_view gap = n.substr(scores[i - 1].end, sc.start - scores[i - 1].end);
       const std::string_view before_prev =

@@ -5,7 +5,8 @@
 // acetaminophen, tricyclic, ...) and the drug table's drugs (subject = drug key).
 // Outcome from the words around a term in its clause: "failed NSAIDs", "NSAIDs failed",
 // "Tylenol ... failure", "tried ibuprofen without relief" -> failed; "could not tolerate
-// gabapentin", "intolerant of" -> not_tolerated; "Butrans trial ... able to reduce his
+// gabapentin", "intolerant of", "tried gabapentin but stopped due to dizziness" (after-cues
+// reach over one "but") -> not_tolerated; "Butrans trial ... able to reduce his
 // Norco", "improved with previous use of" -> helped; "tried", "trial of" -> tried.
 // In a "treatment to date has included ..." sentence every therapy named is "tried".
 // A drug-table drug needs an explicit outcome (otherwise it is only a medication use).
@@ -21,7 +22,7 @@ namespace {
 
 const RE2& therapy_re() {
   static const RE2 re(
-      R"(\b(?:(acupuncture)|(physical therapy|physiotherapy|pt sessions|land[- ]based therapy)|(tens(?: unit)?|transcutaneous electrical nerve stimulation)|(chiropractic(?: treatment| care| therapy| manipulation)?|chiropractor|spinal manipulation)|((?:medial branch |lumbar |cervical |facet |sympathetic |selective )?nerve blocks?|medial branch blocks?|facet blocks?|facet injections?)|((?:lumbar |cervical |caudal )?epidural(?: steroid)?(?: injections?)?|esis?|transforaminal injections?)|(functional restoration(?: program)?|hfrp|frp)|(massage(?: therapy)?)|(trigger point injections?)|(home exercise(?: program)?|hep)|(cognitive behavio(?:u)?ral therapy|cbt|psychotherapy)|(radiofrequency (?:ablation|neurotomy)|rhizotomy)|(spinal cord stimulat\w+(?: trial)?|scs)|(aquatic therapy|pool therapy)|(nsaids?|anti-?inflammator(?:y|ies)(?: medications?)?|non-?steroidal anti-?inflammator\w+)|(tylenol|acetaminophen)|(tricyclics?(?: antidepressants?)?|amitriptyline|nortriptyline)|(anticonvulsants?|antiepileptics?|anti-epilepsy drugs?)|(antidepressants?)|(opioids?|narcotics?)|(muscle relaxants?)|(injections?)|(bracing|braces?)|(ice(?: and heat)?|heat therapy))\b)");
+      R"(\b(?:(acupuncture)|(physical therapy|physiotherapy|pt sessions|land[- ]based therapy|pt)|(tens(?: unit)?|transcutaneous electrical nerve stimulation)|(chiropractic(?: treatment| care| therapy| manipulation)?|chiropractor|chiro|spinal manipulation)|((?:medial branch |lumbar |cervical |facet |sympathetic |selective )?nerve blocks?|medial branch blocks?|facet blocks?|facet injections?)|((?:lumbar |cervical |caudal )?epidural(?: steroid)?(?: injections?)?|esis?|transforaminal injections?)|(functional restoration(?: program)?|hfrp|frp)|(massage(?: therapy)?)|(trigger point injections?)|(home exercise(?: program)?|hep)|(cognitive behavio(?:u)?ral therapy|cbt|psychotherapy)|(radiofrequency (?:ablation|neurotomy)|rhizotomy)|(spinal cord stimulat\w+(?: trial)?|scs)|(aquatic therapy|pool therapy)|(nsaids?|anti-?inflammator(?:y|ies)(?: medications?)?|non-?steroidal anti-?inflammator\w+)|(tylenol|acetaminophen)|(tricyclics?(?: antidepressants?)?|amitriptyline|nortriptyline)|(anticonvulsants?|antiepileptics?|anti-epilepsy drugs?)|(antidepressants?)|(opioids?|narcotics?)|(muscle relaxants?)|(injections?)|(bracing|braces?)|(ice(?: and heat)?|heat therapy))\b)");
   return re;
 }
 const char* const kTherapies[] = {
@@ -48,7 +49,7 @@ const RE2& before_re() {
 // Outcome cues after a term.
 const RE2& after_re() {
   static const RE2 re(
-      R"(^[^.;]{0,50}?\b(?:((?:has |have |had )?failed|failure|(?:was|were) (?:unsuccessful|ineffective|not effective|not helpful)|did not help|didn't help|without (?:any |significant |much )?(?:relief|benefit|improvement|success)|with no (?:relief|benefit|improvement)|provided no (?:relief|benefit)|gave no relief|no relief)|((?:was |were )?(?:not tolerated|poorly tolerated)|caused (?:side effects|nausea|sedation|dizziness|gi upset|stomach upset)|due to side effects)|(helped|was helpful|were helpful|provided (?:\w+ )?relief|was effective|were effective|with (?:good|some|significant|moderate) (?:relief|benefit|results|improvement)|able to (?:reduce|decrease|discontinue|stop|wean)))\b)");
+      R"(^[^.;]{0,50}?\b(?:((?:has |have |had )?failed|failure|(?:was|were) (?:unsuccessful|ineffective|not effective|not helpful)|did not help|didn't help|without (?:any |significant |much |adequate |sufficient |meaningful |lasting |good |noticeable |real )?(?:pain )?(?:relief|benefit|improvement|success|effect)|with (?:no|little|minimal) (?:relief|benefit|improvement)|provided (?:no|little|minimal) (?:relief|benefit)|gave no relief|no relief|(?:stopped|discontinued|quit)\s+(?:it\s+|them\s+)?(?:due to|because of|for)\s+(?:lack of|no|poor|inadequate|insufficient|limited|minimal) (?:relief|benefit|efficacy|effect|improvement))|((?:was |were )?(?:not tolerated|poorly tolerated)|caused (?:side effects|nausea|sedation|drowsiness|dizziness|gi upset|stomach upset|stomach pain|weight gain|rash|confusion|headaches?|constipation|itching|gastritis|ulcers?|gi bleed\w*|bleeding|heartburn|dyspepsia|reflux)|(?:due to|because of|secondary to) (?:side effects|adverse effects|intolerance|nausea|dizziness|sedation|drowsiness|somnolence|gi upset|stomach upset|rash|weight gain|constipation|itching|confusion|headaches?|fatigue|mental fog\w*|cognitive \w+|swelling|edema))|(helped|was helpful|were helpful|provided (?:\w+ )?relief|was effective|were effective|with (?:good|some|significant|moderate) (?:relief|benefit|results|improvement)|able to (?:reduce|decrease|discontinue|stop|wean)))\b)");
   return re;
 }
 
@@ -56,6 +57,15 @@ const RE2& after_re() {
 const RE2& trial_after() {
   static const RE2 re(R"(^\s*(?:unit\s+)?(?:trials?|trialed)\b)");
   return re;
+}
+
+// "PT" is physical therapy ("failed PT x 12", "PT, chiro and acupuncture") unless it is
+// the patient ("Pt c/o LBP", "the pt reports").
+bool patient_not_therapy(std::string_view n, size_t start, size_t end) {
+  static const RE2 before(R"((?:^|\b(?:the|a|this|our|pt)\s+)$)");
+  static const RE2 after(
+      R"(^\s+(?:is|was|has|had|reports?|reported|states?|stated|c/o|complains?|denies|denied|notes?|presents?|returns?|returned|indicates?|rates?|rated|will|to|feels?|takes?|uses?|continues?|ambulates?|admits?|describes?|agrees?|wants?|is|does|did|would|can|cannot|should)\b)");
+  return contains(before, n.substr(0, start)) || contains(after, n.substr(end));
 }
 
 struct Term {
@@ -77,6 +87,7 @@ void detect_prior_trials(const SentenceContext& s, std::vector<Fact>& out) {
     bool is_drug = false;
     for (const auto& d : s.drugs())
       if (d.start < m.end && m.start < d.end) is_drug = true;
+    if (m.group(0) == "pt" && patient_not_therapy(n, m.start, m.end)) continue;
     if (!is_drug && !subject.empty()) terms.push_back({m.start, m.end, subject, false});
   }
   for (const auto& d : s.drugs()) terms.push_back({d.start, d.end, d.drug->key, true});
@@ -88,10 +99,15 @@ void detect_prior_trials(const SentenceContext& s, std::vector<Fact>& out) {
   for (size_t i = 0; i < terms.size(); ++i) {
     const Term& t = terms[i];
     const Span c = s.clause(t.start);
-    const std::string_view before = n.substr(c.start, t.start - c.start);
+    // Before-cues reach at most ~90 bytes back: a bounded window keeps long lists linear.
+    const size_t from = std::max(c.start, t.start > 120 ? t.start - 120 : size_t{0});
+    const std::string_view before = n.substr(from, t.start - from);
     const size_t next = i + 1 < terms.size() ? terms[i + 1].start : c.end;
     // After-cues may pass over the rest of a list ("Tylenol or NSAID failure").
-    const std::string_view after = n.substr(t.end, std::max(c.end, next) - t.end);
+    // ... and over a "but" ("tried gabapentin but stopped due to dizziness").
+    size_t after_end = std::max(c.end, next);
+    if (n.compare(c.end, 5, " but ") == 0) after_end = std::max(after_end, s.clause(c.end + 5).end);
+    const std::string_view after = n.substr(t.end, after_end - t.end);
     std::string outcome;
     size_t cue_start = t.start;
     ReMatch a, b;
@@ -101,7 +117,7 @@ void detect_prior_trials(const SentenceContext& s, std::vector<Fact>& out) {
     if (find_first(before_re(), before, 0, &b)) {
       if (outcome.empty())
         outcome = b.has(1) ? "failed" : b.has(2) ? "not_tolerated" : b.has(3) ? "helped" : "tried";
-      cue_start = c.start + b.start;
+      cue_start = from + b.start;
     }
     if (outcome.empty() && contains(trial_after(), after)) outcome = "tried";
     if (outcome.empty() && listed && !t.drug && t.start > intro.start) outcome = "tried";

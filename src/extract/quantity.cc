@@ -48,11 +48,24 @@ const RE2& vague_re() {
 }
 const RE2& since_re() {
   static const RE2 re(
-      R"(\b(since|as early as|starting in|starting|beginning in|beginning|from)\s+(at least\s+|about\s+|approximately\s+|around\s+)?)");
+      R"(\b(since|as early as|starting in|starting|beginning in|beginning|from|(?:first )?(?:prescribed|started|initiated|began|begun) in)\s+(at least\s+|about\s+|approximately\s+|around\s+)?)");
   return re;
 }
+// "since 2012", "since his 2012 surgery" (a year then the event it dates).
 const RE2& bare_year_re() {
   static const RE2 re(R"(^((?:19|20)\d\d)\b)");
+  return re;
+}
+// "the 2/3/2014 injury": a determiner may stand between "since" and the date.
+const RE2& determiner_re() {
+  static const RE2 re(R"(^(?:his|her|their|the|a|an)\s+)");
+  return re;
+}
+// "two weeks ago", "a year ago", "yesterday", "last month".
+const RE2& ago_re() {
+  static const RE2 re(
+      std::string(R"(\b(?:()") + kNumberPattern +
+      R"()\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\s+ago|(yesterday)|last\s+(week|month|year))\b)");
   return re;
 }
 
@@ -132,22 +145,53 @@ std::vector<DurationPhrase> find_durations(std::string_view norm) {
     }
     out.push_back(d);
   }
+  // Relative starts ("3 months ago"); "for the last month" is a length.
+  for (const ReMatch& m : find_all(ago_re(), norm, 16)) {
+    DurationPhrase d;
+    d.start = m.start;
+    d.end = m.end;
+    if (m.has(3)) {
+      d.ago_days = 1;
+    } else if (m.has(4)) {
+      const std::string_view lead = norm.substr(0, m.start);
+      const bool length = lead.ends_with("for the ") || lead.ends_with("over the ") ||
+                          lead.ends_with("in the ") || lead.ends_with("during the ");
+      const int unit = unit_days(m.group(4));
+      if (length) d.days = unit;
+      else d.ago_days = unit;
+    } else {
+      const auto n = parse_number(m.group(1));
+      const int unit = unit_days(m.group(2));
+      if (!n || unit == 0 || *n <= 0) continue;
+      d.ago_days = static_cast<int>(std::lround(*n * unit));
+      const std::string_view num = m.group(1);
+      d.lower_bound = num == "several" || num == "a few" || num == "few" ||
+                      num == "a couple of" || num == "a couple" || num == "couple of";
+    }
+    out.push_back(d);
+  }
   // Start dates.
   for (const ReMatch& m : find_all(since_re(), norm, 16)) {
     DurationPhrase d;
     d.start = m.start;
     const std::string_view kw = m.group(1);
     const bool at_least = !m.group(2).empty() && istarts_with(m.group(2), "at least");
+    // Only "since" may reach over a determiner ("since the 2/3/14 injury"); "from the
+    // 1/2/14 report" is not a start of use.
+    const bool since = kw == "since";
+    size_t at = m.end;
+    if (ReMatch det; since && find_first(determiner_re(), norm.substr(m.end), 0, &det))
+      at += det.end;
     auto date = find_date(norm, m.end);
-    if (date && date->start <= m.end + 1) {
+    if (date && date->start <= at + 1) {
       d.since = date->date;
       d.end = date->end;
     } else {
       ReMatch y;
-      if (!find_first(bare_year_re(), norm.substr(m.end), 0, &y)) continue;
+      if (!find_first(bare_year_re(), norm.substr(at), 0, &y)) continue;
       const int year = std::stoi(std::string(y.group(1)));
       d.since = Date{year, 1, 0, Date::Precision::kYear, 12};
-      d.end = m.end + y.end;
+      d.end = at + y.end;
     }
     if (kw == "from" || kw == "beginning" || kw == "starting") {
       // "from 04/23/2014 - 09/25/2014" is a range of reports, not a start of use: keep

@@ -6,7 +6,10 @@
 // "for the past three years" (1095), "for two weeks" (14), "x 3 weeks" (21), "several
 // months" (90), "for years" (365), "long-term" / "long term use" / "chronic use" (180, lower
 // bound: our convention for an unquantified long-term statement), and start dates "since
-// at least April 2015", "as early as 07/17/2014", "since 2012".
+// at least April 2015", "as early as 07/17/2014", "since 2012", "since his 2012 surgery".
+// Relative starts: "two weeks ago", "3 months ago", "a year ago", "yesterday", "last month"
+// (ago_days = 14, 90, 365, 1, 30); the caller resolves them against a known date.
+// "Since the injury" names no date and gives nothing.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +33,7 @@ struct DurationPhrase {
   std::optional<Date> since;         // stated start
   std::optional<int> days;           // stated length
   bool lower_bound = false;          // "at least", "in excess of", "as early as", "long-term"
+  std::optional<int> ago_days;       // "3 months ago": start = (known date) - ago_days
 };
 
 // Every duration phrase in a normalized sentence, left to right (at most 16).

@@ -35,7 +35,13 @@ std::vector<Sentence> record_sentences(std::string_view text,
       if (ws > b) {
         cut = ws;
       } else {
-        while (cut > b + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        // A UTF-8 sequence is at most 4 bytes: step back over at most 3 continuation bytes
+        // (invalid text made only of them is cut at the cap, keeping the cost linear).
+        size_t back = cut;
+        while (back > b + 1 && cut - back < 3 &&
+               (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80)
+          --back;
+        if ((static_cast<unsigned char>(text[back]) & 0xC0) != 0x80) cut = back;
       }
       size_t e = cut;
       while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;

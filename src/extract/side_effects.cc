@@ -24,7 +24,7 @@ const RE2& generic_re() {
 }
 const RE2& specific_re() {
   static const RE2 re(
-      R"(\b(constipation|constipated|sedation|sedated|somnolence|drowsiness|drowsy|sleepiness|nausea|nauseated|vomiting|dizziness|dizzy|itching|pruritus|respiratory depression|gi upset|upset stomach|stomach upset|dyspepsia|excessive sweating|confusion|cognitive slowing|fatigue)\b)");
+      R"(\b(constipation|constipated|sedation|sedated|somnolence|drowsiness|drowsy|sleepiness|nausea|nauseated|vomiting|dizziness|dizzy|itching|pruritus|respiratory depression|gi upset|upset stomach|stomach upset|dyspepsia|excessive sweating|confusion|cognitive slowing|fatigue|dry mouth|falling asleep|fell asleep|falls asleep)\b)");
   return re;
 }
 const RE2& med_context() {
@@ -47,7 +47,7 @@ const RE2& intolerable_re() {
 std::string canonical(std::string_view w) {
   if (w.rfind("constipat", 0) == 0) return "constipation";
   if (w.rfind("sedat", 0) == 0 || w == "somnolence" || w.rfind("drows", 0) == 0 ||
-      w == "sleepiness")
+      w == "sleepiness" || w.find("asleep") != std::string_view::npos)
     return "sedation";
   if (w.rfind("nause", 0) == 0 || w == "vomiting") return w == "vomiting" ? "vomiting" : "nausea";
   if (w.rfind("dizz", 0) == 0) return "dizziness";
@@ -55,6 +55,7 @@ std::string canonical(std::string_view w) {
   if (w == "gi upset" || w == "upset stomach" || w == "stomach upset" || w == "dyspepsia")
     return "gi_upset";
   if (w == "excessive sweating") return "sweating";
+  if (w == "dry mouth") return "dry_mouth";
   if (w == "cognitive slowing" || w == "confusion") return "cognitive_impairment";
   if (w == "respiratory depression") return "respiratory_depression";
   return std::string(w);

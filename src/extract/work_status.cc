@@ -1,7 +1,8 @@
 // kWorkStatus: full duty, modified duty (restrictions), temporarily totally disabled,
 // not working, retired, permanent and stationary, or back at work ("working").
 // The status words themselves may contain "not" ("not working"); only a negation before
-// the phrase negates it ("he is not on modified duty").
+// the phrase negates it ("he is not on modified duty"). date: a date written in the same
+// clause ("returned to full duty 2/1/16"), else the narrative date.
 #include <re2/re2.h>
 
 #include "extract/detectors.h"
@@ -38,6 +39,8 @@ void detect_work_status(const SentenceContext& s, std::vector<Fact>& out) {
     // "without restrictions" carries its own "without".
     if (qual == "full_duty" && m.group(0).rfind("without", 0) == 0)
       f.polarity = s.scopes().at(m.start, m.start);
+    // "Returned to full duty 2/1/16", "P&S as of 1/5/16": the date written with the status.
+    if (auto d = s.date_near(m.start, m.end)) f.date = d;
     out.push_back(std::move(f));
   }
 }

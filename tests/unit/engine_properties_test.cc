@@ -61,12 +61,15 @@ TEST(EnginePropertiesTest, ExamplesAreDeterministicAndWellFormed) {
       EXPECT_EQ(d.citations.front().family, "MTUS");  // MTUS first
       for (const auto& cite : d.citations) {
         EXPECT_FALSE(cite.section.empty());
-        if (cite.family == "MTUS") EXPECT_FALSE(cite.pages.empty()) << cite.section;
+        if (cite.family == "MTUS") {
+          EXPECT_FALSE(cite.pages.empty()) << cite.section;
+        }
       }
       for (const auto& cr : d.criteria) {
         EXPECT_EQ(cr.statement.find('{'), std::string::npos) << cr.id << ": " << cr.statement;
-        if (cr.state != CriterionState::kNotDocumented && !cr.advisory)
+        if (cr.state != CriterionState::kNotDocumented && !cr.advisory) {
           EXPECT_FALSE(cr.evidence.empty()) << cr.id << " is " << to_string(cr.state) << " without evidence";
+        }
         for (const auto& e : cr.evidence) {
           if (e.record < 0) continue;
           ASSERT_LT(static_cast<size_t>(e.record), c.records.size());

@@ -178,7 +178,7 @@ TEST(ExtractDiagnosisTest, NormalizedSubjects) {
       "depressive disorder and chronic pain syndrome.";
   const auto d = of_kind(facts_in(t), FactKind::kDiagnosis);
   const std::vector<std::string> want = {"failed_back_surgery", "radiculopathy",
-                                         "anxiety_disorder", "depression",
+                                         "anxiety_disorder", "major_depression",
                                          "chronic_pain_syndrome"};
   ASSERT_EQ(d.size(), want.size()) << dump(d);
   for (size_t i = 0; i < want.size(); ++i) {

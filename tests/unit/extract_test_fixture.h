@@ -33,6 +33,8 @@ drugs:
   - {key: gabapentin, generic: gabapentin, brands: [Neurontin], class: anticonvulsant, topic: anticonvulsants}
   - {key: ibuprofen, generic: ibuprofen, brands: [Motrin], class: nsaid, topic: nsaids}
   - {key: acetaminophen, generic: acetaminophen, brands: [Tylenol], class: analgesic, topic: acetaminophen}
+  - {key: pregabalin, generic: pregabalin, brands: [Lyrica], class: anticonvulsant, topic: anticonvulsants}
+  - {key: tapentadol, generic: tapentadol, brands: [Nucynta], class: opioid, topic: opioids, mme: {per_mg: 0.4}}
 )",
                                                   "test-drugs.yaml");
   return table;

@@ -2,7 +2,6 @@
 // the exit code.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
 #include <unistd.h>
 
@@ -12,41 +11,19 @@
 #include <fstream>
 #include <string>
 
+#include "support/cli.h"
+
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
+using imr::testing::CliRun;
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-CliRun run_imr(const std::string& args) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("imr_parse_cli_" + std::to_string(::getpid()) + "_" +
-                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  std::filesystem::create_directories(dir);
-  const std::string out = (dir / "out").string(), err = (dir / "err").string();
-  const std::string cmd = std::string("'") + IMR_BINARY + "' parse " + args + " >'" + out + "' 2>'" + err + "'";
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_all(out);
-  r.err = read_all(err);
-  std::filesystem::remove_all(dir);
-  return r;
-}
+// `imr parse ARGS`.
+CliRun run_imr(const std::string& args) { return imr::testing::run_imr("parse " + args); }
 
 std::string fixture(const std::string& name) { return std::string(IMR_FIXTURES_DIR) + "/letters/" + name; }
 
-// A scratch file under the test's temp dir that outlives run_imr.
 std::string scratch(const std::string& name, const std::string& bytes) {
-  const auto path = std::filesystem::temp_directory_path() / ("imr_parse_cli_" + std::to_string(::getpid()) + "_" + name);
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path.string();
+  return imr::testing::scratch_file(name, bytes);
 }
 
 TEST(ParseCliTest, GoodLetterPrintsJson) {

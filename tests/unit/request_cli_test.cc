@@ -2,36 +2,22 @@
 // is one line on stderr and exit code 1. Runs the built binary.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <string>
+
+#include "support/cli.h"
 
 namespace imr {
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;  // stdout, or stderr when run with 2>&1 1>/dev/null
-};
+using testing::CliRun;
 
 CliRun run(const std::string& args) {
-  CliRun r;
-  const std::string cmd = std::string(IMR_BINARY) + " --data " + IMR_SOURCE_DIR + "/data " + args;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return testing::run_imr("--data '" + std::string(IMR_SOURCE_DIR) + "/data' " + args);
 }
 
 TEST(RequestCliTest, PrintsOneRequestAsAnObject) {
   const CliRun r = run("request 'Percocet 5/325 one tab every 4 to 6 hours as needed #120'");
-  ASSERT_EQ(r.exit_code, 0) << r.out;
+  ASSERT_EQ(r.code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_TRUE(j.is_object());
   EXPECT_EQ(j["text"], "Percocet 5/325 one tab every 4 to 6 hours as needed #120");
@@ -66,7 +52,7 @@ TEST(RequestCliTest, PrintsOneRequestAsAnObject) {
 
 TEST(RequestCliTest, PrintsSeveralRequestsAsAnArray) {
   const CliRun r = run("request 'Valium 5mg #30' 'Aquatic therapy 2x6'");
-  ASSERT_EQ(r.exit_code, 0) << r.out;
+  ASSERT_EQ(r.code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_TRUE(j.is_array());
   ASSERT_EQ(j.size(), 2u);
@@ -83,14 +69,15 @@ TEST(RequestCliTest, PrintsSeveralRequestsAsAnArray) {
 }
 
 TEST(RequestCliTest, UnknownDrugIsAnErrorOnOneLine) {
-  const CliRun r = run("request 'Zorblax 10mg #30' 2>&1 1>/dev/null");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "imr: unknown drug 'Zorblax' in request 'Zorblax 10mg #30'\n");
+  const CliRun r = run("request 'Zorblax 10mg #30'");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "imr: unknown drug 'Zorblax' in request 'Zorblax 10mg #30'\n");
 }
 
 TEST(RequestCliTest, NoTextIsAUsageError) {
-  const CliRun r = run("request 2>&1");
-  EXPECT_EQ(r.exit_code, 2) << r.out;
+  const CliRun r = run("request");
+  EXPECT_EQ(r.code, 2) << r.err;
 }
 
 }  // namespace

@@ -174,5 +174,15 @@ TEST(RulesCliTest, CoverageTableComesFromTheLoadedPacks) {
     EXPECT_NE(r.out.find(s), std::string::npos) << s;
 }
 
+// docs/coverage.md is generated from the packs; it must not drift from them.
+TEST(RulesCliTest, DocsCoverageTableMatchesTheLoadedPacks) {
+  const auto r = run_imr("rules");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string doc = testing::read_all(std::string(IMR_SOURCE_DIR) + "/docs/coverage.md");
+  const auto at = doc.find("Rule packs, version");
+  ASSERT_NE(at, std::string::npos) << "docs/coverage.md missing; run scripts/gen-coverage.sh";
+  EXPECT_EQ(doc.substr(at), r.out) << "docs/coverage.md is stale; run scripts/gen-coverage.sh";
+}
+
 }  // namespace
 }  // namespace imr
