@@ -53,6 +53,34 @@ std::string describe_days(int days) {
   return buf;
 }
 
+std::set<std::string> list_arg(const CriterionRule& rule, const char* key) {
+  std::set<std::string> out;
+  auto it = rule.args.find(key);
+  if (it == rule.args.end()) return out;
+  for (const auto& part : split(it->second, ','))
+    if (!trim(part).empty()) out.insert(to_lower(trim(part)));
+  return out;
+}
+
+bool arg_true(const CriterionRule& rule, const char* key) {
+  auto it = rule.args.find(key);
+  return it != rule.args.end() && (it->second == "true" || it->second == "yes");
+}
+
+void cite(Finding& out, const Fact& f) {
+  if (std::find(out.evidence.begin(), out.evidence.end(), f.evidence) == out.evidence.end())
+    out.evidence.push_back(f.evidence);
+  if (!out.vars.count("date") && f.date) out.vars["date"] = f.date->iso();
+  if (!out.vars.count("quote")) out.vars["quote"] = f.evidence.text;
+}
+
+std::string format_number(double v) {
+  char buf[32];
+  if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
+  else std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
 Evidence request_evidence(const ParsedRequest& r) {
   return Evidence{-1, 0, r.text.size(), r.text};
 }

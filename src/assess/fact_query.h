@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,18 @@ std::string date_of(const Fact& f);
 
 // Readable duration: "3 days", "5 weeks", "about 4 months", "about 2 years".
 std::string describe_days(int days);
+
+// --- helpers for writing measures -------------------------------------------------------
+
+// A comma-separated criterion argument as a set of lower-case codes ("a, b" -> {a, b}).
+std::set<std::string> list_arg(const CriterionRule& rule, const char* key);
+// A criterion argument that says true / yes.
+bool arg_true(const CriterionRule& rule, const char* key);
+// Adds a fact's evidence to a finding (once), and its date and sentence as {date} and
+// {quote} when the finding has none yet.
+void cite(Finding& out, const Fact& f);
+// 3, 2.5, 57.1: a figure for wording.
+std::string format_number(double v);
 
 // Evidence for the request itself (record -1).
 Evidence request_evidence(const ParsedRequest& r);

@@ -14,22 +14,6 @@
 namespace imr {
 namespace {
 
-std::set<std::string> list_arg(const CriterionRule& rule, const char* key) {
-  std::set<std::string> out;
-  auto it = rule.args.find(key);
-  if (it == rule.args.end()) return out;
-  for (const auto& part : split(it->second, ','))
-    if (!trim(part).empty()) out.insert(to_lower(std::string(trim(part))));
-  return out;
-}
-
-void cite(Finding& out, const Fact& f) {
-  if (std::find(out.evidence.begin(), out.evidence.end(), f.evidence) == out.evidence.end())
-    out.evidence.push_back(f.evidence);
-  if (!out.vars.count("date") && f.date) out.vars["date"] = f.date->iso();
-  if (!out.vars.count("quote")) out.vars["quote"] = f.evidence.text;
-}
-
 std::string generic_of(const Fact& f, const DrugTable& drugs) {
   const Drug* d = drugs.by_key(f.subject);
   return d ? d->generic : f.subject;

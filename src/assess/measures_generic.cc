@@ -10,20 +10,6 @@
 namespace imr {
 namespace {
 
-std::set<std::string> list_arg(const CriterionRule& rule, const char* key) {
-  std::set<std::string> out;
-  auto it = rule.args.find(key);
-  if (it == rule.args.end()) return out;
-  for (const auto& part : split(it->second, ','))
-    if (!trim(part).empty()) out.insert(std::string(trim(part)));
-  return out;
-}
-
-bool arg_true(const CriterionRule& rule, const char* key) {
-  auto it = rule.args.find(key);
-  return it != rule.args.end() && (it->second == "true" || it->second == "yes");
-}
-
 // The facts of `kind` whose subject and qualifier are in the lists (an empty list takes
 // any); a subject also matches by the drug class of a drug-key subject.
 std::vector<const Fact*> matching(const ItemContext& ctx, FactKind kind, const std::set<std::string>& subjects,

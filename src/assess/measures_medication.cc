@@ -12,12 +12,7 @@
 namespace imr {
 namespace {
 
-std::string num(double v) {
-  char buf[32];
-  if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
+std::string num(double v) { return format_number(v); }
 
 std::string range_text(const Range& r) {
   return r.min == r.max ? num(r.min) : num(r.min) + "-" + num(r.max);
@@ -27,13 +22,6 @@ Finding with(CriterionState s) {
   Finding f;
   f.state = s;
   return f;
-}
-
-void cite(Finding& out, const Fact& f) {
-  if (std::find(out.evidence.begin(), out.evidence.end(), f.evidence) == out.evidence.end())
-    out.evidence.push_back(f.evidence);
-  if (!out.vars.count("date") && f.date) out.vars["date"] = f.date->iso();
-  if (!out.vars.count("quote")) out.vars["quote"] = f.evidence.text;
 }
 
 std::string request_class(const ItemContext& ctx) {

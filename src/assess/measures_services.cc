@@ -17,25 +17,7 @@
 namespace imr {
 namespace {
 
-std::set<std::string> list_arg(const CriterionRule& rule, const char* key) {
-  std::set<std::string> out;
-  auto it = rule.args.find(key);
-  if (it == rule.args.end()) return out;
-  for (const auto& part : split(it->second, ','))
-    if (!trim(part).empty()) out.insert(std::string(trim(part)));
-  return out;
-}
-
-bool arg_true(const CriterionRule& rule, const char* key) {
-  auto it = rule.args.find(key);
-  return it != rule.args.end() && (it->second == "true" || it->second == "yes");
-}
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
+std::string num(double v) { return format_number(v); }
 
 // "physical_therapy" -> "physical therapy", for wording.
 std::string readable(std::string s) {
@@ -51,12 +33,6 @@ const Fact* first_affirmed(const ItemContext& ctx, FactKind kind, const std::set
   for (const Fact* f : facts_of(ctx, kind))
     if (f->polarity == Polarity::kAffirmed && in(subjects, f->subject) && in(qualifiers, f->qualifier)) return f;
   return nullptr;
-}
-
-void cite(Finding& out, const Fact& f) {
-  out.evidence.push_back(f.evidence);
-  out.vars["quote"] = f.evidence.text;
-  if (f.date) out.vars["date"] = f.date->iso();
 }
 
 bool has_diagnosis(const ItemContext& ctx, const std::string& code) {

@@ -145,7 +145,10 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
     // The cue patterns reach at most ~100 bytes back: look at a bounded window only, so a
     // sentence listing hundreds of drugs stays linear.
     const size_t window = m.start > kCueWindow ? m.start - kCueWindow : 0;
-    if (contains(allergy_before(), n.substr(window, m.start - window))) continue;
+    // "allergic to penicillin and takes Norco": a use cue after the allergy ends its list.
+    if (ReMatch al; find_first(allergy_before(), n.substr(window, m.start - window), 0, &al) &&
+                    !cue_between(window + al.start, m.start))
+      continue;
     const Span clause = s.clause(m.start);
     const size_t next_start = i + 1 < mentions.size() ? mentions[i + 1].start : n.size();
 

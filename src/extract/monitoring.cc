@@ -44,17 +44,17 @@ const char* const kAberrantSubjects[] = {
 
 const RE2& inconsistent_re() {
   static const RE2 re(
-      R"(\b(?:inconsistent|not consistent|not as expected|inappropriate|unexpected|aberrant|positive for (?:non-?prescribed|illicit|unprescribed|marijuana|cannabis|thc|cocaine|methamphetamine|amphetamines?|heroin|alcohol)|negative for (?:the )?prescribed|negative for (?:his |her |their )?(?:medications?|meds|opioids?)|negative for (?:[a-z/]+ ){1,2}despite|did not (?:show|detect|reveal) (?:the )?prescribed)\b)");
+      R"(\b(?:inconsistent|not consistent|not as expected|not prescribed|inappropriate|unexpected|aberrant|positive for (?:non-?prescribed|illicit|unprescribed|marijuana|cannabis|thc|cocaine|methamphetamine|amphetamines?|heroin|alcohol)|negative for (?:the )?prescribed|negative for (?:his |her |their )?(?:medications?|meds|opioids?)|negative for (?:[a-z/]+ ){1,2}despite|did not (?:show|detect|reveal) (?:the )?prescribed)\b)");
   return re;
 }
 const RE2& consistent_re() {
   static const RE2 re(
-      R"(\b(?:consistent|appropriate|compliant|as expected|expected|negative for (?:any )?(?:illicit|illegal|non-?prescribed|unprescribed)|within expected|compliance|unremarkable|clean|c/w|ok|okay|positive (?:only )?for (?:the |his |her |their )?(?:prescribed|current) (?:medications?|meds|drugs?|opioids?)|positive (?:only )?for (?:[a-z/]+ ){1,3}only|only positive for|matched|matches|concordant|no (?:red flags|discrepanc\w+|inconsistenc\w+))\b)");
+      R"(\b(?:consistent|appropriate|compliant|as expected|negative for (?:any )?(?:illicit|illegal|non-?prescribed|unprescribed)|within expected|compliance|unremarkable|clean|c/w|ok|okay|positive (?:only )?for (?:the |his |her |their )?(?:prescribed|current) (?:medications?|meds|drugs?|opioids?)|positive (?:only )?for (?:[a-z/]+ ){1,3}only|only positive for|matched|matches|concordant|no (?:red flags|discrepanc\w+|inconsistenc\w+))\b)");
   return re;
 }
 const RE2& ordered_re() {
   static const RE2 re(
-      R"(\b(?:ordered|order|requested|request|will (?:obtain|order|perform|check|do|collect|run)|to be (?:done|performed|collected|obtained)|pending|recommended|recommend|plan(?:ned)? to|scheduled|next (?:visit|appointment|office visit|follow[- ]?up)|at (?:the )?next)\b)");
+      R"(\b(?:ordered|order|requested|request|will (?:obtain|order|perform|check|do|collect|run)|to be (?:done|performed|collected|obtained)|pending|recommended|recommend|plan(?:ned)? to|scheduled|next (?:visit|appointment|office visit|follow[- ]?up|week|month)|at (?:the )?next)\b)");
   return re;
 }
 const RE2& reviewed_re() {

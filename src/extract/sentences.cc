@@ -10,6 +10,47 @@ namespace imr::extract_detail {
 
 std::string normalize(std::string_view text) { return to_lower(collapse_whitespace(text)); }
 
+namespace {
+
+bool space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+// Length of an upper-case heading ("ALLERGIES:", "CURRENT MEDICATIONS:", "A/P:") starting at
+// `p`, through its colon; 0 when there is none. At most 40 bytes are read.
+size_t heading_at(std::string_view text, size_t p) {
+  size_t letters = 0;
+  for (size_t i = p; i < text.size() && i < p + 40; ++i) {
+    const char c = text[i];
+    if (c == ':') return letters >= 2 ? i + 1 - p : 0;
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (!(c == ' ' || c == '/' || c == '&' || c == '-' || c == '\'' ||
+               (c >= '0' && c <= '9')))
+      return 0;
+  }
+  return 0;
+}
+
+// A span cut before every line that opens with an upper-case heading: blank lines do not
+// end sentences (PDF text puts them inside sentences), but "ALLERGIES: ..." on a new line
+// starts a new one.
+std::vector<Span> split_at_headings(std::string_view text, Span span) {
+  std::vector<Span> out;
+  size_t b = span.start;
+  for (size_t i = span.start; i < span.end; ++i) {
+    if (text[i] != '\n') continue;
+    size_t h = i + 1;
+    while (h < span.end && (text[h] == ' ' || text[h] == '\t')) ++h;
+    if (h >= span.end || heading_at(text.substr(0, span.end), h) == 0) continue;
+    size_t e = i;
+    while (e > b && space(text[e - 1])) --e;
+    if (e > b) out.push_back({b, e});
+    b = h;
+  }
+  if (span.end > b) out.push_back({b, span.end});
+  return out;
+}
+
+}  // namespace
+
 std::vector<Sentence> record_sentences(std::string_view text,
                                        const std::optional<Date>& record_date) {
   if (text.size() > kMaxInputBytes) text = text.substr(0, kMaxInputBytes);
@@ -25,7 +66,10 @@ std::vector<Sentence> record_sentences(std::string_view text,
     s.date = narrative;
     out.push_back(std::move(s));
   };
-  for (const Span& span : split_sentences(text)) {
+  std::vector<Span> spans;
+  for (const Span& whole : split_sentences(text))
+    for (const Span& part : split_at_headings(text, whole)) spans.push_back(part);
+  for (const Span& span : spans) {
     size_t b = span.start;
     while (span.end - b > kMaxSentenceBytes) {
       // Cut at the last whitespace inside the cap, never inside a UTF-8 sequence.

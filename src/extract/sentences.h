@@ -1,6 +1,7 @@
 // A record cut into sentences ready for matching, each with the narrative date in force.
 //
-// Sentences come from imr::split_sentences. A sentence longer than kMaxSentenceBytes is cut
+// Sentences come from imr::split_sentences, cut again before a line that opens with an
+// upper-case heading ("ALLERGIES: ...", "CURRENT MEDICATIONS:"). A sentence longer than kMaxSentenceBytes is cut
 // at whitespace into pieces of at most that size (each piece is then a sentence of its own),
 // so matching is bounded and nothing past the cap is silently ignored. `norm` is the
 // sentence lower-cased with every whitespace run (newlines, form feeds) collapsed to one

@@ -19,7 +19,7 @@ const Date kVisit = Date::ymd(2017, 6, 15);
 TEST(ExtractStylesTest, TersePr2Note) {
   const std::string t =
       "S: Pt c/o LBP radiating to L leg, 7/10 w/o meds, 4/10 w/ meds. A: lumbar radiculopathy. "
-      "P: refill Norco 10/325 #90, Flexeril 10 mg qhs prn. UDS 5/2/17 c/w Rx. CURES reviewed, "
+      "P: refill Norco 10/325 #90, Flexeril 10 mg qhs prn spasm. UDS 5/2/17 c/w Rx. CURES reviewed, "
       "appropriate. TTD x 6 wks.";
   const auto facts = facts_in(t, kVisit);
   const auto s = of_kind(facts, FactKind::kPainScore);
