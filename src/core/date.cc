@@ -50,6 +50,12 @@ const RE2& month_name_re() {
   return re;
 }
 
+const RE2& month_year_re() {
+  // A month and a four-digit year, not part of a longer date or number ("09/2014").
+  static const RE2 re(R"((?:^|[^\d/\-.])((\d{1,2})/(\d{4}))(?:$|[^\d/]))");
+  return re;
+}
+
 std::optional<Date> make_day(int y, int m, int d) {
   Date date = Date::ymd(y, m, d);
   if (!date.valid()) return std::nullopt;
@@ -167,6 +173,17 @@ std::optional<DateMatch> find_date(std::string_view text, size_t from) {
       }
       // The trailing context character was consumed; step back so adjacent dates match.
       if (input.data() > rest.data() && !input.empty()) input = re2::StringPiece(input.data() - 1, input.size() + 1);
+    }
+  }
+
+  {
+    // Month and year in figures: "09/2014", "6/2015".
+    re2::StringPiece input(rest.data(), rest.size());
+    re2::StringPiece whole, mon, year;
+    if (RE2::PartialMatch(input, month_year_re(), &whole, &mon, &year)) {
+      Date d{std::stoi(std::string(year)), std::stoi(std::string(mon)), 0, Date::Precision::kMonth, 0};
+      const size_t start = from + static_cast<size_t>(whole.data() - rest.data());
+      if (d.valid() && (!best || start < best->start)) best = DateMatch{d, start, start + whole.size()};
     }
   }
 

@@ -7,11 +7,14 @@
 // for non-prescribed drugs), "consistent" (consistent, appropriate, compliant, as
 // expected), "ordered" (ordered, requested, will obtain, pending, recommended), else "done".
 // PDMP qualifier: "inconsistent", "consistent" or "reviewed". Agreement: "signed" or "".
+// Dates: the date written with the concept ("UDS 1/20/16: ..."), else one counted back
+// from the narrative date ("last UDS was 6 months ago"), else the narrative date.
 #include <re2/re2.h>
 
 #include <algorithm>
 
 #include "extract/detectors.h"
+#include "extract/quantity.h"
 #include "extract/re_util.h"
 
 namespace imr::extract_detail {
@@ -19,7 +22,7 @@ namespace {
 
 const RE2& screen_re() {
   static const RE2 re(
-      R"(\b(?:urine (?:drug|toxicology|tox)(?: screens?| tests?| testing| screening| results?| toxicology)*|urine drug|urine screens?|urinalysis drug screen|drug screens?|drug tests?|drug testing|drug screening|toxicology(?: screens?| results?| reports?| tests?| testing)?|tox screens?|uds|udt)\b)");
+      R"(\b(?:urine (?:drug|toxicology|tox)(?: screens?| tests?| testing| screening| results?| toxicology)*|urine drug|urine screens?|urinalysis drug screen|drug screens?|drug tests?|drug testing|drug screening|toxicology(?: screens?| results?| reports?| tests?| testing)?|tox screens?|uds|udt|tox)\b)");
   return re;
 }
 const RE2& pdmp_re() {
@@ -49,7 +52,7 @@ const RE2& inconsistent_re() {
 }
 const RE2& consistent_re() {
   static const RE2 re(
-      R"(\b(?:consistent|appropriate|compliant|as expected|negative for (?:any )?(?:illicit|illegal|non-?prescribed|unprescribed)|within expected|compliance|unremarkable|clean|c/w|ok|okay|positive (?:only )?for (?:the |his |her |their )?(?:prescribed|current) (?:medications?|meds|drugs?|opioids?)|positive (?:only )?for (?:[a-z/]+ ){1,3}only|only positive for|matched|matches|concordant|no (?:red flags|discrepanc\w+|inconsistenc\w+))\b)");
+      R"(\b(?:consistent|appropriate|compliant|as expected|negative for (?:any )?(?:illicit|illegal|non-?prescribed|unprescribed)|within expected|compliance|unremarkable|clean|c/w|ok|okay|positive (?:only )?for (?:the |his |her |their )?(?:prescribed|current) (?:medications?|meds|drugs?|opioids?)|positive (?:only )?for (?:[a-z/]+ ){1,3}only|only positive for|matched|matches|concordant|no (?:red flags|discrepanc\w+|inconsistenc\w+)|no (?:other|additional|outside) (?:prescribers|providers|physicians|pharmacies)|(?:a )?single prescriber|one prescriber)\b)");
   return re;
 }
 const RE2& ordered_re() {
@@ -89,6 +92,21 @@ void per_clause(const SentenceContext& s, const RE2& re, F&& f) {
   }
 }
 
+// "UDS: negative", "UDS 3/2/17: negative" right after the concept.
+const RE2& negative_result() {
+  static const RE2 re(R"(^\s*(?:\(?[\d/.-]+\)?\s*)?:\s*negative\b)");
+  return re;
+}
+
+// "Last UDS was 6 months ago": the date counted back from `date`, when the clause says so.
+std::optional<Date> ago_date(const SentenceContext& s, size_t pos, const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  const Span c = s.clause(pos);
+  for (const DurationPhrase& p : find_durations(s.norm().substr(c.start, c.end - c.start)))
+    if (p.ago_days) return civil_from_days(date->first_day() - *p.ago_days);
+  return std::nullopt;
+}
+
 }  // namespace
 
 void detect_monitoring(const SentenceContext& s, std::vector<Fact>& out) {
@@ -101,6 +119,10 @@ void detect_monitoring(const SentenceContext& s, std::vector<Fact>& out) {
     else if (contains(ordered_re(), c)) f.qualifier = "ordered";
     else f.qualifier = "done";
     if (auto d = s.date_near(m.start, m.end)) f.date = d;
+    else if (auto a = ago_date(s, m.start, f.date)) f.date = a;
+    // "UDS: negative" reports a result; it does not deny that a screen was done.
+    if (f.polarity == Polarity::kNegated && contains(negative_result(), s.norm().substr(m.end)))
+      f.polarity = Polarity::kAffirmed;
     out.push_back(std::move(f));
   });
   per_clause(s, pdmp_re(), [&](const ReMatch& m) {

@@ -114,7 +114,10 @@ void detect_prior_trials(const SentenceContext& s, std::vector<Fact>& out) {
     if (find_first(after_re(), after, 0, &a)) {
       outcome = a.has(1) ? "failed" : a.has(2) ? "not_tolerated" : "helped";
     }
-    if (find_first(before_re(), before, 0, &b)) {
+    // "allergic to penicillin and takes Norco": a new verb after the cue ends its reach.
+    static const RE2 new_verb(
+        R"(\b(?:and|but|who|which|now)\s+(?:takes|taking|uses|using|is|was|continues|has|remains|currently)\b)");
+    if (find_first(before_re(), before, 0, &b) && !contains(new_verb, before.substr(b.start))) {
       if (outcome.empty())
         outcome = b.has(1) ? "failed" : b.has(2) ? "not_tolerated" : b.has(3) ? "helped" : "tried";
       cue_start = from + b.start;

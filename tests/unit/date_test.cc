@@ -42,6 +42,17 @@ TEST(DateTest, FindsDatesInTextWithOffsets) {
   EXPECT_EQ(later->date.iso(), "2015-08-24");
 }
 
+TEST(DateTest, MonthAndYearInFigures) {
+  EXPECT_EQ(parse_date("09/2014")->iso(), "2014-09");
+  EXPECT_EQ(parse_date("6/2015")->iso(), "2015-06");
+  EXPECT_FALSE(parse_date("13/2015"));
+  auto m = find_date("on Norco since 6/2015, pain 8/10");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->date.iso(), "2015-06");
+  // A full date is still read whole.
+  EXPECT_EQ(find_date("seen 06/12/2015")->date.iso(), "2015-06-12");
+}
+
 TEST(DateTest, CivilRoundTrip) {
   for (int d : {-1000, 0, 16000, 20000, 23000}) EXPECT_EQ(civil_from_days(d).first_day(), d);
 }

@@ -53,6 +53,38 @@ TEST(ExtractGapsTest, MissingPrescribedDrugIsInconsistent) {
   const auto next = of_kind(facts_in("Plan: UDS at next visit.", kVisit), FactKind::kDrugScreen);
   ASSERT_EQ(next.size(), 1u) << dump(next);
   EXPECT_EQ(next[0].qualifier, "ordered");
+  const auto month = of_kind(facts_in("Tox screen expected next month.", kVisit),
+                             FactKind::kDrugScreen);
+  ASSERT_EQ(month.size(), 1u) << dump(month);
+  EXPECT_EQ(month[0].qualifier, "ordered");
+  const auto other = of_kind(facts_in("UDS 4/2/17: positive for Valium, not prescribed.", kVisit),
+                             FactKind::kDrugScreen);
+  ASSERT_EQ(other.size(), 1u) << dump(other);
+  EXPECT_EQ(other[0].qualifier, "inconsistent");
+  EXPECT_EQ(iso(other[0].date), "2017-04-02");
+}
+
+TEST(ExtractGapsTest, ScreenDatedAgoAndBareResults) {
+  const auto ago = of_kind(facts_in("Her last urine drug screen was 6 months ago.", kVisit),
+                           FactKind::kDrugScreen);
+  ASSERT_EQ(ago.size(), 1u) << dump(ago);
+  EXPECT_EQ(iso(ago[0].date), "2016-12-17");
+  EXPECT_EQ(ago[0].qualifier, "done");
+  const auto neg = of_kind(facts_in("UDS: negative.", kVisit), FactKind::kDrugScreen);
+  ASSERT_EQ(neg.size(), 1u) << dump(neg);
+  EXPECT_EQ(neg[0].polarity, Polarity::kAffirmed);  // a result, not a missing screen
+  const auto none = of_kind(facts_in("UDS: none on file.", kVisit), FactKind::kDrugScreen);
+  ASSERT_EQ(none.size(), 1u) << dump(none);
+  EXPECT_EQ(none[0].polarity, Polarity::kNegated);
+  const auto tox = of_kind(facts_in("Tox: appropriate.", kVisit), FactKind::kDrugScreen);
+  ASSERT_EQ(tox.size(), 1u) << dump(tox);
+  EXPECT_EQ(tox[0].qualifier, "consistent");
+  const auto pdmp = of_kind(facts_in("CURES 5/30/17: no other prescribers.", kVisit),
+                            FactKind::kPdmpCheck);
+  ASSERT_EQ(pdmp.size(), 1u) << dump(pdmp);
+  EXPECT_EQ(pdmp[0].qualifier, "consistent");
+  EXPECT_EQ(pdmp[0].polarity, Polarity::kAffirmed);
+  EXPECT_EQ(iso(pdmp[0].date), "2017-05-30");
 }
 
 // ---- relative start dates ----
@@ -352,6 +384,12 @@ TEST(ExtractGapsTest, AllergyIsNotUseAndSwitchedToIsCurrent) {
   EXPECT_EQ(p[0].qualifier, "not_tolerated");
   EXPECT_TRUE(of_kind(facts_in("ALLERGIES: Tylenol #3 (rash).", kVisit), FactKind::kMedicationUse)
                   .empty());
+  // A use verb after the allergy ends the allergy list.
+  const auto both = facts_in("He is allergic to sulfa and takes Norco daily.", kVisit);
+  const auto used = of_kind(both, FactKind::kMedicationUse);
+  ASSERT_EQ(used.size(), 1u) << dump(both);
+  EXPECT_EQ(used[0].qualifier, "current");
+  EXPECT_TRUE(of_kind(both, FactKind::kPriorTrial).empty()) << dump(both);
 
   const auto sw = of_kind(facts_in("She was switched from Percocet to Nucynta 3 months ago.", kVisit),
                           FactKind::kMedicationUse);
