@@ -192,10 +192,20 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
     // ---- duration ----
     const DurationPhrase* d = phrase_between(m.end, std::min(next_start, clause.end));
     if (!d) {
-      for (size_t j = i; j < last && !d; ++j)
+      // A list shares the phrase after its last drug ("Valium and Norco since 2012") only
+      // while the drugs stand bare; a drug written with its own dose ("Flexeril 10 mg TID,
+      // Ambien 10 mg QHS x 2 yrs") keeps to its own phrase.
+      auto bare = [&](size_t from, size_t to) {
+        for (size_t k = from; k < to && k < n.size(); ++k)
+          if (n[k] >= '0' && n[k] <= '9') return false;
+        return true;
+      };
+      for (size_t j = i; j < last && !d; ++j) {
+        if (!bare(mentions[j].end, mentions[j + 1].start)) break;
         d = phrase_between(mentions[j + 1].end,
                            std::min(j + 2 < mentions.size() ? mentions[j + 2].start : n.size(),
                                     clause.end));
+      }
     }
     if (!d) {
       // A phrase before every drug of the clause governs them all.

@@ -414,3 +414,26 @@ TEST(ExtractGapsTest, WorkStatusTakesItsOwnDate) {
 
 }  // namespace
 }  // namespace imr
+
+namespace imr {
+namespace {
+
+// A medication list where each drug carries its own dose: a duration written after the last
+// drug belongs to that drug alone; a bare list ("Valium and Norco since ...") shares it.
+TEST(ExtractListDurationTest, DurationStaysWithTheDrugThatCarriesIt) {
+  const std::string t = "Meds: Norco 10/325 1 PO q6h prn, Flexeril 10 mg TID, Tizanidine 4 mg QHS x 2 yrs.";
+  const auto uses = of_kind(facts_in(t, kVisit), FactKind::kMedicationUse);
+  ASSERT_EQ(uses.size(), 3u) << dump(uses);
+  EXPECT_FALSE(uses[0].duration_days) << dump(uses);
+  EXPECT_FALSE(uses[1].duration_days) << dump(uses);
+  ASSERT_TRUE(uses[2].duration_days);
+  EXPECT_EQ(*uses[2].duration_days, 730);
+  const auto shared = of_kind(facts_in("She takes Ativan and Soma for the past three years.", kVisit),
+                              FactKind::kMedicationUse);
+  ASSERT_EQ(shared.size(), 2u);
+  EXPECT_EQ(shared[0].duration_days, std::optional<int>(1095));
+  EXPECT_EQ(shared[1].duration_days, std::optional<int>(1095));
+}
+
+}  // namespace
+}  // namespace imr
