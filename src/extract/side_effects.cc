@@ -1,6 +1,7 @@
 // kSideEffects: adverse effects of medication.
 //
-// "denied any adverse side effects" -> negated, subject "side_effects"; "reports
+// "denied any adverse side effects" (also the charting shorthand "No SE", "S/E: none")
+// -> negated, subject "side_effects"; "reports
 // constipation and sedation" -> one affirmed fact per effect named (constipation,
 // sedation, ...), but only when the sentence speaks of medication (a drug, "medication",
 // "side effect", "opioid") so that a head injury's dizziness is not an adverse effect;
@@ -19,7 +20,7 @@ namespace {
 
 const RE2& generic_re() {
   static const RE2 re(
-      R"(\b(?:adverse (?:side )?effects?|side[- ]effects?|adverse (?:drug )?(?:reactions?|events?))\b)");
+      R"(\b(?:adverse (?:side )?effects?|side[- ]effects?|adverse (?:drug )?(?:reactions?|events?)|s/e|se|aes?)\b)");
   return re;
 }
 const RE2& specific_re() {

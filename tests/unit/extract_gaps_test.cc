@@ -412,6 +412,7 @@ TEST(ExtractGapsTest, WorkStatusTakesItsOwnDate) {
   EXPECT_EQ(iso(ps[0].date), "2017-02-03");
 }
 
+
 }  // namespace
 }  // namespace imr
 
@@ -433,6 +434,14 @@ TEST(ExtractListDurationTest, DurationStaysWithTheDrugThatCarriesIt) {
   ASSERT_EQ(shared.size(), 2u);
   EXPECT_EQ(shared[0].duration_days, std::optional<int>(1095));
   EXPECT_EQ(shared[1].duration_days, std::optional<int>(1095));
+}
+
+TEST(ExtractListDurationTest, ChartingShorthandForSideEffects) {
+  for (const std::string t : {"No SE.", "S/E: none reported.", "Denies AEs."}) {
+    const auto se = of_kind(facts_in(t, kVisit), FactKind::kSideEffects);
+    ASSERT_EQ(se.size(), 1u) << t << dump(se);
+    EXPECT_EQ(se[0].polarity, Polarity::kNegated) << t;
+  }
 }
 
 }  // namespace
