@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/command.h"
 #include "core/error.h"
 #include "decide/engine.h"
@@ -50,17 +52,31 @@ Action add_eval_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   return [opts, &global]() {
     const Engine engine(load_knowledge(data_dir(global)));
+    // A batch over many letters goes on past an unreadable one: each is reported on one
+    // line, the totals cover the letters read, and the exit code says something was skipped.
     std::vector<EvalItem> items;
+    std::vector<std::string> skipped;
     for (const auto& file : expand(opts->paths)) {
-      const Letter letter = read_letter(load_document_text(file), file);
-      const Review review = engine.review(case_from_letter(letter));
-      auto compared = compare_letter(letter, review);
-      items.insert(items.end(), compared.begin(), compared.end());
+      try {
+        const Letter letter = read_letter(load_document_text(file), file);
+        const Review review = engine.review(case_from_letter(letter));
+        auto compared = compare_letter(letter, review);
+        items.insert(items.end(), compared.begin(), compared.end());
+      } catch (const InputError& e) {
+        std::cerr << "imr: " << e.what() << "\n";
+        skipped.push_back(file);
+      }
     }
     const EvalReport report = make_report(std::move(items));
-    if (opts->format == "json") std::cout << to_json(report).dump(2) << "\n";
-    else std::cout << render_eval_text(report);
-    return kExitOk;
+    if (opts->format == "json") {
+      nlohmann::json j = to_json(report);
+      j["skipped"] = skipped;
+      std::cout << j.dump(2) << "\n";
+    } else {
+      std::cout << render_eval_text(report);
+      if (!skipped.empty()) std::cout << "skipped " << skipped.size() << " unreadable letter(s); see the errors above\n";
+    }
+    return skipped.empty() ? kExitOk : kExitInputError;
   };
 }
 

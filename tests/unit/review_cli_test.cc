@@ -158,6 +158,20 @@ TEST(EvalCliTest, TableAndJsonOnTeamLetters) {
   EXPECT_TRUE(j["totals"]["confusion"].is_object());
 }
 
+TEST(EvalCliTest, UnreadableLetterIsSkippedAndReported) {
+  const auto dir = testing::scratch_dir() / "letters";
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(std::string(IMR_SOURCE_DIR) + "/examples/letters/modern_sentence_multi.txt",
+                             dir / "a_good.txt");
+  std::filesystem::copy_file(std::string(IMR_FIXTURES_DIR) + "/letters/no_items.txt", dir / "b_bad.txt");
+  const auto r = run_imr("eval " + quoted(dir.string()));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("b_bad.txt: no disputed items found"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("agreement"), std::string::npos) << "the good letter is still reported";
+  EXPECT_NE(r.out.find("skipped 1 unreadable letter"), std::string::npos);
+}
+
 TEST(EvalCliTest, EmptyDirectoryIsAnError) {
   const auto dir = testing::scratch_dir() / "empty";
   std::filesystem::create_directories(dir);
