@@ -43,6 +43,10 @@ struct PriorUse {
   std::optional<int> days;         // documented minimum length of prior use
   std::vector<const Fact*> facts;  // every use fact seen
   std::optional<Date> since;       // earliest documented start
+  // Whether the record says when use began ("since April 2015", "started two weeks ago"),
+  // rather than only showing it in use on some dates; only then is `days` the length of
+  // the course and not just a lower bound of it.
+  bool start_known = false;
 };
 
 PriorUse prior_use(const ItemContext& ctx, const std::string& drug_class) {
@@ -54,6 +58,8 @@ PriorUse prior_use(const ItemContext& ctx, const std::string& drug_class) {
   for (const Fact* f : out.facts) {
     if (f->duration_days && *f->duration_days > 0)
       out.days = std::max(out.days.value_or(0), *f->duration_days);
+    // value == 1 marks a lower bound ("since at least", "in excess of").
+    if ((f->since || f->duration_days) && f->value.value_or(0) != 1) out.start_known = true;
     if (f->since) {
       const int start = f->since->last_day();
       if (!earliest_start || start < *earliest_start) {
@@ -96,11 +102,25 @@ Finding course_length(const CriterionRule& rule, const ItemContext& ctx) {
   }
 
   if (prior.days) {
-    const int total = *prior.days + (supply ? static_cast<int>(std::floor(supply->min)) : 0);
-    out.vars["days"] = std::to_string(total);
-    out.vars["value"] = describe_days(*prior.days);
-    if (prior.since) out.vars["since"] = prior.since->iso();
-    out.state = total <= limit ? CriterionState::kMet : CriterionState::kNotMet;
+    const int least = *prior.days + (supply ? static_cast<int>(std::floor(supply->min)) : 0);
+    out.vars["days"] = std::to_string(least);
+    out.vars["value"] = describe_days(*prior.days) + (prior.since ? " (since " + prior.since->iso() + ")" : "");
+    if (least > limit) {
+      out.state = CriterionState::kNotMet;
+      return out;
+    }
+    // Within the limit so far: a short course only when the start is known and the whole
+    // supply, refills included, still fits.
+    // A request that states no quantity adds no supply to judge.
+    const bool no_quantity = !ctx.request.quantity && !supply;
+    if (prior.start_known && ((supply && *prior.days + supply->max <= limit) || no_quantity)) {
+      out.state = CriterionState::kMet;
+      return out;
+    }
+    out.vars["detail"] = "it is recorded in use (" + out.vars["value"] + "), but " +
+                         (prior.start_known ? std::string("the request gives no frequency, so its supply cannot be told")
+                                            : std::string("when it was started is not documented"));
+    out.state = CriterionState::kNotDocumented;
     return out;
   }
   if (supply && supply->min > limit) {

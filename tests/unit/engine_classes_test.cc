@@ -69,6 +69,22 @@ TEST(EngineBenzodiazepineTest, RefillWithoutStartDateIsNotDocumented) {
   EXPECT_EQ(c.evidence[0].record, -1);  // the request itself says "refill"
 }
 
+// Seen in use a few weeks before the request, with no start date: that is a lower bound,
+// not a short course.
+TEST(EngineBenzodiazepineTest, InUseWithoutStartDateIsNotAShortCourse) {
+  Case c;
+  c.records.push_back(Record{Date::ymd(2016, 2, 3), "Progress note",
+                             "He rates back pain 6/10 and sleeps poorly. He takes temazepam at night."});
+  c.ur = UrDecision{Date::ymd(2016, 2, 22), {}};
+  c.requests.push_back("Temazepam 15mg #30 with 2 refills");
+  const Engine engine(testing::bundled_knowledge());
+  const Determination d = engine.review(c).items.at(0);
+  EXPECT_EQ(*d.decision, Decision::kUpheld) << d.rationale;
+  const CriterionResult& course = criterion(d, "benzodiazepines.course");
+  EXPECT_EQ(course.state, CriterionState::kNotDocumented) << course.statement;
+  EXPECT_NE(course.statement.find("when it was started is not documented"), std::string::npos) << course.statement;
+}
+
 TEST(EngineMuscleRelaxantTest, ShortCourseForAcuteFlareIsOverturned) {
   const Determination d = review_one(
       "Known chronic lumbar pain, stable until two days ago when an acute exacerbation with muscle "
