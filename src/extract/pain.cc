@@ -4,7 +4,9 @@
 // A score's denominator is 10 and its numerator 0-10; dates ("5/10/14", "1/5/10") and
 // doses ("10/325") are never scores. Qualifier from the words around it: "worst", "least",
 // "average", "with_medication", "without_medication", else "current". "Pain decreased from
-// 8/10 to 4/10 with medications" gives 8 without and 4 with medication.
+// 8/10 to 4/10 with medications" (or "from 8/10 before gabapentin to 4/10") gives 8 without
+// and 4 with medication. "7 on a 10-point scale when she misses a dose" is a score without
+// medication, "... when she takes the medication" one with it.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -23,6 +25,12 @@ const RE2& slash_re() {
 const RE2& of_re() {
   static const RE2 re(
       R"(\b(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s+(?:out\s+)?of\s+(?:a\s+(?:possible\s+)?)?10\b)");
+  return re;
+}
+// "7 on a 10-point scale", "3 on a scale of 0 to 10", "6 on a 0-10 scale".
+const RE2& scale_re() {
+  static const RE2 re(
+      R"(\b(\d{1,2}(?:\.\d)?)(?:\s*(?:-|to)\s*(\d{1,2}(?:\.\d)?))?\s+on\s+(?:a|the)\s+(?:(?:0|1|zero|one)\s*(?:-|to)\s*10\s+(?:point\s+)?(?:pain\s+)?scale|(?:10|ten)[- ]point\s+(?:pain\s+)?scale|(?:pain\s+)?scale\s+of\s+(?:(?:0|1|zero|one)\s*(?:-|to)\s*)?(?:10|ten))\b)");
   return re;
 }
 const RE2& vas_re() {
@@ -58,7 +66,7 @@ const RE2& qualifier_before() {
 }
 const RE2& qualifier_after() {
   static const RE2 re(
-      R"(^\s*,?\s*(?:on the [a-z ]*scale\s*,?\s*)?(?:\([a-z]+\)\s*)?(?:(at (?:its |his |her )?worst|at most|worst)|(at (?:its |his |her )?(?:least|best)|at minimum)|(on average|average)|((?:(?:with|without|after|before)(?: the)?(?: use of)?(?: his| her| their)? |w/o ?|w/ ?)(?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?))|((?:without|w/o)(?: them| it| meds| medications?)?\s*(?:[,;.]|and\b|$)|when (?:she|he|they|the patient|the injured worker) (?:runs?|ran|is|are|was|goes|went|has|had) (?:out|off|without|no)\b|off (?:the |his |her )?(?:medications?|meds)|before (?:taking )?(?:the |his |her )?(?:medications?|meds|a dose))))");
+      R"(^\s*,?\s*(?:on the [a-z ]*scale\s*,?\s*)?(?:\([a-z]+\)\s*)?(?:(at (?:its |his |her )?worst|at most|worst)|(at (?:its |his |her )?(?:least|best)|at minimum)|(on average|average)|((?:(?:with|without|after|before)(?: the)?(?: use of)?(?: his| her| their)? |w/o ?|w/ ?)(?:pain )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?)|when (?:she|he|they|the patient|the injured worker) (?:takes?|took|uses?|used|is (?:taking|using|on)) (?:the |his |her |their )?(?:medications?|meds|medicine|opioids?|analgesics?|narcotics?))|((?:without|w/o)(?: them| it| meds| medications?)?\s*(?:[,;.]|and\b|$)|when (?:she|he|they|the patient|the injured worker) (?:runs?|ran|is|are|was|goes|went|has|had) (?:out|off|without|no)\b|when (?:she|he|they|the patient|the injured worker) (?:misses|missed|skips|skipped|forgets|forgot) (?:a |her |his |their )?(?:doses?|medications?|meds)\b|off (?:the |his |her )?(?:medications?|meds)|before (?:taking )?(?:the |his |her )?(?:medications?|meds|a dose))))");
   return re;
 }
 const RE2& from_to_re() {
@@ -113,7 +121,7 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
     if (lo < 0 || lo > 10 || hi < lo || hi > 10) return;
     scores.push_back({a, b, lo, hi});
   };
-  for (const auto* re : {&slash_re(), &of_re(), &vas_re()})
+  for (const auto* re : {&slash_re(), &of_re(), &scale_re(), &vas_re()})
     for (const ReMatch& m : find_all(*re, n, 32)) add(m);
   for (const ReMatch& m : find_all(bare_re(), n, 16))
     if (!contains(unit_after(), n.substr(m.end))) add(m);
@@ -143,6 +151,7 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
     }
   const std::string_view q_text = masked;
   size_t prev_end = 0;
+  std::string prev_qual;
   for (size_t i = 0; i < scores.size(); ++i) {
     const Score& sc = scores[i];
     const Span clause = s.clause(sc.start);
@@ -206,8 +215,13 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
       const std::string_view gap = n.substr(scores[i - 1].end, sc.start - scores[i - 1].end);
       const std::string_view before_prev =
           n.substr(clause.start, scores[i - 1].start - std::min(clause.start, scores[i - 1].start));
-      if ((trim(gap) == "to" || trim(gap) == "down to") && contains(from_to_re(), before_prev))
-        qual = "with_medication";
+      // "from 8/10 before gabapentin to 4/10": the earlier score's own medication words
+      // ("before gabapentin") may sit between the two.
+      const std::string_view g = trim(gap);
+      const bool to_gap = g == "to" || g == "down to" ||
+                          (prev_qual == "without_medication" && g.size() <= 40 &&
+                           g.size() > 3 && g.substr(g.size() - 3) == " to");
+      if (to_gap && contains(from_to_re(), before_prev)) qual = "with_medication";
     }
     Fact f = s.make(FactKind::kPainScore, sc.start, sc.end);
     // A score is a measurement: "8/10 without medications" does not negate it.
@@ -218,6 +232,7 @@ void detect_pain_scores(const SentenceContext& s, std::vector<Fact>& out) {
     if (sc.hi != sc.lo) f.value_max = sc.hi;
     out.push_back(std::move(f));
     prev_end = sc.end;
+    prev_qual = qual;
   }
 }
 

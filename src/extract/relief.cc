@@ -7,7 +7,10 @@
 // pain relief", "without significant improvement in pain", "not helpful". At most one
 // relief fact per sentence; subject = the drug when the sentence names exactly one. A
 // negated "medications" relief in a sentence about past trials is left to kPriorTrial.
+// A percentage that measures something else ("ROM decreased 25%") is not relief.
 #include <re2/re2.h>
+
+#include <algorithm>
 
 #include "extract/detectors.h"
 #include "extract/re_util.h"
@@ -39,6 +42,19 @@ const RE2& trial_context() {
   return re;
 }
 
+// A percentage change of something other than pain ("ROM decreased 25%", "grip strength
+// improved 30%"): measured in the clause before the number, with no pain or relief word in
+// the match itself.
+const RE2& other_measure_re() {
+  static const RE2 re(
+      R"(\b(?:rom|range of motion|flexion|extension|abduction|adduction|rotation|strength|grip|motion|sensation|reflex(?:es)?|oswestry|odi|ndi|disability index|weight|bmi|swelling|edema|spasm|mobility|endurance|tolerance|sitting|standing|walking|lifting)\b)");
+  return re;
+}
+const RE2& pain_word_re() {
+  static const RE2 re(R"(\b(?:pain|relief|symptoms?)\b)");
+  return re;
+}
+
 double mid(const Fact& f) { return f.value_max ? (*f.value + *f.value_max) / 2 : *f.value; }
 
 }  // namespace
@@ -47,7 +63,12 @@ void detect_pain_relief(const SentenceContext& s, std::vector<Fact>& out) {
   const std::string_view n = s.norm();
   const std::string subject = s.single_drug_key().empty() ? "medications" : s.single_drug_key();
   ReMatch m;
-  if (find_first(percent_re(), n, 0, &m)) {
+  const auto other_measure = [&](const ReMatch& r) {
+    if (contains(pain_word_re(), r.group(0))) return false;
+    const size_t from = s.clause(r.start).start;
+    return contains(other_measure_re(), n.substr(from, r.start - std::min(from, r.start)));
+  };
+  if (find_first(percent_re(), n, 0, &m) && !other_measure(m)) {
     Fact f = s.make(FactKind::kPainRelief, m.start, m.end);
     f.subject = subject;
     f.qualifier = "quantified";

@@ -5,6 +5,9 @@
 // constipation and sedation" -> one affirmed fact per effect named (constipation,
 // sedation, ...), but only when the sentence speaks of medication (a drug, "medication",
 // "side effect", "opioid") so that a head injury's dizziness is not an adverse effect;
+// A list naming two or more effects, constipation or sedation among them ("Denies
+// constipation, sedation, nausea."), counts as speaking of medication; the later items of such
+// a bare list share the first item's negation.
 // "side effects were reviewed" -> qualifier "assessed"; "intolerable sedation", "could not
 // tolerate the side effects" -> qualifier "intolerable". A generic "side effects" fact is
 // kept only when no specific effect was named.
@@ -39,6 +42,12 @@ const RE2& assessed_re() {
   return re;
 }
 
+// The gap between two items of a bare list: ", ", ", or ", " and ", "/".
+const RE2& list_gap_re() {
+  static const RE2 re(R"(^\s*(?:,|/)?\s*(?:(?:and|or|nor)\s+)?(?:any\s+)?$)");
+  return re;
+}
+
 const RE2& intolerable_re() {
   static const RE2 re(
       R"(\b(?:intolerable|not tolerable|(?:could not|couldn't|cannot|unable to|did not) tolerate|too (?:sedating|severe)|had to (?:stop|discontinue))\b)");
@@ -67,15 +76,36 @@ std::string canonical(std::string_view w) {
 void detect_side_effects(const SentenceContext& s, std::vector<Fact>& out) {
   const std::string_view n = s.norm();
   const bool intolerable = contains(intolerable_re(), n);
-  const bool medication = !s.drugs().empty() || contains(med_context(), n);
+  // A list of two or more effects that includes the hallmark opioid effects (constipation,
+  // sedation) is itself a medication review: "Denies constipation, sedation, nausea."
+  const auto effect_list = [&] {
+    std::vector<std::string> named;
+    for (const ReMatch& m : find_all(specific_re(), n, 12)) {
+      const std::string c = canonical(m.group(1));
+      if (std::find(named.begin(), named.end(), c) == named.end()) named.push_back(c);
+    }
+    const bool hallmark = std::find(named.begin(), named.end(), "constipation") != named.end() ||
+                          std::find(named.begin(), named.end(), "sedation") != named.end();
+    return named.size() >= 2 && hallmark;
+  };
+  const bool medication = !s.drugs().empty() || contains(med_context(), n) || effect_list();
   bool specific = false;
   std::vector<std::string> seen;
   if (medication) {
+    size_t prev_end = 0;
+    Polarity prev_polarity = Polarity::kAffirmed;
     for (const ReMatch& m : find_all(specific_re(), n, 12)) {
       const std::string subject = canonical(m.group(1));
       if (std::find(seen.begin(), seen.end(), subject) != seen.end()) continue;
       seen.push_back(subject);
       Fact f = s.make(FactKind::kSideEffects, m.start, m.end);
+      // A bare list carries the first item's negation: "Denies constipation, sedation, nausea."
+      if (prev_end > 0 && prev_polarity == Polarity::kNegated &&
+          f.polarity == Polarity::kAffirmed &&
+          contains(list_gap_re(), n.substr(prev_end, m.start - prev_end)))
+        f.polarity = Polarity::kNegated;
+      prev_end = m.end;
+      prev_polarity = f.polarity;
       f.subject = subject;
       if (intolerable && f.polarity == Polarity::kAffirmed) f.qualifier = "intolerable";
       out.push_back(std::move(f));

@@ -223,5 +223,32 @@ TEST(ExtractMedicationTest, NarrativeDateFromAProgressNote) {
   expect_sentence(meds[1], t, "He also uses Soma at night.");
 }
 
+// Blind review: "morphine sulfate extended-release" is the long-acting form, not the
+// immediate-release one its first words name.
+TEST(ExtractMedicationTest, ReleaseModifierNamesTheLongActingTwin) {
+  const DrugTable table = DrugTable::parse(R"(version: t
+drugs:
+  - {key: morphine_ir, generic: morphine, ingredients: [morphine], misspellings: [morphine sulfate], class: opioid, topic: opioids, mme: {per_mg: 1}}
+  - {key: morphine_er, generic: morphine extended-release, ingredients: [morphine], brands: [MS Contin], class: opioid, topic: opioids, mme: {per_mg: 1}, long_acting: true}
+  - {key: gabapentin, generic: gabapentin, class: anticonvulsant, topic: anticonvulsants}
+)",
+                                           "t.yaml");
+  auto keys = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& f : extract_record_facts(RecordText{std::nullopt, "note", text}, 0, table))
+      if (f.kind == FactKind::kMedicationUse) out.push_back(f.subject);
+    return out;
+  };
+  EXPECT_EQ(keys("She takes morphine sulfate extended-release 30 mg twice daily."),
+            std::vector<std::string>{"morphine_er"});
+  EXPECT_EQ(keys("He takes morphine ER 15 mg every 12 hours."),
+            std::vector<std::string>{"morphine_er"});
+  EXPECT_EQ(keys("She takes morphine sulfate 15 mg every 4 hours."),
+            std::vector<std::string>{"morphine_ir"});
+  // No long-acting twin in the table: the name stays as written.
+  EXPECT_EQ(keys("He takes gabapentin ER 600 mg nightly."),
+            std::vector<std::string>{"gabapentin"});
+}
+
 }  // namespace
 }  // namespace imr

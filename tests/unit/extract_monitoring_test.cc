@@ -146,5 +146,27 @@ TEST(ExtractMonitoringTest, SideEffects) {
   for (const auto& f : e) EXPECT_EQ(f.polarity, Polarity::kNegated) << f.subject;
 }
 
+// Blind review: a terse PR-2 line lists effects with no word for medication, and the denial
+// covers the whole comma list.
+TEST(ExtractMonitoringTest, DeniedBareListOfOpioidEffects) {
+  const auto a = of_kind(facts_in("Denies constipation, drowsiness, itching."),
+                         FactKind::kSideEffects);
+  ASSERT_EQ(a.size(), 3u) << dump(a);
+  EXPECT_EQ(a[0].subject, "constipation");
+  EXPECT_EQ(a[1].subject, "sedation");
+  EXPECT_EQ(a[2].subject, "pruritus");
+  for (const auto& f : a) EXPECT_EQ(f.polarity, Polarity::kNegated) << dump(a);
+  // A single symptom without medication context is still not an adverse effect.
+  EXPECT_TRUE(of_kind(facts_in("Reports dizziness since the fall."), FactKind::kSideEffects)
+                  .empty());
+  // A list that is not bare keeps each item's own polarity.
+  const auto b = of_kind(facts_in("Denies constipation but reports nausea and sedation."),
+                         FactKind::kSideEffects);
+  ASSERT_EQ(b.size(), 3u) << dump(b);
+  EXPECT_EQ(b[0].polarity, Polarity::kNegated);
+  EXPECT_EQ(b[1].polarity, Polarity::kAffirmed);
+  EXPECT_EQ(b[2].polarity, Polarity::kAffirmed);
+}
+
 }  // namespace
 }  // namespace imr

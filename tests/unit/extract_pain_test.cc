@@ -153,5 +153,63 @@ TEST(ExtractPainTest, AssertedAndNegatedRelief) {
   EXPECT_EQ(d[0].subject, "carisoprodol");
 }
 
+// Blind review: QME prose rates pain "on a 10-point scale" and ties each score to taking or
+// missing the medication.
+TEST(ExtractPainTest, PointScaleWithMissedAndTakenDoses) {
+  const std::string t =
+      "He puts his usual pain at 6 on a 10-point scale when he skips a dose and at 2 on a "
+      "10-point scale when he takes the medication on schedule.";
+  const auto facts = facts_in(t);
+  const auto s = of_kind(facts, FactKind::kPainScore);
+  ASSERT_EQ(s.size(), 2u) << dump(s);
+  EXPECT_EQ(s[0].value, 6.0);
+  EXPECT_EQ(s[0].qualifier, "without_medication");
+  EXPECT_EQ(s[1].value, 2.0);
+  EXPECT_EQ(s[1].qualifier, "with_medication");
+  const auto r = of_kind(facts, FactKind::kPainRelief);
+  ASSERT_EQ(r.size(), 1u) << dump(r);
+  EXPECT_EQ(r[0].qualifier, "quantified");
+  ASSERT_TRUE(r[0].value.has_value());
+  EXPECT_NEAR(*r[0].value, 66.7, 0.05);
+
+  const auto scale = of_kind(facts_in("Neck pain is 5 on a scale of 0 to 10 today."),
+                             FactKind::kPainScore);
+  ASSERT_EQ(scale.size(), 1u) << dump(scale);
+  EXPECT_EQ(scale[0].value, 5.0);
+  EXPECT_EQ(scale[0].qualifier, "current");
+}
+
+// Blind review: "from 9/10 before pregabalin to 5/10 on it" names the drug between the scores.
+TEST(ExtractPainTest, FromBeforeDrugToScoreOnIt) {
+  const std::string t = "Her foot pain went from 9/10 before pregabalin to 5/10 on it.";
+  const auto facts = facts_in(t);
+  const auto s = of_kind(facts, FactKind::kPainScore);
+  ASSERT_EQ(s.size(), 2u) << dump(s);
+  EXPECT_EQ(s[0].qualifier, "without_medication");
+  EXPECT_EQ(s[1].qualifier, "with_medication");
+  const auto r = of_kind(facts, FactKind::kPainRelief);
+  ASSERT_EQ(r.size(), 1u) << dump(r);
+  EXPECT_EQ(r[0].subject, "pregabalin");
+  EXPECT_NEAR(*r[0].value, 44.4, 0.05);
+  // Without a "from", two scores in a row stay as they are.
+  const auto plain = of_kind(facts_in("Pain 9/10 before Lyrica, now 5/10."), FactKind::kPainScore);
+  ASSERT_EQ(plain.size(), 2u) << dump(plain);
+  EXPECT_EQ(plain[1].qualifier, "current");
+}
+
+// Blind review: a percentage change in range of motion or strength is not pain relief.
+TEST(ExtractPainTest, PercentChangeOfOtherMeasureIsNotRelief) {
+  EXPECT_TRUE(of_kind(facts_in("O: L/S ROM decreased 25%, paraspinal tenderness."),
+                      FactKind::kPainRelief)
+                  .empty());
+  EXPECT_TRUE(of_kind(facts_in("Grip strength improved by 30% since the last visit."),
+                      FactKind::kPainRelief)
+                  .empty());
+  const auto r = of_kind(facts_in("Flexion is limited; Norco reduces her pain by 40%."),
+                         FactKind::kPainRelief);
+  ASSERT_EQ(r.size(), 1u) << dump(r);
+  EXPECT_EQ(r[0].value, 40.0);
+}
+
 }  // namespace
 }  // namespace imr
