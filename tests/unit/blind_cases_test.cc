@@ -93,9 +93,9 @@ TEST(BlindCasesTest, EngineAgreesWithTheReviewerOnEveryItem) {
       EXPECT_STREQ(to_string(*d->decision), e.at("decision").get<std::string>().c_str());
       ++items;
       if (*d->decision == Decision::kOverturned) {
-        for (const auto& cr : d->criteria)
-          if (cr.decisive && !cr.advisory)
-            EXPECT_EQ(cr.state, CriterionState::kMet) << cr.id << ": " << cr.statement;
+        for (const auto& cr : d->criteria) {
+          if (cr.decisive && !cr.advisory) EXPECT_EQ(cr.state, CriterionState::kMet) << cr.id << ": " << cr.statement;
+        }
         continue;
       }
       if (e.at("deciding").is_null()) continue;
