@@ -94,7 +94,9 @@ TEST(BlindCasesTest, EngineAgreesWithTheReviewerOnEveryItem) {
       ++items;
       if (*d->decision == Decision::kOverturned) {
         for (const auto& cr : d->criteria) {
-          if (cr.decisive && !cr.advisory) EXPECT_EQ(cr.state, CriterionState::kMet) << cr.id << ": " << cr.statement;
+          if (cr.decisive && !cr.advisory) {
+            EXPECT_EQ(cr.state, CriterionState::kMet) << cr.id << ": " << cr.statement;
+          }
         }
         continue;
       }

@@ -172,7 +172,9 @@ TEST_P(DrugTopicTest, MeetingRecordIsOverturned) {
   EXPECT_EQ(*d.decision, Decision::kOverturned) << row.name << ": " << d.rationale;
   EXPECT_EQ(d.topic, row.topic) << row.name;
   for (const auto& c : d.criteria) {
-    if (c.decisive) EXPECT_EQ(c.state, CriterionState::kMet) << row.name << " " << c.id << ": " << c.statement;
+    if (c.decisive) {
+      EXPECT_EQ(c.state, CriterionState::kMet) << row.name << " " << c.id << ": " << c.statement;
+    }
   }
   const CriterionResult* c = criterion(d, row.criterion);
   ASSERT_NE(c, nullptr) << row.criterion;
