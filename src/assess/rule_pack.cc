@@ -207,7 +207,6 @@ RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file,
     const YAML::Node cites = root["citations"];
     if (!cites || !cites.IsSequence() || cites.size() == 0) r.fail(root, "missing 'citations' list");
     std::set<std::string> ids;
-    bool has_mtus = false;
     for (const auto& n : cites) {
       GuidelineCitation c;
       c.id = r.text(n, "id");
@@ -218,14 +217,12 @@ RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file,
       c.section = r.text(n, "section");
       c.pages = r.text(n, "pages", /*required=*/c.family == "MTUS");
       c.non_mtus = c.family != "MTUS";
-      has_mtus |= c.family == "MTUS";
       if (!ids.insert(c.id).second) r.fail(n, "duplicate citation id '" + c.id + "'");
       p.citations.push_back(std::move(c));
     }
     if (base)
       for (const auto& c : base->citations)
         if (ids.insert(c.id).second) p.citations.push_back(c);
-    (void)has_mtus;
 
     const YAML::Node crit = root["criteria"];
     if (!crit || !crit.IsSequence() || crit.size() == 0) r.fail(root, "missing 'criteria' list");
