@@ -46,7 +46,7 @@ const RE2& numeric_re() {
 const RE2& month_name_re() {
   // "April 3, 2015", "Apr. 3 2015", "April 2015", "3 April 2015", "early 2013", "mid-2014".
   static const RE2 re(
-      R"((?i)\b((?:(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})|(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})|(early|mid|late|beginning of|end of|the end of)[\s\-]+(\d{4}))\b))");
+      R"((?i)\b((?:(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})|(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})|(early|mid|late|beginning of|end of|the end of|spring|summer|fall|autumn|winter)(?:[\s\-]+of)?[\s\-]+(\d{4}))\b))");
   return re;
 }
 
@@ -212,6 +212,11 @@ std::optional<DateMatch> find_date(std::string_view text, size_t from) {
         Date dy{y, 9, 0, Date::Precision::kYear, 12};
         if (p == "early" || p == "beginning of") dy = Date{y, 1, 0, Date::Precision::kYear, 4};
         else if (p == "mid") dy = Date{y, 5, 0, Date::Precision::kYear, 8};
+        // Seasons as months of the northern year; winter is taken as its first months.
+        else if (p == "spring") dy = Date{y, 3, 0, Date::Precision::kYear, 5};
+        else if (p == "summer") dy = Date{y, 6, 0, Date::Precision::kYear, 8};
+        else if (p == "fall" || p == "autumn") dy = Date{y, 9, 0, Date::Precision::kYear, 11};
+        else if (p == "winter") dy = Date{y, 1, 0, Date::Precision::kYear, 2};
         if (dy.valid()) d = dy;
       }
       if (d) {

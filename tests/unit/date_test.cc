@@ -53,6 +53,13 @@ TEST(DateTest, MonthAndYearInFigures) {
   EXPECT_EQ(find_date("seen 06/12/2015")->date.iso(), "2015-06-12");
 }
 
+TEST(DateTest, Seasons) {
+  const Date spring = find_date("began morphine in the spring of 2014 after surgery")->date;
+  EXPECT_EQ(spring.first_day(), days_from_civil(2014, 3, 1));
+  EXPECT_EQ(spring.last_day(), days_from_civil(2014, 5, 31));
+  EXPECT_EQ(parse_date("fall 2013")->last_day(), days_from_civil(2013, 11, 30));
+}
+
 TEST(DateTest, CivilRoundTrip) {
   for (int d : {-1000, 0, 16000, 20000, 23000}) EXPECT_EQ(civil_from_days(d).first_day(), d);
 }
