@@ -6,8 +6,11 @@
 #include <cstdlib>
 #include <string>
 
+#include "intake/request_match.h"
 namespace imr {
 namespace {
+
+using request_detail::find;
 
 std::string fmt_number(double v) {
   if (v == std::floor(v)) return std::to_string(static_cast<long long>(v));
@@ -29,24 +32,6 @@ struct Schedule {
   Range doses;
   Span span;
 };
-
-// Every pattern is wrapped in one outer group so that group 1 is the whole match.
-#define IMR_WHOLE(p) "(" p ")"
-
-// Finds `re` in `lower`; on success sets the span and up to two captures.
-bool find(std::string_view lower, const RE2& re, Span& span, std::string* a = nullptr,
-          std::string* b = nullptr) {
-  re2::StringPiece input(lower.data(), lower.size());
-  re2::StringPiece whole;
-  bool ok = false;
-  if (b) ok = RE2::PartialMatch(input, re, &whole, a, b);
-  else if (a) ok = RE2::PartialMatch(input, re, &whole, a);
-  else ok = RE2::PartialMatch(input, re, &whole);
-  if (!ok) return false;
-  span.start = static_cast<size_t>(whole.data() - lower.data());
-  span.end = span.start + whole.size();
-  return true;
-}
 
 // The first family of forms that matches wins (most specific first).
 std::optional<Schedule> read_schedule(std::string_view lower) {

@@ -7,25 +7,12 @@
 #include <string>
 
 #include "intake/request_amounts.h"
+#include "intake/request_match.h"
 
 namespace imr {
 namespace {
 
-#define IMR_WHOLE(p) "(" p ")"
-
-bool find(std::string_view work, const RE2& re, Span& span, std::string* a = nullptr,
-          std::string* b = nullptr) {
-  re2::StringPiece input(work.data(), work.size());
-  re2::StringPiece whole;
-  bool ok = false;
-  if (b) ok = RE2::PartialMatch(input, re, &whole, a, b);
-  else if (a) ok = RE2::PartialMatch(input, re, &whole, a);
-  else ok = RE2::PartialMatch(input, re, &whole);
-  if (!ok) return false;
-  span.start = static_cast<size_t>(whole.data() - work.data());
-  span.end = span.start + whole.size();
-  return true;
-}
+using request_detail::find;
 
 }  // namespace
 
