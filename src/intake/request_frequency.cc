@@ -7,6 +7,7 @@
 #include <string>
 
 #include "intake/request_match.h"
+
 namespace imr {
 namespace {
 
