@@ -20,6 +20,9 @@
 #include <algorithm>
 
 #include "extract/detectors.h"
+
+#include "core/date.h"
+#include "core/text.h"
 #include "extract/quantity.h"
 #include "extract/re_util.h"
 
@@ -222,6 +225,19 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
       d = pre;
     }
 
+    // "began MS Contin 15 mg twice daily in the spring of 2014": with no duration phrase, a
+    // start cue in the clause and a date brought in by "in" / "on" after the drug date the start.
+    std::optional<Date> started_on;
+    if (!d && contains(start_cue_re(), n.substr(clause.start, clause.end - clause.start))) {
+      if (auto dm = find_date(n.substr(0, clause.end), m.end)) {
+        std::string_view gap = trim(n.substr(m.end, dm->start - m.end));
+        if (gap.ends_with(" the")) gap = trim(gap.substr(0, gap.size() - 4));
+        const bool introduced = gap == "in" || gap == "on" || gap == "during" || gap.ends_with(" in") ||
+                                gap.ends_with(" on") || gap.ends_with(" during");
+        if (introduced) started_on = dm->date;
+      }
+    }
+
     Fact f = s.make(FactKind::kMedicationUse, m.start, m.end);
     // Only a nearby trigger denies a drug ("denies taking Xanax", "no Norco").
     f.polarity = s.scopes().near(m.start, m.end, 24);
@@ -242,6 +258,11 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
         const int days = f.date->first_day() - d->since->last_day();
         if (days > 0 && !d->days) f.duration_days = days;
       }
+    }
+    if (started_on && f.date && started_on->last_day() <= f.date->first_day()) {
+      f.since = started_on;
+      const int days = f.date->first_day() - started_on->last_day();
+      if (days > 0) f.duration_days = days;
     }
     out.push_back(std::move(f));
   }

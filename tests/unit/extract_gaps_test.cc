@@ -446,3 +446,24 @@ TEST(ExtractListDurationTest, ChartingShorthandForSideEffects) {
 
 }  // namespace
 }  // namespace imr
+
+namespace imr {
+namespace {
+
+// A start cue in the clause and a date brought in by "in" / "on" after the drug.
+TEST(ExtractStartDateTest, StartedDrugDatedLaterInTheClause) {
+  const Date visit = Date::ymd(2016, 5, 1);
+  const auto a = of_kind(facts_in("She began Norco 10 mg twice daily in the spring of 2014.", visit),
+                         FactKind::kMedicationUse);
+  ASSERT_EQ(a.size(), 1u) << dump(a);
+  ASSERT_TRUE(a[0].since);
+  EXPECT_EQ(a[0].since->last_day(), days_from_civil(2014, 5, 31));
+  EXPECT_EQ(a[0].duration_days, std::optional<int>(days_from_civil(2016, 5, 1) - days_from_civil(2014, 5, 31)));
+  // No start cue: a time of day is not a start date.
+  const auto b = of_kind(facts_in("She takes Norco in the evening on weekdays.", visit), FactKind::kMedicationUse);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_FALSE(b[0].since);
+}
+
+}  // namespace
+}  // namespace imr
