@@ -8,6 +8,8 @@ PACKAGES=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libre2-dev libyaml-cpp-dev
   libpoppler-cpp-dev poppler-utils
+  libsqlite3-dev libsqlitecpp-dev libpqxx-dev libpq-dev postgresql libsodium-dev
+  libhpdf-dev fonts-dejavu-core
 )
 
 missing=()

@@ -1,7 +1,28 @@
 #!/usr/bin/env bash
 # The whole test suite from a fresh machine: set up, build, run every test under CTest.
+#
+# The case-store tests run on SQLite and on PostgreSQL: a throwaway cluster is started
+# (scripts/pg-test-cluster.sh) and stopped on exit. If it cannot start, the run fails —
+# set IMR_SKIP_PG=1 to run without PostgreSQL on purpose (its tests then report SKIPPED).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
-ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+
+if [ "${IMR_SKIP_PG:-0}" = "1" ]; then
+  echo "test: IMR_SKIP_PG=1, PostgreSQL store tests will be skipped" >&2
+  unset IMR_TEST_PG_URL
+else
+  if ! IMR_TEST_PG_URL=$(bash scripts/pg-test-cluster.sh start); then
+    echo "test: FAILED to start a PostgreSQL test cluster; the store must be tested on PostgreSQL." >&2
+    echo "test: (set IMR_SKIP_PG=1 to run without it)" >&2
+    exit 1
+  fi
+  export IMR_TEST_PG_URL
+  trap 'bash scripts/pg-test-cluster.sh stop "$IMR_TEST_PG_URL"' EXIT
+  echo "test: PostgreSQL test cluster at $IMR_TEST_PG_URL"
+fi
+
+status=0
+ctest --test-dir build --output-on-failure --parallel "$(nproc)" || status=$?
+exit "$status"

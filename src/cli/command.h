@@ -21,12 +21,20 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInputError = 1;  // a file the user gave is bad
 inline constexpr int kExitUsage = 2;       // wrong arguments
 inline constexpr int kExitDataError = 3;   // a data file (rules, drugs) is bad
+inline constexpr int kExitRefused = 4;     // the case rules refuse it (wrong reviewer, already signed...)
+inline constexpr int kExitConflict = 5;    // someone else changed the case first (stale version)
 
 Action add_parse_command(CLI::App& app, const GlobalOptions& global);
 Action add_request_command(CLI::App& app, const GlobalOptions& global);
 Action add_review_command(CLI::App& app, const GlobalOptions& global);
 Action add_eval_command(CLI::App& app, const GlobalOptions& global);
 Action add_rules_command(CLI::App& app, const GlobalOptions& global);
+Action add_case_command(CLI::App& app, const GlobalOptions& global);
+Action add_reviewers_command(CLI::App& app, const GlobalOptions& global);
+
+struct ServiceHandle;
+struct ServiceOptions;
+int run_import(ServiceHandle& h, const std::string& path, int batch_size, const ServiceOptions& opts);
 
 // Resolves the data directory: --data, else $IMR_DATA_DIR, else the bundled one.
 std::string data_dir(const GlobalOptions& global);

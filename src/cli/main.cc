@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "core/error.h"
+#include "service/case_service.h"
 
 namespace imr::cli {
 
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
   add(add_review_command(app, global));
   add(add_eval_command(app, global));
   add(add_rules_command(app, global));
+  add(add_case_command(app, global));
+  add(add_reviewers_command(app, global));
 
   try {
     app.parse(argc, argv);
@@ -46,6 +49,18 @@ int main(int argc, char** argv) {
   try {
     for (auto& [sub, action] : commands)
       if (sub->parsed()) return action();
+  } catch (const imr::RefusedError& e) {
+    std::fprintf(stderr, "imr: refused: %s\n", e.what());
+    return kExitRefused;
+  } catch (const imr::ConflictError& e) {
+    std::fprintf(stderr, "imr: conflict: %s\n", e.what());
+    return kExitConflict;
+  } catch (const imr::NotFoundError& e) {
+    std::fprintf(stderr, "imr: %s\n", e.what());
+    return kExitInputError;
+  } catch (const imr::StoreError& e) {
+    std::fprintf(stderr, "imr: store: %s\n", e.what());
+    return kExitInputError;
   } catch (const imr::DataError& e) {
     std::fprintf(stderr, "imr: data error: %s\n", e.what());
     return kExitDataError;

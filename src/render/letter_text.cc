@@ -47,6 +47,7 @@ std::string render_letter_text(const Case& c, const Review& review, const std::s
   if (options.draft)
     out += "DRAFT FOR PHYSICIAN REVIEW - not a determination until signed by the expert reviewer\n";
   if (!c.case_id.empty()) out += "Case: " + c.case_id + "\n";
+  if (!options.amendment.empty()) out += "\nAMENDED DETERMINATION\n\n" + wrap(options.amendment) + "\n\n";
   out += "Rules: " + review.rules_version + "; drug table " + review.drugs_version + "\n\n";
 
   out += "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n";
@@ -82,6 +83,11 @@ std::string render_letter_text(const Case& c, const Review& review, const std::s
            "\n\n";
     out += wrap("IMR guideline: " + guideline_line(d.citations)) + "\n\n";
     out += wrap("Decision rationale: " + d.rationale) + "\n\n";
+  }
+  if (!options.signed_on.empty()) {
+    out += "SIGNATURE\n\n";
+    out += wrap("The expert reviewer whose credentials are stated above made and signed this "
+                "determination on " + options.signed_on + ".") + "\n";
   }
   return out;
 }

@@ -13,6 +13,8 @@ namespace imr {
 struct LetterOptions {
   std::string organization = "The independent review organization";
   bool draft = true;  // marks the letter as a draft for physician review
+  std::string signed_on;  // ISO date the reviewer signed; adds the signature section
+  std::string amendment;  // for an amendment: what it corrects and why (shown first)
 };
 
 std::string render_letter_text(const Case& c, const Review& review, const std::string& summary,

@@ -1,0 +1,347 @@
+// `imr case ...` — the case service from the command line: intake, records, eligibility,
+// assignment, deadlines, the draft, the reviewer's decisions, signing and the letter out.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/service_setup.h"
+#include "core/error.h"
+#include "core/file.h"
+#include "intake/document.h"
+#include "service/case_json.h"
+
+namespace imr::cli {
+
+namespace {
+
+using nlohmann::json;
+
+std::string eligibility_text(const EligibilityFinding& f) {
+  std::string out = f.eligible ? "Eligible for Independent Medical Review.\n" : "Not eligible:\n";
+  for (const auto& r : f.reasons) out += "  - " + r.text + " [" + r.code + "]\n";
+  if (f.filing_deadline) out += "Filing deadline: " + f.filing_deadline->iso() + " (" + f.filing_deadline_basis + ")\n";
+  return out;
+}
+
+std::string assignment_text(const AssignmentResult& r) {
+  std::string out = r.reviewer_id ? "Assigned to reviewer " + *r.reviewer_id + ".\n" : "No reviewer assigned.\n";
+  out += r.explanation + "\n";
+  if (!r.excluded.empty()) out += "Not chosen:\n";
+  for (const auto& e : r.excluded) {
+    out += "  " + e.reviewer_id + ":\n";
+    for (const auto& reason : e.reasons) out += "    - " + reason + "\n";
+  }
+  return out;
+}
+
+std::string view_text(const CaseView& v) {
+  std::string out = fmt::format("Case {}  status: {}{}  reviewer: {}  version: {}\n", v.row.id, v.row.status,
+                                v.row.expedited ? " (expedited)" : "",
+                                v.row.reviewer_id.empty() ? "-" : v.row.reviewer_id, v.row.version);
+  out += "Deadlines:\n";
+  for (const auto& d : v.deadlines)
+    out += fmt::format("  {:<18} due {}  {}\n", d.deadline.what, d.deadline.due.iso(), d.state);
+  out += fmt::format("Records ({}):\n", v.records.size());
+  for (const auto& r : v.records)
+    out += fmt::format("  #{} {} ({}, {}, from {})\n", r.id, r.title, r.date.empty() ? "undated" : r.date,
+                       r.media_type, r.sender.empty() ? "unknown sender" : r.sender);
+  out += "Items:\n";
+  for (size_t i = 0; i < v.items.size(); ++i) {
+    const auto& it = v.items[i];
+    out += fmt::format("  {}. {} [UR {}]  engine: {}  reviewer: {}{}\n", i + 1, it.request, it.ur_action,
+                       it.engine_decision ? to_string(*it.engine_decision) : "-",
+                       it.decision ? to_string(*it.decision) : "undecided", it.changed() ? " (changed)" : "");
+  }
+  for (const auto& s : v.signed_determinations)
+    out += fmt::format("Signed {} by {} ({})\n", s.signed_at, s.signed_by,
+                       s.sequence == 0 ? "determination" : "amendment " + std::to_string(s.sequence));
+  return out;
+}
+
+std::optional<Decision> decision_arg(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  if (s == "upheld") return Decision::kUpheld;
+  if (s == "overturned") return Decision::kOverturned;
+  throw InputError("--decision", "must be upheld or overturned, not '" + s + "'");
+}
+
+std::string rationale_arg(const std::string& text, const std::string& file) {
+  if (!file.empty()) return read_file(file);
+  return text;
+}
+
+// A record file as an IncomingRecord: PDFs keep their bytes, text is read as text.
+IncomingRecord record_from_file(const std::string& path, const std::string& title, const std::string& date,
+                                const std::string& sender) {
+  IncomingRecord r;
+  r.source_name = std::filesystem::path(path).filename().string();
+  r.title = title.empty() ? std::filesystem::path(path).stem().string() : title;
+  if (!date.empty()) {
+    r.date = parse_date(date);
+    if (!r.date) throw InputError("--date", "not a date: '" + date + "'");
+  }
+  r.sender = sender;
+  const std::string bytes = read_file(path);
+  r.text = document_text_from_bytes(bytes, path);
+  const bool pdf = bytes.rfind("%PDF-", 0) == 0;
+  r.media_type = pdf ? "application/pdf" : "text/plain";
+  if (pdf) r.content = bytes;
+  return r;
+}
+
+}  // namespace
+
+Action add_case_command(CLI::App& app, const GlobalOptions& global) {
+  auto* cmd = app.add_subcommand("case", "The case service: intake, assignment, deadlines, review, sign-off, letters");
+  cmd->require_subcommand(1);
+  struct Opts {
+    ServiceOptions service;
+    std::vector<std::string> files;
+    std::string case_id, title, date, sender, method = "mail", reviewer, decision, rationale, rationale_file,
+        reason, out_dir = ".";
+    int item = 0, limit = 50, offset = 0, sequence = -1, batch = 500;
+    int64_t version = -1;
+    bool accept = false;
+  };
+  auto o = std::make_shared<Opts>();
+  std::vector<std::pair<CLI::App*, std::function<int(ServiceHandle&)>>> subs;
+  auto sub = [&](const char* name, const char* help) {
+    auto* s = cmd->add_subcommand(name, help);
+    add_service_options(s, o->service);
+    return s;
+  };
+  auto case_arg = [&](CLI::App* s) { s->add_option("case", o->case_id, "Case id (CM26-0000001)")->required(); };
+
+  auto* create = sub("create", "Create a case from one or more application JSON files (screened for eligibility)");
+  create->add_option("applications", o->files, "Application JSON files")->required();
+  subs.emplace_back(create, [o](ServiceHandle& h) {
+    std::vector<Application> apps;  // all parsed first: a bad file stores nothing
+    for (const auto& f : o->files) apps.push_back(parse_application_json(read_file(f), f));
+    json all = json::array();
+    std::string text;
+    for (const auto& a : apps) {
+      const SubmitResult r = h.service->submit(a, h.actor);
+      all.push_back(to_json(r));
+      text += r.already_stored ? "Application " + a.application_id + " is already on case " + r.case_id + ".\n"
+              : r.consolidated ? "Application " + a.application_id + " consolidated into case " + r.case_id + ".\n"
+                               : "Created case " + r.case_id + ".\n";
+      if (!r.already_stored) text += eligibility_text(r.finding);
+    }
+    print(o->service, all.size() == 1 ? all[0] : all, text);
+    return kExitOk;
+  });
+
+  auto* attach = sub("attach", "Attach records (text or PDF) to a case");
+  case_arg(attach);
+  attach->add_option("files", o->files, "Record files")->required();
+  attach->add_option("--title", o->title, "Title (default: the file name)");
+  attach->add_option("--date", o->date, "Date of the document (YYYY-MM-DD)");
+  attach->add_option("--sender", o->sender, "Who sent it (claims administrator, requesting physician, ...)");
+  subs.emplace_back(attach, [o](ServiceHandle& h) {
+    std::vector<IncomingRecord> records;
+    for (const auto& f : o->files) records.push_back(record_from_file(f, o->files.size() == 1 ? o->title : "", o->date, o->sender));
+    json ids = json::array();
+    std::string text;
+    for (const auto& r : records) {
+      const int64_t id = h.service->attach_record(o->case_id, r, h.actor);
+      ids.push_back({{"record_id", id}, {"source_name", r.source_name}});
+      text += fmt::format("Attached {} as record #{}.\n", r.source_name, id);
+    }
+    print(o->service, json{{"case_id", o->case_id}, {"records", ids}}, text);
+    return kExitOk;
+  });
+
+  auto* complete = sub("records-complete", "Mark the claims administrator's records complete (starts the review clock)");
+  case_arg(complete);
+  subs.emplace_back(complete, [o](ServiceHandle& h) {
+    h.service->records_complete(o->case_id, h.actor);
+    const CaseView v = h.service->view(o->case_id, h.actor);
+    print(o->service, to_json(v), "Records complete. Determination due " + v.row.due + ".\n");
+    return kExitOk;
+  });
+
+  auto* eligibility = sub("eligibility", "Show a case's eligibility finding");
+  case_arg(eligibility);
+  subs.emplace_back(eligibility, [o](ServiceHandle& h) {
+    const CaseView v = h.service->view(o->case_id, h.actor);
+    const json e = v.document.value("eligibility", json::object());
+    std::string text = e.value("eligible", false) ? "Eligible for Independent Medical Review.\n" : "Not eligible:\n";
+    for (const auto& r : e.value("reasons", json::array()))
+      text += "  - " + r.value("text", "") + " [" + r.value("code", "") + "]\n";
+    print(o->service, e, text);
+    return kExitOk;
+  });
+
+  auto* assign = sub("assign", "Assign a conflict-free reviewer of a fitting specialty (or say why none fits)");
+  case_arg(assign);
+  subs.emplace_back(assign, [o](ServiceHandle& h) {
+    const AssignmentResult r = h.service->assign(o->case_id, h.actor);
+    print(o->service, to_json(r), assignment_text(r));
+    return r.reviewer_id ? kExitOk : kExitRefused;
+  });
+
+  auto* notice = sub("notice", "Record that the notice of assignment was sent (mail or electronic)");
+  case_arg(notice);
+  notice->add_option("--method", o->method, "mail or electronic")->check(CLI::IsMember({"mail", "electronic"}));
+  subs.emplace_back(notice, [o](ServiceHandle& h) {
+    h.service->notice_sent(o->case_id, o->method, h.actor);
+    const CaseView v = h.service->view(o->case_id, h.actor);
+    print(o->service, to_json(v), "Notice sent by " + o->method + ". Records due " + v.row.due + ".\n");
+    return kExitOk;
+  });
+
+  auto* list = sub("list", "List open cases by due date, marking overdue and at-risk ones");
+  list->add_option("--reviewer", o->reviewer, "Only this reviewer's cases");
+  list->add_option("--limit", o->limit, "At most this many")->check(CLI::Range(1, 100000));
+  list->add_option("--offset", o->offset, "Skip this many")->check(CLI::NonNegativeNumber);
+  subs.emplace_back(list, [o](ServiceHandle& h) {
+    const auto rows = h.service->open_cases({o->reviewer, o->limit, o->offset});
+    json all = json::array();
+    std::string text = fmt::format("{:<14} {:<17} {:<9} {:<20} {:<18} {}\n", "CASE", "STATUS", "REVIEWER", "DUE", "FOR", "STATE");
+    for (const auto& e : rows) {
+      all.push_back(to_json(e));
+      text += fmt::format("{:<14} {:<17} {:<9} {:<20} {:<18} {}{}\n", e.row.id, e.row.status,
+                          e.row.reviewer_id.empty() ? "-" : e.row.reviewer_id, e.row.due.empty() ? "-" : e.row.due,
+                          e.row.due_what.empty() ? "-" : e.row.due_what, e.due_state.empty() ? "-" : e.due_state,
+                          e.row.expedited ? " EXPEDITED" : "");
+    }
+    print(o->service, all, text);
+    return kExitOk;
+  });
+
+  auto* show = sub("show", "Show a case: status, deadlines, records, items, signatures");
+  case_arg(show);
+  subs.emplace_back(show, [o](ServiceHandle& h) {
+    const CaseView v = h.service->view(o->case_id, h.actor);
+    print(o->service, to_json(v), view_text(v));
+    return kExitOk;
+  });
+
+  auto* draft = sub("draft", "The engine's draft for every item, with criteria and evidence");
+  case_arg(draft);
+  subs.emplace_back(draft, [o](ServiceHandle& h) {
+    const json review = h.service->draft(o->case_id, h.actor);
+    std::string text;
+    int n = 0;
+    for (const auto& item : review.value("items", json::array())) {
+      text += fmt::format("{}. {}: {}\n", ++n, item.value("request", ""),
+                          item.contains("decision") && item["decision"].is_string() ? item["decision"].get<std::string>()
+                                                                                   : "no rule (reviewer decides)");
+      for (const auto& c : item.value("criteria", json::array()))
+        text += fmt::format("   [{}] {}\n", c.value("state", ""), c.value("statement", c.value("title", c.value("id", ""))));
+      text += "   " + item.value("rationale", "") + "\n";
+    }
+    print(o->service, review, text);
+    return kExitOk;
+  });
+
+  auto* decide = sub("decide", "Record the reviewer's decision on one item (accept the draft or change it)");
+  case_arg(decide);
+  decide->add_option("item", o->item, "Item number (1-based)")->required()->check(CLI::PositiveNumber);
+  decide->add_flag("--accept", o->accept, "Accept the engine's decision");
+  decide->add_option("--decision", o->decision, "upheld or overturned");
+  decide->add_option("--rationale", o->rationale, "The rationale (replaces the draft's)");
+  decide->add_option("--rationale-file", o->rationale_file, "Read the rationale from a file");
+  decide->add_option("--reason", o->reason, "Why the draft was changed (required for a change)");
+  decide->add_option("--version", o->version, "The case version the decision was made against");
+  subs.emplace_back(decide, [o](ServiceHandle& h) {
+    if (o->accept == !o->decision.empty())
+      throw InputError("", "give either --accept or --decision upheld|overturned");
+    ItemEdit edit;
+    edit.item = static_cast<size_t>(o->item - 1);
+    edit.decision = decision_arg(o->decision);
+    const std::string rationale = rationale_arg(o->rationale, o->rationale_file);
+    if (!rationale.empty()) edit.rationale = rationale;
+    edit.reason = o->reason;
+    if (o->version >= 0) edit.expected_version = o->version;
+    const int64_t version = h.service->decide(o->case_id, edit, h.actor);
+    print(o->service, json{{"case_id", o->case_id}, {"item", o->item}, {"version", version}},
+          fmt::format("Item {} decided (case version {}).\n", o->item, version));
+    return kExitOk;
+  });
+
+  auto* sign = sub("sign", "Sign the determination (the assigned reviewer, every item decided)");
+  case_arg(sign);
+  subs.emplace_back(sign, [o](ServiceHandle& h) {
+    const SignedRow s = h.service->sign(o->case_id, h.actor);
+    print(o->service, to_json(s), "Signed " + s.signed_at + ". The determination is locked.\n");
+    return kExitOk;
+  });
+
+  auto* amend = sub("amend", "Correct a signed determination with a new signed amendment");
+  case_arg(amend);
+  amend->add_option("item", o->item, "Item number (1-based)")->required()->check(CLI::PositiveNumber);
+  amend->add_option("--decision", o->decision, "upheld or overturned");
+  amend->add_option("--rationale", o->rationale, "The corrected rationale");
+  amend->add_option("--rationale-file", o->rationale_file, "Read the rationale from a file");
+  amend->add_option("--reason", o->reason, "What the amendment corrects and why")->required();
+  subs.emplace_back(amend, [o](ServiceHandle& h) {
+    ItemEdit edit;
+    edit.item = static_cast<size_t>(o->item - 1);
+    edit.decision = decision_arg(o->decision);
+    const std::string rationale = rationale_arg(o->rationale, o->rationale_file);
+    if (!rationale.empty()) edit.rationale = rationale;
+    edit.reason = o->reason;
+    const SignedRow s = h.service->amend(o->case_id, {edit}, o->reason, h.actor);
+    print(o->service, to_json(s), fmt::format("Amendment {} signed {}.\n", s.sequence, s.signed_at));
+    return kExitOk;
+  });
+
+  auto* letter = sub("letter", "Write the signed letter as text and PDF, with redacted copies for publication");
+  case_arg(letter);
+  letter->add_option("--out", o->out_dir, "Directory to write into (default .)");
+  letter->add_option("--sequence", o->sequence, "Which signed determination (0 = original; default latest)");
+  subs.emplace_back(letter, [o](ServiceHandle& h) {
+    const LetterFiles files = h.service->letter(o->case_id, o->sequence >= 0 ? std::optional<int>(o->sequence) : std::nullopt, h.actor);
+    std::filesystem::create_directories(o->out_dir);
+    const std::string stem = (std::filesystem::path(o->out_dir) /
+                              (o->case_id + (files.sequence ? "-amendment-" + std::to_string(files.sequence) : ""))).string();
+    const std::vector<std::pair<std::string, const std::string*>> outputs = {
+        {stem + "-letter.txt", &files.text}, {stem + "-letter.pdf", &files.pdf},
+        {stem + "-redacted.txt", &files.redacted_text}, {stem + "-redacted.pdf", &files.redacted_pdf}};
+    json written = json::array();
+    std::string text;
+    for (const auto& [path, bytes] : outputs) {
+      write_file_atomic(path, *bytes);
+      written.push_back(path);
+      text += "Wrote " + path + "\n";
+    }
+    print(o->service, json{{"case_id", o->case_id}, {"sequence", files.sequence}, {"files", written},
+                           {"redactions", files.redactions}},
+          text + fmt::format("{} identifiers removed from the published copy.\n", files.redactions));
+    return kExitOk;
+  });
+
+  auto* audit = sub("audit", "The case's audit trail: who did what and when");
+  case_arg(audit);
+  subs.emplace_back(audit, [o](ServiceHandle& h) {
+    json all = json::array();
+    std::string text;
+    for (const auto& a : h.service->audit_trail(o->case_id)) {
+      all.push_back(to_json(a));
+      text += fmt::format("{}  {:<12} {:<16} {}\n", a.at, a.actor, a.action, a.detail);
+    }
+    print(o->service, all, text);
+    return kExitOk;
+  });
+
+  auto* import = sub("import", "Bulk import: JSON Lines, one {\"application\": ..., \"records\": [...]} per line");
+  import->add_option("file", o->files, "JSON Lines file")->required()->expected(1);
+  import->add_option("--batch", o->batch, "Cases per transaction")->check(CLI::Range(1, 10000));
+  subs.emplace_back(import, [o](ServiceHandle& h) { return run_import(h, o->files.front(), o->batch, o->service); });
+
+  return [o, subs, cmd, &global]() {
+    for (const auto& [s, run] : subs) {
+      if (!s->parsed()) continue;
+      ServiceHandle h = open_service(o->service, global);
+      return run(h);
+    }
+    (void)cmd;
+    return kExitUsage;
+  };
+}
+
+}  // namespace imr::cli

@@ -1,0 +1,129 @@
+#include "service/case_json.h"
+
+namespace imr {
+
+using nlohmann::json;
+
+namespace {
+
+json decision_or_null(const std::optional<Decision>& d) { return d ? json(to_string(*d)) : json(nullptr); }
+
+json parse_or_string(const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  return j.is_discarded() ? json(text) : j;
+}
+
+}  // namespace
+
+json to_json(const EligibilityFinding& f) {
+  json reasons = json::array();
+  for (const auto& r : f.reasons) reasons.push_back({{"code", r.code}, {"text", r.text}});
+  return {{"eligible", f.eligible},
+          {"reasons", reasons},
+          {"filing_deadline", f.filing_deadline ? json(f.filing_deadline->iso()) : json(nullptr)},
+          {"filing_deadline_basis", f.filing_deadline_basis}};
+}
+
+json to_json(const SubmitResult& r) {
+  return {{"case_id", r.case_id},
+          {"created", r.created},
+          {"consolidated", r.consolidated},
+          {"already_stored", r.already_stored},
+          {"eligibility", to_json(r.finding)}};
+}
+
+json to_json(const AssignmentResult& r) {
+  json excluded = json::array();
+  for (const auto& e : r.excluded) excluded.push_back({{"reviewer_id", e.reviewer_id}, {"reasons", e.reasons}});
+  json items = json::array();
+  for (const auto& i : r.items)
+    items.push_back({{"request", i.request}, {"specialties", i.specialties}, {"basis", i.basis}});
+  return {{"reviewer_id", r.reviewer_id ? json(*r.reviewer_id) : json(nullptr)},
+          {"explanation", r.explanation},
+          {"excluded", excluded},
+          {"required_specialties", r.required_specialties},
+          {"items", items}};
+}
+
+json to_json(const ItemState& i) {
+  return {{"request", i.request},
+          {"ur_action", i.ur_action},
+          {"certified", i.certified},
+          {"engine_decision", decision_or_null(i.engine_decision)},
+          {"engine_rationale", i.engine_rationale},
+          {"decision", decision_or_null(i.decision)},
+          {"rationale", i.rationale},
+          {"changed", i.changed()},
+          {"reason", i.reason},
+          {"decided_by", i.decided_by},
+          {"decided_at", i.decided_at}};
+}
+
+json to_json(const DeadlineView& d) {
+  return {{"what", d.deadline.what},
+          {"due", d.deadline.due.iso()},
+          {"met_at", d.deadline.met_at ? json(d.deadline.met_at->iso()) : json(nullptr)},
+          {"state", d.state},
+          {"basis", d.deadline.basis}};
+}
+
+json record_json(const RecordRow& r) {
+  return {{"id", r.id},           {"title", r.title},         {"date", r.date},
+          {"sender", r.sender},   {"received_at", r.received_at}, {"media_type", r.media_type},
+          {"source_name", r.source_name}, {"characters", r.text.size()}, {"sha256", r.sha256}};
+}
+
+json to_json(const CaseView& v) {
+  json records = json::array(), deadlines = json::array(), items = json::array(), signed_rows = json::array(),
+       applications = json::array(), events = json::array();
+  for (const auto& r : v.records) records.push_back(record_json(r));
+  for (const auto& d : v.deadlines) deadlines.push_back(to_json(d));
+  for (const auto& i : v.items) items.push_back(to_json(i));
+  for (const auto& s : v.signed_determinations) signed_rows.push_back(to_json(s));
+  for (const auto& a : v.applications) applications.push_back({{"application_id", a.application_id}, {"received", a.received}});
+  for (const auto& e : v.events) events.push_back({{"kind", e.kind}, {"at", e.at}, {"detail", e.detail}});
+  return {{"case_id", v.row.id},
+          {"status", v.row.status},
+          {"open", v.row.open},
+          {"expedited", v.row.expedited},
+          {"reviewer_id", v.row.reviewer_id},
+          {"received", v.row.received},
+          {"version", v.row.version},
+          {"due", v.row.due},
+          {"due_what", v.row.due_what},
+          {"eligibility", v.document.value("eligibility", json::object())},
+          {"assignment", v.document.value("assignment", json(nullptr))},
+          {"applications", applications},
+          {"records", records},
+          {"events", events},
+          {"deadlines", deadlines},
+          {"items", items},
+          {"drafted", v.document.contains("draft")},
+          {"draft_stale", v.document.contains("draft") && v.document["draft"].value("stale", false)},
+          {"signed", signed_rows}};
+}
+
+json to_json(const QueueEntry& e) {
+  return {{"case_id", e.row.id},   {"status", e.row.status},     {"expedited", e.row.expedited},
+          {"reviewer_id", e.row.reviewer_id}, {"received", e.row.received}, {"due", e.row.due},
+          {"due_what", e.row.due_what}, {"due_state", e.due_state}};
+}
+
+json to_json(const SignedRow& s) {
+  return {{"sequence", s.sequence},
+          {"signed_by", s.signed_by},
+          {"signed_at", s.signed_at},
+          {"reason", s.reason},
+          {"determination", parse_or_string(s.determination)}};
+}
+
+json to_json(const AuditRow& a) {
+  return {{"id", a.id}, {"at", a.at}, {"actor", a.actor}, {"action", a.action}, {"detail", parse_or_string(a.detail)}};
+}
+
+json to_json(const ImportSummary& s) {
+  return {{"imported", s.imported}, {"skipped", s.skipped}, {"ineligible", s.ineligible},
+          {"consolidated", s.consolidated}, {"records", s.records}};
+}
+
+}  // namespace imr
