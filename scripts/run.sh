@@ -18,3 +18,24 @@ if [ -d ../shared/seeds ]; then
   echo "== imr eval ../shared/seeds (engine vs. real reviewers) =="
   "$IMR" eval ../shared/seeds
 fi
+
+echo
+echo "== the case service: application -> eligible -> assigned -> records -> draft -> signed -> letter =="
+DEMO=build/demo
+rm -rf "$DEMO" && mkdir -p "$DEMO"
+export IMR_STORE="$DEMO/cases.db"
+"$IMR" reviewers import examples/reviewers.json --as admin
+IMR_NOW=2026-11-10T09:00 "$IMR" case create examples/applications/regular-eligible.json --as intake
+CASE=CM26-0000001
+IMR_NOW=2026-11-10T10:00 "$IMR" case assign "$CASE" --as intake | head -2
+IMR_NOW=2026-11-10T10:05 "$IMR" case notice "$CASE" --method electronic --as intake
+IMR_NOW=2026-11-12T14:00 "$IMR" case attach "$CASE" examples/records/delgado-pr2-2026-10-02.txt \
+  --title "PR-2 progress report" --date 2026-10-02 --sender "requesting physician" --as intake
+IMR_NOW=2026-11-12T14:05 "$IMR" case records-complete "$CASE" --as intake
+IMR_NOW=2026-11-13T08:00 "$IMR" case list
+REVIEWER=REV-101  # the example registry's choice for this case (printed by assign above)
+IMR_NOW=2026-11-13T08:30 "$IMR" case draft "$CASE" --as "$REVIEWER"
+IMR_NOW=2026-11-13T09:10 "$IMR" case decide "$CASE" 1 --accept --as "$REVIEWER"
+IMR_NOW=2026-11-13T09:15 "$IMR" case sign "$CASE" --as "$REVIEWER"
+IMR_NOW=2026-11-13T09:20 "$IMR" case letter "$CASE" --out "$DEMO" --as intake
+echo "(the audit trail: $IMR case audit $CASE --store $IMR_STORE)"

@@ -73,6 +73,7 @@ std::vector<Party> parties_of(const CaseParties& p) {
       {"the requesting physician", p.requesting_physician, false, false},
       {"the requesting physician's medical group", p.medical_group, true, false},
       {"the worker's representative", p.representative, false, false},
+      {"the representative's firm", p.representative_firm, true, false},
   };
   std::erase_if(out, [](const Party& x) { return name_words(x.name).empty(); });
   return out;

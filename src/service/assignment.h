@@ -38,7 +38,7 @@ struct DisputedItemForAssignment {
 
 struct CaseParties {
   std::string worker, employer, insurer, claims_administrator, requesting_physician,
-      medical_group, representative;
+      medical_group, representative, representative_firm;
 };
 
 struct ReviewerLoad {

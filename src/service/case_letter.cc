@@ -77,7 +77,9 @@ LetterFiles CaseService::letter(const std::string& case_id, std::optional<int> s
   PdfOptions pdf = default_pdf_options();
   pdf.title = "Final Determination Letter - " + case_id;
   out.pdf = render_letter_pdf(out.text, pdf);
-  const RedactionResult redacted = redact_for_publication(out.text, identifiers_of(apps));
+  KnownIdentifiers known = identifiers_of(apps);
+  known.keep.push_back(case_id);  // the IMR case number is published
+  const RedactionResult redacted = redact_for_publication(out.text, known);
   out.redacted_text = redacted.text;
   out.redactions = redacted.removed.size();
   out.redacted_pdf = render_letter_pdf(out.redacted_text, pdf);

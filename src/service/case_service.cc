@@ -86,7 +86,10 @@ CaseParties parties_of(const Application& a) {
   p.claims_administrator = a.claims_administrator.name;
   p.requesting_physician = a.requesting_physician.name;
   p.medical_group = a.requesting_physician.medical_group;
-  if (a.representative) p.representative = a.representative->name;
+  if (a.representative) {
+    p.representative = a.representative->name;
+    p.representative_firm = a.representative->firm;
+  }
   return p;
 }
 
@@ -191,7 +194,9 @@ int64_t CaseService::attach_in(StoreTx& tx, CaseRow& row, const IncomingRecord& 
   r.received_at = now.iso();
   r.media_type = record.media_type;
   r.source_name = record.source_name;
+  // PostgreSQL text cannot hold NUL bytes (a PDF's extracted text sometimes has them).
   r.text = record.text;
+  std::replace(r.text.begin(), r.text.end(), '\0', ' ');
   r.content = record.content;
   r.sha256 = sha256_hex(record.content.empty() ? record.text : record.content);
   const size_t before = tx.records(row.id, false).size();

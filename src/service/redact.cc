@@ -322,7 +322,12 @@ std::string redaction_placeholder(string_view kind) {
 
 RedactionResult redact_for_publication(string_view text, const KnownIdentifiers& known) {
   if (text.size() > kMaxInputBytes) throw InputError("letter", "text is too large to redact");
-  const std::vector<Span> clinical = redaction::clinical_spans(text);
+  std::vector<Span> clinical = redaction::clinical_spans(text);
+  for (const auto& keep : known.keep) {
+    if (keep.empty()) continue;
+    for (size_t at = text.find(keep); at != string_view::npos; at = text.find(keep, at + keep.size()))
+      clinical.push_back({at, at + keep.size()});
+  }
 
   std::vector<Redaction> found;
   find_names(text, known.person_names, false, clinical, found);

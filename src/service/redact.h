@@ -42,6 +42,8 @@ struct KnownIdentifiers {
   std::vector<std::string> phones;
   std::vector<Date> dates_of_birth;
   std::vector<std::string> organization_names;  // employer, medical group, claims administrator
+  // Strings published as they are, never taken for identifiers: the IMR case number.
+  std::vector<std::string> keep;
 };
 
 // One removed span: byte offsets [start, end) into the input text, and its kind:
