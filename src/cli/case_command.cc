@@ -248,8 +248,10 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
   decide->add_option("--reason", o->reason, "Why the draft was changed (required for a change)");
   decide->add_option("--version", o->version, "The case version the decision was made against");
   subs.emplace_back(decide, [o](ServiceHandle& h) {
-    if (o->accept == !o->decision.empty())
-      throw InputError("", "give either --accept or --decision upheld|overturned");
+    if (o->accept == !o->decision.empty()) {
+      std::cerr << "imr: give either --accept or --decision upheld|overturned\n";
+      return kExitUsage;
+    }
     ItemEdit edit;
     edit.item = static_cast<size_t>(o->item - 1);
     edit.decision = decision_arg(o->decision);

@@ -290,6 +290,7 @@ AssignmentResult CaseService::assign(const std::string& case_id, const std::stri
   std::string why;
   store_.transact([&](StoreTx& tx) {
     CaseRow row = load_case(tx, case_id);
+    const std::string previous = row.reviewer_id;  // a re-assignment says whom it replaced
     if (row.status != kStatusEligible && row.status != kStatusAssigned) {
       why = "case " + case_id + " is " + row.status + ": only an eligible case not yet under review can be assigned";
       return;
@@ -334,9 +335,11 @@ AssignmentResult CaseService::assign(const std::string& case_id, const std::stri
       add_event(tx, row, context_, "assigned", now, *result.reviewer_id);
     }
     tx.update_case(row);
-    record_audit(tx, case_id, now, actor, result.reviewer_id ? "assigned" : "assignment_failed",
-          {{"reviewer_id", result.reviewer_id ? json(*result.reviewer_id) : json(nullptr)},
-           {"excluded", result.excluded.size()}});
+    record_audit(tx, case_id, now, actor,
+                 !result.reviewer_id ? "assignment_failed" : previous.empty() ? "assigned" : "reassigned",
+                 {{"reviewer_id", result.reviewer_id ? json(*result.reviewer_id) : json(nullptr)},
+                  {"previous_reviewer_id", previous.empty() ? json(nullptr) : json(previous)},
+                  {"excluded", result.excluded.size()}});
   });
   if (!why.empty()) refuse(store_, case_id, now, actor, "assign", why);
   return result;
