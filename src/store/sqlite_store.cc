@@ -21,6 +21,7 @@ class SqliteStore final : public Store {
     db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("PRAGMA synchronous=NORMAL");
     db_.exec("PRAGMA foreign_keys=ON");
+    db_.exec("PRAGMA cache_size=-65536");  // 64 MiB: large stores keep their indexes in memory
     db_.setBusyTimeout(10000);
     migrate();
   }

@@ -13,6 +13,7 @@
 
 #include "render/letter_pdf.h"
 #include "support/cli.h"
+#include "support/synthetic_case.h"
 
 namespace imr {
 namespace {
@@ -319,20 +320,7 @@ TEST_F(CaseCliTest, WhenNoReviewerFitsAssignIsRefusedWithTheReasons) {
 
 // One eligible application per line, each with one text record.
 std::string jsonl_line(const std::string& id, const std::string& worker) {
-  const json app = {
-      {"application_id", id},
-      {"received", "2026-11-02"},
-      {"signed", true},
-      {"signed_by", "worker"},
-      {"worker", {{"name", worker}}},
-      {"date_of_injury", "2024-03-08"},
-      {"claims_administrator", {{"name", "Harbor Light Claims"}}},
-      {"requesting_physician", {{"name", "Dr. Benedict Okafor, M.D."}, {"specialty", "Pain Medicine"}}},
-      {"ur_decision",
-       {{"date", "2026-10-20"},
-        {"served", "2026-10-21"},
-        {"service_method", "electronic"},
-        {"items", json::array({{{"request", "Physical therapy x 6 visits"}, {"action", "denied"}}})}}}};
+  const json app = testing::synthetic_application(id, worker);
   const json records = json::array({{{"title", "Progress report"},
                                      {"date", "2026-10-01"},
                                      {"sender", "requesting physician"},
