@@ -352,6 +352,23 @@ TEST_P(CaseServiceTest, WhenNoReviewerFitsTheCaseStaysUnassignedWithReasons) {
   EXPECT_TRUE(has_action(service_->audit_trail(r.case_id), "assignment_failed"));
 }
 
+TEST_P(CaseServiceTest, AssigningAgainBeforeTheNoticeIsAuditedAsAReassignment) {
+  const auto r = service_->submit(application(), "intake-1");
+  service_->assign(r.case_id, "intake-1");
+  const AssignmentResult again = service_->assign(r.case_id, "intake-1");
+  ASSERT_TRUE(again.reviewer_id.has_value());
+  const auto trail = service_->audit_trail(r.case_id);
+  ASSERT_TRUE(has_action(trail, "reassigned"));
+  for (const auto& a : trail) {
+    if (a.action == "reassigned") {
+      EXPECT_EQ(json::parse(a.detail)["previous_reviewer_id"], assigned_reviewer);
+    }
+  }
+  // Once the notice is out, the assignment stands.
+  service_->notice_sent(r.case_id, "mail", "intake-1");
+  EXPECT_THROW(service_->assign(r.case_id, "intake-1"), RefusedError);
+}
+
 TEST_P(CaseServiceTest, OpenCasesAreListedByDueDateWithOverdueAndAtRiskMarked) {
   // Three cases reaching different stages on different days.
   at("2026-11-02T09:00");
