@@ -10,7 +10,9 @@
 // a bare list share the first item's negation.
 // "side effects were reviewed" -> qualifier "assessed"; "intolerable sedation", "could not
 // tolerate the side effects" -> qualifier "intolerable". A generic "side effects" fact is
-// kept only when no specific effect was named.
+// kept only when no specific effect was named. Reactions in an allergy list ("Allergies:
+// Percocet (itching), codeine (nausea)", "allergic to morphine, which causes vomiting") are
+// the history of drugs not taken, not effects of the current medication: not reported.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -45,6 +47,12 @@ const RE2& assessed_re() {
 // The gap between two items of a bare list: ", ", ", or ", " and ", "/".
 const RE2& list_gap_re() {
   static const RE2 re(R"(^\s*(?:,|/)?\s*(?:(?:and|or|nor)\s+)?(?:any\s+)?$)");
+  return re;
+}
+
+// An allergy or intolerance list: the effects named after it are past reactions.
+const RE2& allergy_re() {
+  static const RE2 re(R"(\b(?:allerg(?:y|ies|ic)|drug intolerances?|nkda)\b)");
   return re;
 }
 
@@ -91,11 +99,17 @@ void detect_side_effects(const SentenceContext& s, std::vector<Fact>& out) {
   const bool medication = !s.drugs().empty() || contains(med_context(), n) || effect_list();
   bool specific = false;
   std::vector<std::string> seen;
+  ReMatch allergy;
+  const size_t allergy_at = find_first(allergy_re(), n, 0, &allergy) ? allergy.start : std::string_view::npos;
   if (medication) {
     size_t prev_end = 0;
     Polarity prev_polarity = Polarity::kAffirmed;
     for (const ReMatch& m : find_all(specific_re(), n, 12)) {
       const std::string subject = canonical(m.group(1));
+      if (m.start > allergy_at) {  // a reaction in an allergy list
+        specific = true;           // named, so no generic fact either
+        continue;
+      }
       if (std::find(seen.begin(), seen.end(), subject) != seen.end()) continue;
       seen.push_back(subject);
       Fact f = s.make(FactKind::kSideEffects, m.start, m.end);

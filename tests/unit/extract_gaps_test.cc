@@ -16,6 +16,25 @@ using testing_extract::of_kind;
 
 const Date kVisit = Date::ymd(2017, 6, 15);
 
+// ---- allergy lists are not side effects ----
+
+TEST(ExtractGapsTest, ReactionsInAnAllergyListAreNotSideEffects) {
+  for (const std::string t : {
+           "Allergies: Percocet (itching), codeine (nausea).",
+           "She is allergic to morphine, which causes vomiting.",
+           "Drug intolerances: tramadol - dizziness.",
+       }) {
+    const auto s = of_kind(facts_in(t, kVisit), FactKind::kSideEffects);
+    EXPECT_TRUE(s.empty()) << t << "\n" << dump(s);
+  }
+  // An effect of the current medication before the allergy list still counts.
+  const std::string t = "Norco causes constipation; allergies: sulfa (rash).";
+  const auto s = of_kind(facts_in(t, kVisit), FactKind::kSideEffects);
+  ASSERT_EQ(s.size(), 1u) << dump(s);
+  EXPECT_EQ(s[0].subject, "constipation");
+  EXPECT_EQ(s[0].polarity, Polarity::kAffirmed);
+}
+
 // ---- drug screens ----
 
 TEST(ExtractGapsTest, HeadedScreenResultIsConsistentAndDatedByItsOwnDate) {
