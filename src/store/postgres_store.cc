@@ -70,6 +70,20 @@ const Statement kStatements[] = {
      "INSERT INTO reviewers (id, json, active) VALUES ($1, $2, $3) "
      "ON CONFLICT (id) DO UPDATE SET json = excluded.json, active = excluded.active"},
     {"reviewers", "SELECT id, json, active FROM reviewers ORDER BY id"},
+    {"insert_user",
+     "INSERT INTO users (id, role, reviewer_id, password_hash, active, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
+     "ON CONFLICT (id) DO NOTHING"},
+    {"update_user_password", "UPDATE users SET password_hash = $2 WHERE id = $1"},
+    {"find_user", "SELECT id, role, reviewer_id, password_hash, active, created_at FROM users WHERE id = $1"},
+    {"list_users", "SELECT id, role, reviewer_id, password_hash, active, created_at FROM users ORDER BY id"},
+    {"insert_session",
+     "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, revoked) "
+     "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (token_hash) DO NOTHING"},
+    {"find_session",
+     "SELECT token_hash, user_id, csrf_token, created_at, expires_at, revoked FROM sessions WHERE token_hash = $1"},
+    {"revoke_session", "UPDATE sessions SET revoked = 1 WHERE token_hash = $1"},
+    {"record_login_attempt", "INSERT INTO login_attempts (user_id, at, ok) VALUES ($1, $2, $3)"},
+    {"count_failed_logins_since", "SELECT COUNT(*) FROM login_attempts WHERE user_id = $1 AND at >= $2 AND ok = 0"},
 };
 
 constexpr int kMaxConnections = 8;
@@ -430,7 +444,71 @@ class PgTx final : public StoreTx {
     });
   }
 
+  void insert_user(const UserRow& row) override {
+    auto inserted = store_.guard([&] {
+      return w_.exec_prepared("insert_user", row.id, row.role, row.reviewer_id, row.password_hash, row.active ? 1 : 0,
+                              row.created_at)
+          .affected_rows();
+    });
+    if (inserted != 1) throw ConflictError("user " + row.id + " already exists");
+  }
+
+  bool update_user_password(const std::string& id, const std::string& password_hash) override {
+    return store_.guard([&] { return w_.exec_prepared("update_user_password", id, password_hash).affected_rows() == 1; });
+  }
+
+  std::optional<UserRow> find_user(const std::string& id) override {
+    return store_.guard([&]() -> std::optional<UserRow> {
+      auto result = w_.exec_prepared("find_user", id);
+      if (result.empty()) return std::nullopt;
+      return read_user(result[0]);
+    });
+  }
+
+  std::vector<UserRow> list_users() override {
+    return store_.guard([&] {
+      std::vector<UserRow> out;
+      for (const auto& r : w_.exec_prepared("list_users")) out.push_back(read_user(r));
+      return out;
+    });
+  }
+
+  void insert_session(const SessionRow& row) override {
+    auto inserted = store_.guard([&] {
+      return w_.exec_prepared("insert_session", row.token_hash, row.user_id, row.csrf_token, row.created_at,
+                              row.expires_at, row.revoked ? 1 : 0)
+          .affected_rows();
+    });
+    if (inserted != 1) throw ConflictError("session already exists");
+  }
+
+  std::optional<SessionRow> find_session(const std::string& token_hash) override {
+    return store_.guard([&]() -> std::optional<SessionRow> {
+      auto result = w_.exec_prepared("find_session", token_hash);
+      if (result.empty()) return std::nullopt;
+      const auto& r = result[0];
+      return SessionRow{str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), r[5].as<int>() != 0};
+    });
+  }
+
+  bool revoke_session(const std::string& token_hash) override {
+    return store_.guard([&] { return w_.exec_prepared("revoke_session", token_hash).affected_rows() == 1; });
+  }
+
+  void record_login_attempt(const std::string& user_id, const std::string& at, bool ok) override {
+    store_.guard([&] { w_.exec_prepared0("record_login_attempt", user_id, at, ok ? 1 : 0); });
+  }
+
+  int64_t count_failed_logins_since(const std::string& user_id, const std::string& iso_time) override {
+    return store_.guard(
+        [&] { return w_.exec_prepared1("count_failed_logins_since", user_id, iso_time)[0].as<int64_t>(); });
+  }
+
  private:
+  static UserRow read_user(const pqxx::row& r) {
+    return UserRow{str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4].as<int>() != 0, str(r[5])};
+  }
+
   PgStore& store_;
   pqxx::work& w_;
 };

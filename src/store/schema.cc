@@ -83,6 +83,35 @@ CREATE TABLE sequences (
 );
 )SQL";
 
+// Migration 2: users of the workbench, their sessions and login attempts (docs/access-control.md).
+// Only a hash of each session token is kept; login_attempts has no foreign key so attempts on
+// unknown user ids are rate-limited too.
+const char* kUsers = R"SQL(
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('intake', 'reviewer', 'administrator')),
+  reviewer_id TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE login_attempts (
+  user_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  ok INTEGER NOT NULL
+);
+CREATE INDEX login_attempts_user_at ON login_attempts (user_id, at);
+)SQL";
+
 std::string fill(std::string sql, const std::string& id, const std::string& blob) {
   for (auto [key, value] : {std::pair<std::string, std::string>{"%ID%", id}, {"%BLOB%", blob}}) {
     for (size_t at; (at = sql.find(key)) != std::string::npos;) sql.replace(at, key.size(), value);
@@ -129,6 +158,7 @@ const std::vector<Migration>& migrations() {
       {1, "cases, applications, records, events, signed determinations, audit, reviewers",
        fill(kTables, "INTEGER PRIMARY KEY", "BLOB") + sqlite_append_only(),
        postgresql_byte_order(fill(kTables, "BIGSERIAL PRIMARY KEY", "BYTEA")) + postgresql_append_only()},
+      {2, "users, sessions, login attempts", kUsers, postgresql_byte_order(kUsers)},
   };
   return all;
 }

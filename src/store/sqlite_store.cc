@@ -369,7 +369,101 @@ class SqliteTx final : public StoreTx {
     return out;
   }
 
+  void insert_user(const UserRow& row) override {
+    auto& s = store_.statement(
+        "INSERT INTO users (id, role, reviewer_id, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    s.bind(1, row.id);
+    s.bind(2, row.role);
+    s.bind(3, row.reviewer_id);
+    s.bind(4, row.password_hash);
+    s.bind(5, row.active ? 1 : 0);
+    s.bind(6, row.created_at);
+    try {
+      s.exec();
+    } catch (const SQLite::Exception& e) {
+      if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY)
+        throw ConflictError("user " + row.id + " already exists");
+      throw;
+    }
+  }
+
+  bool update_user_password(const std::string& id, const std::string& password_hash) override {
+    auto& s = store_.statement("UPDATE users SET password_hash = ? WHERE id = ?");
+    s.bind(1, password_hash);
+    s.bind(2, id);
+    return s.exec() == 1;
+  }
+
+  std::optional<UserRow> find_user(const std::string& id) override {
+    auto& s = store_.statement(
+        "SELECT id, role, reviewer_id, password_hash, active, created_at FROM users WHERE id = ?");
+    s.bind(1, id);
+    if (!s.executeStep()) return std::nullopt;
+    return read_user(s);
+  }
+
+  std::vector<UserRow> list_users() override {
+    auto& s = store_.statement(
+        "SELECT id, role, reviewer_id, password_hash, active, created_at FROM users ORDER BY id");
+    std::vector<UserRow> out;
+    while (s.executeStep()) out.push_back(read_user(s));
+    return out;
+  }
+
+  void insert_session(const SessionRow& row) override {
+    auto& s = store_.statement(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, revoked) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    s.bind(1, row.token_hash);
+    s.bind(2, row.user_id);
+    s.bind(3, row.csrf_token);
+    s.bind(4, row.created_at);
+    s.bind(5, row.expires_at);
+    s.bind(6, row.revoked ? 1 : 0);
+    try {
+      s.exec();
+    } catch (const SQLite::Exception& e) {
+      if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY)
+        throw ConflictError("session already exists");
+      throw;
+    }
+  }
+
+  std::optional<SessionRow> find_session(const std::string& token_hash) override {
+    auto& s = store_.statement(
+        "SELECT token_hash, user_id, csrf_token, created_at, expires_at, revoked FROM sessions WHERE token_hash = ?");
+    s.bind(1, token_hash);
+    if (!s.executeStep()) return std::nullopt;
+    return SessionRow{text(s, 0), text(s, 1), text(s, 2), text(s, 3), text(s, 4), s.getColumn(5).getInt() != 0};
+  }
+
+  bool revoke_session(const std::string& token_hash) override {
+    auto& s = store_.statement("UPDATE sessions SET revoked = 1 WHERE token_hash = ?");
+    s.bind(1, token_hash);
+    return s.exec() == 1;
+  }
+
+  void record_login_attempt(const std::string& user_id, const std::string& at, bool ok) override {
+    auto& s = store_.statement("INSERT INTO login_attempts (user_id, at, ok) VALUES (?, ?, ?)");
+    s.bind(1, user_id);
+    s.bind(2, at);
+    s.bind(3, ok ? 1 : 0);
+    s.exec();
+  }
+
+  int64_t count_failed_logins_since(const std::string& user_id, const std::string& iso_time) override {
+    auto& s = store_.statement("SELECT COUNT(*) FROM login_attempts WHERE user_id = ? AND at >= ? AND ok = 0");
+    s.bind(1, user_id);
+    s.bind(2, iso_time);
+    s.executeStep();
+    return s.getColumn(0).getInt64();
+  }
+
  private:
+  static UserRow read_user(SQLite::Statement& s) {
+    return UserRow{text(s, 0), text(s, 1), text(s, 2), text(s, 3), s.getColumn(4).getInt() != 0, text(s, 5)};
+  }
+
   static void bind_case(SQLite::Statement& s, const CaseRow& row) {
     s.bind(1, row.id);
     s.bind(2, row.status);

@@ -118,6 +118,27 @@ struct ReviewerRow {
   bool active = true;
 };
 
+// A workbench user (auth/). The store keeps the row; the rules live in auth/.
+struct UserRow {
+  std::string id;
+  std::string role;            // "intake" | "reviewer" | "administrator" (the database checks)
+  std::string reviewer_id;     // the registry id a reviewer user acts as; "" for other roles
+  std::string password_hash;   // Argon2id string (auth/password.h), never the password
+  bool active = true;
+  std::string created_at;      // ISO timestamp
+};
+
+// A login session. Only the SHA-256 of the session token is stored, so a copy of the store
+// cannot be used to log in.
+struct SessionRow {
+  std::string token_hash;      // hex SHA-256 of the token the client holds
+  std::string user_id;
+  std::string csrf_token;      // sent back with every state-changing request
+  std::string created_at;      // ISO timestamps
+  std::string expires_at;
+  bool revoked = false;
+};
+
 struct OpenCaseQuery {
   std::string reviewer_id;     // "" = all reviewers
   int limit = 100;             // at most this many rows
@@ -170,6 +191,23 @@ class StoreTx {
   // Reviewers.
   virtual void upsert_reviewer(const ReviewerRow& row) = 0;
   virtual std::vector<ReviewerRow> reviewers() = 0;
+
+  // Users. insert_user throws ConflictError for a known id; update_user_password returns
+  // false when no such user exists. list_users is ordered by id.
+  virtual void insert_user(const UserRow& row) = 0;
+  virtual bool update_user_password(const std::string& id, const std::string& password_hash) = 0;
+  virtual std::optional<UserRow> find_user(const std::string& id) = 0;
+  virtual std::vector<UserRow> list_users() = 0;
+
+  // Sessions, by token hash. revoke_session returns false when no such session exists.
+  virtual void insert_session(const SessionRow& row) = 0;
+  virtual std::optional<SessionRow> find_session(const std::string& token_hash) = 0;
+  virtual bool revoke_session(const std::string& token_hash) = 0;
+
+  // Login attempts (the rate limit). Times are ISO timestamps, compared as text.
+  virtual void record_login_attempt(const std::string& user_id, const std::string& at, bool ok) = 0;
+  // Failed attempts for user_id at or after iso_time.
+  virtual int64_t count_failed_logins_since(const std::string& user_id, const std::string& iso_time) = 0;
 };
 
 class Store {

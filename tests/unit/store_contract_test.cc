@@ -641,6 +641,88 @@ TEST_P(StoreContract, ConcurrentTransactionsLoseNoUpdates) {
   });
 }
 
+UserRow make_user(const std::string& id, const std::string& role = "intake", const std::string& reviewer = "") {
+  return UserRow{id, role, reviewer, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", true, "2026-11-23T09:00:00"};
+}
+
+TEST_P(StoreContract, UsersInsertFindListAndPassword) {
+  auto store = open();
+  store->transact([&](StoreTx& tx) {
+    EXPECT_TRUE(tx.list_users().empty());  // no default user
+    tx.insert_user(make_user("zoe", "administrator"));
+    tx.insert_user(make_user("amy", "reviewer", "rev-7"));
+  });
+  EXPECT_THROW(store->transact([&](StoreTx& tx) { tx.insert_user(make_user("amy")); }), ConflictError);
+  store->transact([&](StoreTx& tx) {
+    auto amy = tx.find_user("amy");
+    ASSERT_TRUE(amy);
+    EXPECT_EQ(amy->role, "reviewer");
+    EXPECT_EQ(amy->reviewer_id, "rev-7");
+    EXPECT_TRUE(amy->active);
+    EXPECT_EQ(amy->created_at, "2026-11-23T09:00:00");
+    EXPECT_FALSE(tx.find_user("nobody"));
+    auto all = tx.list_users();
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].id, "amy");
+    EXPECT_EQ(all[1].id, "zoe");
+    EXPECT_TRUE(tx.update_user_password("amy", "$argon2id$new"));
+    EXPECT_FALSE(tx.update_user_password("nobody", "$argon2id$new"));
+    EXPECT_EQ(tx.find_user("amy")->password_hash, "$argon2id$new");
+    EXPECT_EQ(tx.find_user("zoe")->password_hash, make_user("zoe").password_hash);
+  });
+}
+
+TEST_P(StoreContract, UserRoleIsCheckedByTheDatabase) {
+  auto store = open();
+  EXPECT_ANY_THROW(store->transact([&](StoreTx& tx) { tx.insert_user(make_user("eve", "superuser")); }));
+  store->transact([&](StoreTx& tx) { EXPECT_FALSE(tx.find_user("eve")); });
+}
+
+TEST_P(StoreContract, SessionsInsertFindRevoke) {
+  auto store = open();
+  store->transact([&](StoreTx& tx) { tx.insert_user(make_user("amy")); });
+  SessionRow s{"hash-1", "amy", "csrf-1", "2026-11-23T09:00:00", "2026-11-23T17:00:00", false};
+  store->transact([&](StoreTx& tx) { tx.insert_session(s); });
+  EXPECT_THROW(store->transact([&](StoreTx& tx) { tx.insert_session(s); }), ConflictError);
+  store->transact([&](StoreTx& tx) {
+    auto found = tx.find_session("hash-1");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->user_id, "amy");
+    EXPECT_EQ(found->csrf_token, "csrf-1");
+    EXPECT_EQ(found->created_at, "2026-11-23T09:00:00");
+    EXPECT_EQ(found->expires_at, "2026-11-23T17:00:00");
+    EXPECT_FALSE(found->revoked);
+    EXPECT_FALSE(tx.find_session("hash-2"));
+    EXPECT_TRUE(tx.revoke_session("hash-1"));
+    EXPECT_FALSE(tx.revoke_session("hash-2"));
+    EXPECT_TRUE(tx.find_session("hash-1")->revoked);
+  });
+  // A session must belong to a known user.
+  SessionRow orphan = s;
+  orphan.token_hash = "hash-3";
+  orphan.user_id = "nobody";
+  EXPECT_ANY_THROW(store->transact([&](StoreTx& tx) { tx.insert_session(orphan); }));
+}
+
+TEST_P(StoreContract, FailedLoginsAreCountedPerUserSinceATime) {
+  auto store = open();
+  store->transact([&](StoreTx& tx) {
+    tx.record_login_attempt("amy", "2026-11-23T09:00:00", false);
+    tx.record_login_attempt("amy", "2026-11-23T09:10:00", false);
+    tx.record_login_attempt("amy", "2026-11-23T09:11:00", true);
+    tx.record_login_attempt("amy", "2026-11-23T09:12:00", false);
+    tx.record_login_attempt("bob", "2026-11-23T09:12:00", false);
+    tx.record_login_attempt("unknown-id", "2026-11-23T09:12:00", false);  // no user needed
+  });
+  store->transact([&](StoreTx& tx) {
+    EXPECT_EQ(tx.count_failed_logins_since("amy", "2026-11-23T08:00:00"), 3);
+    EXPECT_EQ(tx.count_failed_logins_since("amy", "2026-11-23T09:10:00"), 2);  // inclusive
+    EXPECT_EQ(tx.count_failed_logins_since("amy", "2026-11-23T09:10:01"), 1);
+    EXPECT_EQ(tx.count_failed_logins_since("bob", "2026-11-23T08:00:00"), 1);
+    EXPECT_EQ(tx.count_failed_logins_since("carl", "2026-11-23T08:00:00"), 0);
+  });
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "postgresql"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
