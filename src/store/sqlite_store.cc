@@ -1,6 +1,7 @@
 #include "store/sqlite_store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <SQLiteCpp/VariadicBind.h>
 #include <sqlite3.h>
 
 #include <mutex>
@@ -209,10 +210,7 @@ class SqliteTx final : public StoreTx {
 
   void insert_application(const ApplicationRow& row) override {
     auto& s = store_.statement("INSERT INTO applications (application_id, case_id, received, json) VALUES (?, ?, ?, ?)");
-    s.bind(1, row.application_id);
-    s.bind(2, row.case_id);
-    s.bind(3, row.received);
-    s.bind(4, row.json);
+    SQLite::bind(s, row.application_id, row.case_id, row.received, row.json);
     try {
       s.exec();
     } catch (const SQLite::Exception& e) {
@@ -239,14 +237,8 @@ class SqliteTx final : public StoreTx {
     auto& s = store_.statement(
         "INSERT INTO records (case_id, title, date, sender, received_at, media_type, source_name, text, "
         "content, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, row.case_id);
-    s.bind(2, row.title);
-    s.bind(3, row.date);
-    s.bind(4, row.sender);
-    s.bind(5, row.received_at);
-    s.bind(6, row.media_type);
-    s.bind(7, row.source_name);
-    s.bind(8, row.text);
+    SQLite::bind(s, row.case_id, row.title, row.date, row.sender, row.received_at, row.media_type,
+                 row.source_name, row.text);
     if (row.content.empty())
       s.bind(9);
     else
@@ -285,10 +277,7 @@ class SqliteTx final : public StoreTx {
 
   void append_event(const EventRow& row) override {
     auto& s = store_.statement("INSERT INTO events (case_id, kind, at, detail) VALUES (?, ?, ?, ?)");
-    s.bind(1, row.case_id);
-    s.bind(2, row.kind);
-    s.bind(3, row.at);
-    s.bind(4, row.detail);
+    SQLite::bind(s, row.case_id, row.kind, row.at, row.detail);
     s.exec();
   }
 
@@ -304,13 +293,8 @@ class SqliteTx final : public StoreTx {
     auto& s = store_.statement(
         "INSERT INTO signed (case_id, sequence, signed_by, signed_at, reason, determination, letter_text) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, row.case_id);
-    s.bind(2, row.sequence);
-    s.bind(3, row.signed_by);
-    s.bind(4, row.signed_at);
-    s.bind(5, row.reason);
-    s.bind(6, row.determination);
-    s.bind(7, row.letter_text);
+    SQLite::bind(s, row.case_id, row.sequence, row.signed_by, row.signed_at, row.reason, row.determination,
+                 row.letter_text);
     try {
       s.exec();
     } catch (const SQLite::Exception& e) {
@@ -335,11 +319,7 @@ class SqliteTx final : public StoreTx {
 
   void append_audit(const AuditRow& row) override {
     auto& s = store_.statement("INSERT INTO audit (case_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)");
-    s.bind(1, row.case_id);
-    s.bind(2, row.at);
-    s.bind(3, row.actor);
-    s.bind(4, row.action);
-    s.bind(5, row.detail);
+    SQLite::bind(s, row.case_id, row.at, row.actor, row.action, row.detail);
     s.exec();
   }
 
@@ -356,9 +336,7 @@ class SqliteTx final : public StoreTx {
     auto& s = store_.statement(
         "INSERT INTO reviewers (id, json, active) VALUES (?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET json = excluded.json, active = excluded.active");
-    s.bind(1, row.id);
-    s.bind(2, row.json);
-    s.bind(3, row.active ? 1 : 0);
+    SQLite::bind(s, row.id, row.json, row.active ? 1 : 0);
     s.exec();
   }
 
@@ -372,12 +350,7 @@ class SqliteTx final : public StoreTx {
   void insert_user(const UserRow& row) override {
     auto& s = store_.statement(
         "INSERT INTO users (id, role, reviewer_id, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    s.bind(1, row.id);
-    s.bind(2, row.role);
-    s.bind(3, row.reviewer_id);
-    s.bind(4, row.password_hash);
-    s.bind(5, row.active ? 1 : 0);
-    s.bind(6, row.created_at);
+    SQLite::bind(s, row.id, row.role, row.reviewer_id, row.password_hash, row.active ? 1 : 0, row.created_at);
     try {
       s.exec();
     } catch (const SQLite::Exception& e) {
@@ -414,12 +387,8 @@ class SqliteTx final : public StoreTx {
     auto& s = store_.statement(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, revoked) "
         "VALUES (?, ?, ?, ?, ?, ?)");
-    s.bind(1, row.token_hash);
-    s.bind(2, row.user_id);
-    s.bind(3, row.csrf_token);
-    s.bind(4, row.created_at);
-    s.bind(5, row.expires_at);
-    s.bind(6, row.revoked ? 1 : 0);
+    SQLite::bind(s, row.token_hash, row.user_id, row.csrf_token, row.created_at, row.expires_at,
+                 row.revoked ? 1 : 0);
     try {
       s.exec();
     } catch (const SQLite::Exception& e) {
@@ -445,9 +414,7 @@ class SqliteTx final : public StoreTx {
 
   void record_login_attempt(const std::string& user_id, const std::string& at, bool ok) override {
     auto& s = store_.statement("INSERT INTO login_attempts (user_id, at, ok) VALUES (?, ?, ?)");
-    s.bind(1, user_id);
-    s.bind(2, at);
-    s.bind(3, ok ? 1 : 0);
+    SQLite::bind(s, user_id, at, ok ? 1 : 0);
     s.exec();
   }
 
@@ -465,16 +432,8 @@ class SqliteTx final : public StoreTx {
   }
 
   static void bind_case(SQLite::Statement& s, const CaseRow& row) {
-    s.bind(1, row.id);
-    s.bind(2, row.status);
-    s.bind(3, row.expedited ? 1 : 0);
-    s.bind(4, row.open ? 1 : 0);
-    s.bind(5, row.consolidation_key);
-    s.bind(6, row.reviewer_id);
-    s.bind(7, row.received);
-    s.bind(8, row.due);
-    s.bind(9, row.due_what);
-    s.bind(10, row.document);
+    SQLite::bind(s, row.id, row.status, row.expedited ? 1 : 0, row.open ? 1 : 0, row.consolidation_key,
+                 row.reviewer_id, row.received, row.due, row.due_what, row.document);
   }
 
   SqliteStore& store_;
