@@ -39,3 +39,34 @@ IMR_NOW=2026-11-13T09:10 "$IMR" case decide "$CASE" 1 --accept --as "$REVIEWER"
 IMR_NOW=2026-11-13T09:15 "$IMR" case sign "$CASE" --as "$REVIEWER"
 IMR_NOW=2026-11-13T09:20 "$IMR" case letter "$CASE" --out "$DEMO" --as intake
 echo "(the audit trail: $IMR case audit $CASE --store $IMR_STORE)"
+
+echo
+echo "== the workbench: imr serve on an example case waiting for its reviewer =="
+WB=build/workbench-demo
+rm -rf "$WB" && mkdir -p "$WB"
+export IMR_STORE="$WB/cases.db"
+unset IMR_NOW
+"$IMR" reviewers import examples/reviewers.json --as admin >/dev/null
+"$IMR" case create examples/applications/regular-eligible.json --as intake >/dev/null
+"$IMR" case assign "$CASE" --as intake >/dev/null
+"$IMR" case notice "$CASE" --method electronic --as intake >/dev/null
+"$IMR" case attach "$CASE" examples/records/delgado-pr2-2026-10-02.txt \
+  --title "PR-2 progress report" --date 2026-10-02 --sender "requesting physician" --as intake >/dev/null
+"$IMR" case records-complete "$CASE" --as intake >/dev/null
+demo_password() { # user role [reviewer-id]: a fresh user with a generated password
+  "$IMR" users add "$1" --role "$2" ${3:+--reviewer-id "$3"} --generate --as admin | sed -n 's/^Password (shown once): //p'
+}
+REVIEWER_PASSWORD=$(demo_password demo-reviewer reviewer "$REVIEWER")
+INTAKE_PASSWORD=$(demo_password demo-intake intake)
+ADMIN_PASSWORD=$(demo_password demo-admin administrator)
+PORT=${IMR_PORT:-8080}
+cat <<INFO
+
+  The workbench: http://127.0.0.1:$PORT/  (case $CASE is waiting for its reviewer)
+    reviewer       demo-reviewer / $REVIEWER_PASSWORD
+    intake         demo-intake   / $INTAKE_PASSWORD
+    administrator  demo-admin    / $ADMIN_PASSWORD
+  (passwords generated just now; the store is $IMR_STORE)  Stop with Ctrl-C.
+
+INFO
+exec "$IMR" serve --port "$PORT" --quiet

@@ -10,12 +10,19 @@ PACKAGES=(
   libpoppler-cpp-dev poppler-utils
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev libpq-dev postgresql libsodium-dev
   libhpdf-dev fonts-dejavu-core
+  libcpp-httplib-dev chromium wrk curl
 )
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+# The workbench (web/) is built with Node.js 20+ and npm; a fresh machine of ours has them.
+# Debian 12's own nodejs is 18, too old for the build: it is not a substitute.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "setup: node and npm (Node.js 20 or newer) are needed to build the workbench (web/)" >&2
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#PACKAGES[@]} packages present"

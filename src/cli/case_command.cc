@@ -12,6 +12,7 @@
 #include "core/file.h"
 #include "intake/document.h"
 #include "service/case_json.h"
+#include "service/import_json.h"
 
 namespace imr::cli {
 
@@ -76,20 +77,8 @@ std::string rationale_arg(const std::string& text, const std::string& file) {
 // A record file as an IncomingRecord: PDFs keep their bytes, text is read as text.
 IncomingRecord record_from_file(const std::string& path, const std::string& title, const std::string& date,
                                 const std::string& sender) {
-  IncomingRecord r;
-  r.source_name = std::filesystem::path(path).filename().string();
-  r.title = title.empty() ? std::filesystem::path(path).stem().string() : title;
-  if (!date.empty()) {
-    r.date = parse_date(date);
-    if (!r.date) throw InputError("--date", "not a date: '" + date + "'");
-  }
-  r.sender = sender;
-  const std::string bytes = read_file(path);
-  r.text = document_text_from_bytes(bytes, path);
-  const bool pdf = bytes.rfind("%PDF-", 0) == 0;
-  r.media_type = pdf ? "application/pdf" : "text/plain";
-  if (pdf) r.content = bytes;
-  return r;
+  return incoming_record(read_file(path), std::filesystem::path(path).filename().string(),
+                         title.empty() ? std::filesystem::path(path).stem().string() : title, date, sender);
 }
 
 }  // namespace
@@ -322,7 +311,7 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
   subs.emplace_back(audit, [o](ServiceHandle& h) {
     json all = json::array();
     std::string text;
-    for (const auto& a : h.service->audit_trail(o->case_id)) {
+    for (const auto& a : h.service->audit_trail(o->case_id, h.actor)) {
       all.push_back(to_json(a));
       text += fmt::format("{}  {:<12} {:<16} {}\n", a.at, a.actor, a.action, a.detail);
     }

@@ -32,6 +32,7 @@ Action add_rules_command(CLI::App& app, const GlobalOptions& global);
 Action add_case_command(CLI::App& app, const GlobalOptions& global);
 Action add_reviewers_command(CLI::App& app, const GlobalOptions& global);
 Action add_users_command(CLI::App& app, const GlobalOptions& global);
+Action add_serve_command(CLI::App& app, const GlobalOptions& global);
 
 struct ServiceHandle;
 struct ServiceOptions;

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   add(add_case_command(app, global));
   add(add_reviewers_command(app, global));
   add(add_users_command(app, global));
+  add(add_serve_command(app, global));
 
   try {
     app.parse(argc, argv);

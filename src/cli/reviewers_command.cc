@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/service_setup.h"
+#include "service/case_json.h"
 #include "core/file.h"
 #include "service/reviewer.h"
 
@@ -34,13 +35,7 @@ Action add_reviewers_command(CLI::App& app, const GlobalOptions& global) {
     nlohmann::json all = nlohmann::json::array();
     std::string text;
     for (const auto& r : h.service->reviewers()) {
-      all.push_back({{"id", r.id},
-                     {"specialties", r.specialties},
-                     {"subspecialties", r.subspecialties},
-                     {"licensure_states", r.licensure_states},
-                     {"years_in_practice", r.years_in_practice},
-                     {"hours_per_week", r.hours_per_week},
-                     {"active", r.active}});
+      all.push_back(to_json(r));
       text += fmt::format("{:<10} {} {}\n", r.id, fmt::join(r.specialties, ", "),
                           r.subspecialties.empty() ? "" : "(" + fmt::format("{}", fmt::join(r.subspecialties, ", ")) + ")");
     }

@@ -104,9 +104,15 @@ json to_json(const CaseView& v) {
 }
 
 json to_json(const QueueEntry& e) {
+  // The disputed requests, so a queue reads at a glance ("Norco 10/325mg #180").
+  json requests = json::array();
+  const json doc = json::parse(e.row.document, nullptr, false);
+  if (doc.is_object() && doc.contains("items") && doc["items"].is_array())
+    for (const auto& item : doc["items"])
+      if (item.is_object() && item.contains("request") && item["request"].is_string()) requests.push_back(item["request"]);
   return {{"case_id", e.row.id},   {"status", e.row.status},     {"expedited", e.row.expedited},
           {"reviewer_id", e.row.reviewer_id}, {"received", e.row.received}, {"due", e.row.due},
-          {"due_what", e.row.due_what}, {"due_state", e.due_state}};
+          {"due_what", e.row.due_what}, {"due_state", e.due_state}, {"requests", requests}};
 }
 
 json to_json(const SignedRow& s) {
@@ -119,6 +125,18 @@ json to_json(const SignedRow& s) {
 
 json to_json(const AuditRow& a) {
   return {{"id", a.id}, {"at", a.at}, {"actor", a.actor}, {"action", a.action}, {"detail", parse_or_string(a.detail)}};
+}
+
+json to_json(const Reviewer& r) {
+  return {{"id", r.id},
+          {"name", r.name},
+          {"specialties", r.specialties},
+          {"subspecialties", r.subspecialties},
+          {"board_certifications", r.board_certifications},
+          {"licensure_states", r.licensure_states},
+          {"years_in_practice", r.years_in_practice},
+          {"hours_per_week", r.hours_per_week},
+          {"active", r.active}};
 }
 
 json to_json(const ImportSummary& s) {

@@ -157,12 +157,16 @@ int64_t CaseService::decide(const std::string& case_id, const ItemEdit& edit, co
   return version;
 }
 
-SignedRow CaseService::sign(const std::string& case_id, const std::string& actor) {
+SignedRow CaseService::sign(const std::string& case_id, const std::string& actor,
+                            std::optional<int64_t> expected_version) {
   const Timestamp now = context_.clock();
   SignedRow signed_row;
   std::string why;
   store_.transact([&](StoreTx& tx) {
     CaseRow row = load_case(tx, case_id);
+    if (expected_version && *expected_version != row.version)
+      throw ConflictError(fmt::format("case {} changed since version {} (now {}): reload before signing",
+                                      case_id, *expected_version, row.version));
     const auto signed_before = tx.signed_determinations(case_id);
     if (!signed_before.empty()) {
       why = "case " + case_id + " was already signed on " + signed_before.front().signed_at.substr(0, 10) +

@@ -421,9 +421,52 @@ std::vector<QueueEntry> CaseService::open_cases(const OpenCaseQuery& query) cons
   return out;
 }
 
-std::vector<AuditRow> CaseService::audit_trail(const std::string& case_id) const {
+CaseRow CaseService::case_row(const std::string& case_id) const {
+  CaseRow row;
+  store_.transact([&](StoreTx& tx) { row = load_case(tx, case_id); });
+  return row;
+}
+
+RecordRow CaseService::record(const std::string& case_id, int64_t record_id, const std::string& actor) {
+  const Timestamp now = context_.clock();
+  std::optional<RecordRow> found;
+  store_.transact([&](StoreTx& tx) {
+    load_case(tx, case_id);
+    for (auto& r : tx.records(case_id, /*with_content=*/true))
+      if (r.id == record_id) found = std::move(r);
+    if (!found) throw NotFoundError(fmt::format("case {} has no record {}", case_id, record_id));
+    record_audit(tx, case_id, now, actor, "record_viewed", {{"record_id", record_id}});
+  });
+  return *found;
+}
+
+void CaseService::refuse_access(const std::string& case_id, const std::string& actor, const std::string& attempted,
+                                const std::string& why) {
+  refuse(store_, case_id, context_.clock(), actor, attempted, why);
+}
+
+std::vector<CaseRow> CaseService::all_cases() const {
+  std::vector<CaseRow> out;
+  store_.transact([&](StoreTx& tx) {
+    constexpr int kPage = 1000;
+    for (int offset = 0;; offset += kPage) {
+      auto page = tx.list_cases(kPage, offset);
+      const bool last = page.size() < kPage;
+      for (auto& row : page) out.push_back(std::move(row));
+      if (last) break;
+    }
+  });
+  return out;
+}
+
+std::vector<AuditRow> CaseService::audit_trail(const std::string& case_id, const std::string& actor) {
+  const Timestamp now = context_.clock();
   std::vector<AuditRow> out;
-  store_.transact([&](StoreTx& tx) { out = tx.audit(case_id); });
+  store_.transact([&](StoreTx& tx) {
+    load_case(tx, case_id);
+    record_audit(tx, case_id, now, actor, "audit_viewed");
+    out = tx.audit(case_id);
+  });
   return out;
 }
 

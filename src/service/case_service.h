@@ -183,6 +183,17 @@ class CaseService {
   // first view after records are complete marks the case opened for review.
   CaseView view(const std::string& case_id, const std::string& actor);
   std::vector<QueueEntry> open_cases(const OpenCaseQuery& query) const;
+  // The case row alone, not audited: for a caller's access check before an audited read.
+  // NotFoundError for an unknown case.
+  CaseRow case_row(const std::string& case_id) const;
+  // One record with its text and original bytes; audited ("record_viewed"). NotFoundError.
+  RecordRow record(const std::string& case_id, int64_t record_id, const std::string& actor);
+  // A caller's access rule refused `attempted` (a reviewer opening another reviewer's case):
+  // audited as a refused attempt, then RefusedError(why).
+  [[noreturn]] void refuse_access(const std::string& case_id, const std::string& actor,
+                                  const std::string& attempted, const std::string& why);
+  // Every case in the store, open or closed, by id (for statistics).
+  std::vector<CaseRow> all_cases() const;
 
   // The engine's draft: made (or remade, when records changed and nothing is signed) and
   // stored; returns the review JSON with facts.
@@ -190,7 +201,9 @@ class CaseService {
 
   // Review and sign-off (actor = reviewer id). Returns the new case version.
   int64_t decide(const std::string& case_id, const ItemEdit& edit, const std::string& actor);
-  SignedRow sign(const std::string& case_id, const std::string& actor);
+  // With expected_version, a case changed since that version is a ConflictError.
+  SignedRow sign(const std::string& case_id, const std::string& actor,
+                 std::optional<int64_t> expected_version = std::nullopt);
   // A correction after signing: a new signed amendment; the original is kept.
   SignedRow amend(const std::string& case_id, const std::vector<ItemEdit>& edits, const std::string& reason,
                   const std::string& actor);
@@ -198,7 +211,8 @@ class CaseService {
   // The letter out for a signed determination (latest when sequence is empty).
   LetterFiles letter(const std::string& case_id, std::optional<int> sequence, const std::string& actor);
 
-  std::vector<AuditRow> audit_trail(const std::string& case_id) const;
+  // The case's audit trail; reading it is itself audited ("audit_viewed", by `actor`).
+  std::vector<AuditRow> audit_trail(const std::string& case_id, const std::string& actor);
 
  private:
   SubmitResult submit_in(StoreTx& tx, const Application& app, const std::string& actor, Timestamp now);

@@ -35,6 +35,7 @@ const Statement kStatements[] = {
     {"list_open_cases", "SELECT " CASE_COLUMNS " FROM cases WHERE open = 1 ORDER BY due_order, id LIMIT $1 OFFSET $2"},
     {"list_open_cases_of",
      "SELECT " CASE_COLUMNS " FROM cases WHERE reviewer_id = $1 AND open = 1 ORDER BY due_order, id LIMIT $2 OFFSET $3"},
+    {"list_cases", "SELECT " CASE_COLUMNS " FROM cases ORDER BY id LIMIT $1 OFFSET $2"},
     {"count_open_cases", "SELECT COUNT(*) FROM cases WHERE open = 1"},
     {"count_open_cases_of", "SELECT COUNT(*) FROM cases WHERE reviewer_id = $1 AND open = 1"},
     {"open_load_by_reviewer",
@@ -299,6 +300,10 @@ class PgTx final : public StoreTx {
       if (q.reviewer_id.empty()) return read_cases(w_.exec_prepared("list_open_cases", q.limit, q.offset));
       return read_cases(w_.exec_prepared("list_open_cases_of", q.reviewer_id, q.limit, q.offset));
     });
+  }
+
+  std::vector<CaseRow> list_cases(int limit, int offset) override {
+    return store_.guard([&] { return read_cases(w_.exec_prepared("list_cases", limit, offset)); });
   }
 
   int64_t count_open_cases(const std::string& reviewer_id) override {

@@ -168,6 +168,15 @@ class SqliteTx final : public StoreTx {
     return out;
   }
 
+  std::vector<CaseRow> list_cases(int limit, int offset) override {
+    auto& s = store_.statement("SELECT " CASE_COLUMNS " FROM cases ORDER BY id LIMIT ? OFFSET ?");
+    s.bind(1, limit);
+    s.bind(2, offset);
+    std::vector<CaseRow> out;
+    while (s.executeStep()) out.push_back(read_case(s));
+    return out;
+  }
+
   int64_t count_open_cases(const std::string& reviewer_id) override {
     SQLite::Statement* s;
     if (reviewer_id.empty()) {

@@ -165,6 +165,8 @@ class StoreTx {
   // Open cases ordered by due (cases with no due date last), then id.
   virtual std::vector<CaseRow> list_open_cases(const OpenCaseQuery& query) = 0;
   virtual int64_t count_open_cases(const std::string& reviewer_id) = 0;
+  // Every case, open or not, by id (statistics over the whole store), a page at a time.
+  virtual std::vector<CaseRow> list_cases(int limit, int offset) = 0;
   // Open cases per assigned reviewer.
   virtual std::map<std::string, ReviewerLoadRow> open_load_by_reviewer() = 0;
   // The next value of a named counter (case numbers per year); starts at 1.

@@ -203,7 +203,7 @@ TEST_P(CaseServiceTest, ApplicationToSignedLetterAndRedactedCopy) {
   EXPECT_EQ(squash(pdf_text(letter.redacted_pdf)).find("Quintero"), std::string::npos);
 
   // The audit trail: who did what, with the engine's rules version and the timing.
-  const auto trail = service_->audit_trail(id);
+  const auto trail = service_->audit_trail(id, "auditor");
   for (const char* action : {"created", "screened", "assigned", "notice_sent", "record_attached", "records_complete",
                              "opened", "drafted", "edited", "signed", "letter_written"})
     EXPECT_TRUE(has_action(trail, action)) << action;
@@ -260,7 +260,7 @@ TEST_P(CaseServiceTest, SignOffRefusalsAreClearAndAudited) {
   } catch (const RefusedError& e) {
     EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
   }
-  const auto trail = service_->audit_trail(id);
+  const auto trail = service_->audit_trail(id, "auditor");
   EXPECT_EQ(count_refused(trail, "sign"), 3u);
   EXPECT_EQ(count_refused(trail, "edit"), 2u);
   // Refused attempts record who tried.
@@ -349,7 +349,7 @@ TEST_P(CaseServiceTest, WhenNoReviewerFitsTheCaseStaysUnassignedWithReasons) {
   const CaseView v = service_->view(r.case_id, "intake-1");
   EXPECT_EQ(v.row.status, "eligible");
   EXPECT_TRUE(v.row.reviewer_id.empty());
-  EXPECT_TRUE(has_action(service_->audit_trail(r.case_id), "assignment_failed"));
+  EXPECT_TRUE(has_action(service_->audit_trail(r.case_id, "auditor"), "assignment_failed"));
 }
 
 TEST_P(CaseServiceTest, AssigningAgainBeforeTheNoticeIsAuditedAsAReassignment) {
@@ -357,7 +357,7 @@ TEST_P(CaseServiceTest, AssigningAgainBeforeTheNoticeIsAuditedAsAReassignment) {
   service_->assign(r.case_id, "intake-1");
   const AssignmentResult again = service_->assign(r.case_id, "intake-1");
   ASSERT_TRUE(again.reviewer_id.has_value());
-  const auto trail = service_->audit_trail(r.case_id);
+  const auto trail = service_->audit_trail(r.case_id, "auditor");
   ASSERT_TRUE(has_action(trail, "reassigned"));
   for (const auto& a : trail) {
     if (a.action == "reassigned") {

@@ -270,6 +270,28 @@ TEST_P(StoreContract, CountsAndLoadByReviewerCoverOpenCasesOnly) {
   });
 }
 
+TEST_P(StoreContract, ListCasesPagesThroughOpenAndClosedCasesById) {
+  auto store = open();
+  store->transact([&](StoreTx& tx) {
+    EXPECT_TRUE(tx.list_cases(10, 0).empty());
+    tx.insert_case(make_case("IMR-2026-000003", "", "rev-a"));
+    CaseRow closed = make_case("IMR-2026-000001", "", "rev-b");
+    closed.open = false;
+    tx.insert_case(closed);
+    tx.insert_case(make_case("IMR-2026-000002", "", ""));
+  });
+  store->transact([&](StoreTx& tx) {
+    auto first = tx.list_cases(2, 0);
+    ASSERT_EQ(first.size(), 2u);
+    EXPECT_EQ(first[0].id, "IMR-2026-000001");
+    EXPECT_FALSE(first[0].open);
+    EXPECT_EQ(first[1].id, "IMR-2026-000002");
+    auto rest = tx.list_cases(2, 2);
+    ASSERT_EQ(rest.size(), 1u);
+    EXPECT_EQ(rest[0].id, "IMR-2026-000003");
+  });
+}
+
 TEST_P(StoreContract, NextSequenceStartsAtOneAndCountsPerName) {
   auto store = open();
   store->transact([&](StoreTx& tx) {

@@ -1,0 +1,50 @@
+// HTTP plumbing the API routes share: the error type every handler throws, JSON bodies read
+// with typed field checks (a wrong type is a 400 naming the field), JSON responses, cookies.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+namespace imr::server {
+
+// A refusal with its HTTP status: {"error": {"status", "code", "message"}} goes back.
+class HttpError : public std::runtime_error {
+ public:
+  HttpError(int status, std::string code, const std::string& message)
+      : std::runtime_error(message), status_(status), code_(std::move(code)) {}
+  int status() const { return status_; }
+  const std::string& code() const { return code_; }
+
+ private:
+  int status_;
+  std::string code_;
+};
+
+[[noreturn]] void bad_request(const std::string& message);
+
+// The request body as a JSON object (an empty body is {}). 400 for anything else.
+nlohmann::json json_body(const httplib::Request& req);
+
+// Typed fields of a JSON object. Absent (or null, for the optional ones) is "not given";
+// present with the wrong type is a 400 naming the field.
+std::string required_string(const nlohmann::json& body, const char* field);
+std::optional<std::string> optional_string(const nlohmann::json& body, const char* field);
+std::optional<int64_t> optional_int(const nlohmann::json& body, const char* field);
+int64_t required_int(const nlohmann::json& body, const char* field);
+
+// A query parameter as a bounded integer; 400 when it is not one.
+int query_int(const httplib::Request& req, const char* name, int fallback, int min, int max);
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message);
+
+// The value of one cookie from the Cookie header, "" when absent.
+std::string cookie_value(const httplib::Request& req, std::string_view name);
+
+}  // namespace imr::server

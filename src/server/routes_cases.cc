@@ -1,0 +1,283 @@
+// Cases: the queue, intake (applications, bulk import, records, notice, assignment), the
+// case view with the engine's draft, the reviewer's decisions, signing, amendments, the
+// letter and the audit trail. Each handler checks the caller's role (auth/access.h), then
+// makes one CaseService call.
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "server/api.h"
+#include "service/case_json.h"
+#include "service/import_json.h"
+
+namespace imr::server {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kIntakeOnly = "only intake staff and administrators do this";
+constexpr const char* kAssignedReviewerOnly = "only the reviewer assigned to this case does this";
+
+int64_t record_id_param(const Call& c, size_t i) {
+  const std::string text = c.param(i);
+  try {
+    size_t used = 0;
+    const int64_t id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return id;
+  } catch (const std::exception&) {
+  }
+  throw HttpError(404, "not_found", "no record '" + text.substr(0, 40) + "'");
+}
+
+std::optional<Decision> decision_field(const json& body, const char* field) {
+  const auto text = optional_string(body, field);
+  if (!text || *text == "accept") return std::nullopt;
+  if (*text == "upheld") return Decision::kUpheld;
+  if (*text == "overturned") return Decision::kOverturned;
+  bad_request(std::string("'") + field + "' must be \"upheld\", \"overturned\" or null (accept the draft)");
+}
+
+ItemEdit item_edit(const json& body, size_t item) {
+  ItemEdit edit;
+  edit.item = item;
+  edit.decision = decision_field(body, "decision");
+  edit.rationale = optional_string(body, "rationale");
+  edit.reason = optional_string(body, "reason").value_or("");
+  return edit;
+}
+
+// A write's optional "version": when given and not the case's, 409 before anything changes.
+void check_version(Api& api, const std::string& case_id, const json& body) {
+  if (auto version = optional_int(body, "version")) {
+    const CaseRow row = api.cases.case_row(case_id);
+    if (row.version != *version)
+      throw ConflictError(fmt::format("case {} changed since version {} (now {}): reload and try again", case_id,
+                                      *version, row.version));
+  }
+}
+
+json version_json(Api& api, const std::string& case_id) {
+  return {{"version", api.cases.case_row(case_id).version}};
+}
+
+void require_intake(const Call& c) { require(auth::can_create_case(c.user()), kIntakeOnly); }
+
+IncomingRecord uploaded_record(const Call& c) {
+  if (c.req.is_multipart_form_data()) {
+    if (!c.req.has_file("file")) bad_request("the upload has no 'file' part");
+    const auto file = c.req.get_file_value("file");
+    auto field = [&](const char* name) { return c.req.has_file(name) ? c.req.get_file_value(name).content : ""; };
+    if (file.content.empty()) bad_request("the uploaded file is empty");
+    const std::string name = file.filename.empty() ? "upload" : file.filename;
+    return incoming_record(file.content, name, field("title"), field("date"), field("sender"));
+  }
+  const json body = json_body(c.req);
+  const std::string text = required_string(body, "text");
+  if (text.empty()) bad_request("'text' is empty");
+  IncomingRecord r = incoming_record(text, optional_string(body, "source_name").value_or("record.txt"),
+                                     optional_string(body, "title").value_or(""),
+                                     optional_string(body, "date").value_or(""),
+                                     optional_string(body, "sender").value_or(""));
+  r.content.clear();
+  r.media_type = "text/plain";
+  return r;
+}
+
+}  // namespace
+
+void add_case_routes(Api& api) {
+  api.add({"GET", "/api/cases"}, [&api](Call& c) {
+    OpenCaseQuery q;
+    q.limit = query_int(c.req, "limit", 100, 1, 500);
+    q.offset = query_int(c.req, "offset", 0, 0, 10'000'000);
+    if (c.user().role == auth::Role::reviewer) {
+      q.reviewer_id = c.user().reviewer_id;  // a reviewer's queue is its own, whatever it asks
+    } else if (c.req.has_param("reviewer")) {
+      q.reviewer_id = c.req.get_param_value("reviewer");
+    }
+    json cases = json::array();
+    for (const auto& e : api.cases.open_cases(q)) cases.push_back(to_json(e));
+    send_json(c.res, 200, {{"cases", cases}});
+  });
+
+  api.add({"POST", "/api/cases"}, [&api](Call& c) {
+    require_intake(c);
+    const Application app = parse_application_json(c.req.body, "request body");
+    const SubmitResult r = api.cases.submit(app, c.actor());
+    send_json(c.res, r.created ? 201 : 200, to_json(r));
+  });
+
+  api.add({"POST", "/api/cases/import"}, [&api](Call& c) {
+    require_intake(c);
+    const json body = json_body(c.req);
+    if (!body.contains("cases") || !body["cases"].is_array()) bad_request("'cases' must be an array");
+    std::vector<ImportCase> batch;
+    for (size_t i = 0; i < body["cases"].size(); ++i)
+      batch.push_back(parse_import_case(body["cases"][i], fmt::format("cases[{}]", i), std::nullopt));
+    send_json(c.res, 200, to_json(api.cases.import_batch(batch, c.actor())));
+  });
+
+  api.add({"GET", "/api/cases/{id}"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    readable_case(api, c, id, "view");
+    const CaseView v = api.cases.view(id, c.actor());
+    json out = to_json(v);
+    out["draft"] = v.document.contains("draft") ? v.document["draft"]["review"] : json(nullptr);
+    send_json(c.res, 200, out);
+  });
+
+  api.add({"GET", "/api/cases/{id}/records/{rid}"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    readable_case(api, c, id, "record");
+    const RecordRow r = api.cases.record(id, record_id_param(c, 2), c.actor());
+    json out = record_json(r);
+    out["text"] = r.text;
+    send_json(c.res, 200, out);
+  });
+
+  api.add({"GET", "/api/cases/{id}/records/{rid}/content"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    readable_case(api, c, id, "record");
+    const RecordRow r = api.cases.record(id, record_id_param(c, 2), c.actor());
+    const bool pdf = r.media_type == "application/pdf";
+    c.res.status = 200;
+    c.res.set_header("Content-Disposition",
+                     fmt::format("inline; filename=\"record-{}.{}\"", r.id, pdf ? "pdf" : "txt"));
+    c.res.set_content(pdf ? r.content : r.text, pdf ? "application/pdf" : "text/plain; charset=utf-8");
+  });
+
+  api.add({"POST", "/api/cases/{id}/records"}, [&api](Call& c) {
+    require_intake(c);
+    const std::string id = c.param(1);
+    api.cases.case_row(id);  // 404 before reading the upload
+    const IncomingRecord record = uploaded_record(c);
+    const int64_t record_id = api.cases.attach_record(id, record, c.actor());
+    json out = version_json(api, id);
+    out["record_id"] = record_id;
+    send_json(c.res, 201, out);
+  });
+
+  api.add({"POST", "/api/cases/{id}/records-complete"}, [&api](Call& c) {
+    require_intake(c);
+    const std::string id = c.param(1);
+    check_version(api, id, json_body(c.req));
+    api.cases.records_complete(id, c.actor());
+    send_json(c.res, 200, version_json(api, id));
+  });
+
+  api.add({"POST", "/api/cases/{id}/assign"}, [&api](Call& c) {
+    require_intake(c);
+    const std::string id = c.param(1);
+    check_version(api, id, json_body(c.req));
+    const AssignmentResult r = api.cases.assign(id, c.actor());
+    json out = to_json(r);
+    out["version"] = api.cases.case_row(id).version;
+    // Nobody fits: the case stays unassigned and the reasons go back with the refusal.
+    if (!r.reviewer_id) {
+      out["error"] = {{"status", 409}, {"code", "refused"}, {"message", r.explanation}};
+      send_json(c.res, 409, out);
+      return;
+    }
+    send_json(c.res, 200, out);
+  });
+
+  api.add({"POST", "/api/cases/{id}/notice"}, [&api](Call& c) {
+    require_intake(c);
+    const std::string id = c.param(1);
+    const json body = json_body(c.req);
+    const std::string method = optional_string(body, "method").value_or("mail");
+    if (method != "mail" && method != "electronic") bad_request("'method' must be \"mail\" or \"electronic\"");
+    check_version(api, id, body);
+    api.cases.notice_sent(id, method, c.actor());
+    send_json(c.res, 200, version_json(api, id));
+  });
+
+  api.add({"POST", "/api/cases/{id}/draft"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    const CaseRow row = readable_case(api, c, id, "draft");
+    require(c.user().role == auth::Role::administrator || auth::can_sign(c.user(), row), kAssignedReviewerOnly);
+    json review = api.cases.draft(id, c.actor());
+    send_json(c.res, 200, {{"draft", review}, {"version", api.cases.case_row(id).version}});
+  });
+
+  api.add({"PUT", "/api/cases/{id}/items/{n}"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    const CaseRow row = readable_case(api, c, id, "decide");
+    require(auth::can_sign(c.user(), row), kAssignedReviewerOnly);
+    const json body = json_body(c.req);
+    size_t n = 0;
+    try {
+      n = std::stoul(c.param(2));
+    } catch (const std::exception&) {
+    }
+    if (n == 0) throw HttpError(404, "not_found", "items are numbered from 1");
+    ItemEdit edit = item_edit(body, n - 1);
+    edit.expected_version = required_int(body, "version");
+    send_json(c.res, 200, {{"version", api.cases.decide(id, edit, c.actor())}});
+  });
+
+  api.add({"POST", "/api/cases/{id}/sign"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    const CaseRow row = readable_case(api, c, id, "sign");
+    require(auth::can_sign(c.user(), row), "only the reviewer assigned to this case can sign it");
+    const json body = json_body(c.req);
+    const SignedRow s = api.cases.sign(id, c.actor(), required_int(body, "version"));
+    json out = to_json(s);
+    out["version"] = api.cases.case_row(id).version;
+    send_json(c.res, 200, out);
+  });
+
+  api.add({"POST", "/api/cases/{id}/amend"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    const CaseRow row = readable_case(api, c, id, "amend");
+    require(auth::can_sign(c.user(), row), "only the reviewer assigned to this case can amend it");
+    const json body = json_body(c.req);
+    const int64_t version = required_int(body, "version");
+    const std::string reason = required_string(body, "reason");
+    if (!body.contains("edits") || !body["edits"].is_array() || body["edits"].empty())
+      bad_request("'edits' must be a non-empty array");
+    std::vector<ItemEdit> edits;
+    for (const auto& e : body["edits"]) {
+      if (!e.is_object()) bad_request("each edit must be an object");
+      const int64_t item = required_int(e, "item");
+      if (item < 1) bad_request("'item' is numbered from 1");
+      edits.push_back(item_edit(e, static_cast<size_t>(item - 1)));
+      edits.back().expected_version = version;
+    }
+    check_version(api, id, body);
+    const SignedRow s = api.cases.amend(id, edits, reason, c.actor());
+    json out = to_json(s);
+    out["version"] = api.cases.case_row(id).version;
+    send_json(c.res, 200, out);
+  });
+
+  api.add({"GET", "/api/cases/{id}/letter"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    readable_case(api, c, id, "letter");
+    std::optional<int> sequence;
+    if (c.req.has_param("sequence")) sequence = query_int(c.req, "sequence", 0, 0, 10'000);
+    const std::string format = c.req.has_param("format") ? c.req.get_param_value("format") : "text";
+    if (format != "text" && format != "pdf" && format != "redacted-text" && format != "redacted-pdf")
+      bad_request("'format' must be text, pdf, redacted-text or redacted-pdf");
+    const LetterFiles letter = api.cases.letter(id, sequence, c.actor());
+    const bool redacted = format.rfind("redacted", 0) == 0;
+    const bool pdf = format.size() >= 3 && format.compare(format.size() - 3, 3, "pdf") == 0;
+    const std::string name = fmt::format("{}-letter{}{}.{}", id, letter.sequence ? fmt::format("-{}", letter.sequence) : "",
+                                         redacted ? "-redacted" : "", pdf ? "pdf" : "txt");
+    c.res.status = 200;
+    c.res.set_header("Content-Disposition",
+                     fmt::format("{}; filename=\"{}\"", pdf ? "attachment" : "inline", name));
+    if (pdf) c.res.set_content(redacted ? letter.redacted_pdf : letter.pdf, "application/pdf");
+    else c.res.set_content(redacted ? letter.redacted_text : letter.text, "text/plain; charset=utf-8");
+  });
+
+  api.add({"GET", "/api/cases/{id}/audit"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    readable_case(api, c, id, "audit");
+    json trail = json::array();
+    for (const auto& a : api.cases.audit_trail(id, c.actor())) trail.push_back(to_json(a));
+    send_json(c.res, 200, {{"audit", trail}});
+  });
+}
+
+}  // namespace imr::server

@@ -1,0 +1,70 @@
+// `imr serve`: the case service and the access rules behind a JSON API (docs/api.md, with the
+// OpenAPI document at /api/openapi.json), and the web workbench (web/dist) on the same origin.
+//
+// Every /api request is one call into CaseService or AuthService; the server adds only what
+// HTTP needs: sessions from the HttpOnly cookie, the CSRF header on every state-changing
+// request, the role rules of auth/access.h before each operation, and the mapping of the
+// library's errors to 4xx answers (a 500 is a bug). Request logs are JSON lines on stderr with
+// the route's template (never a case's contents, a body or a name), the user id, the status
+// and the time taken.
+//
+// Shutdown: stop() (the SIGTERM handler calls it) closes the listening socket; requests
+// already accepted run to completion before listen() returns, and every write is a store
+// transaction, so nothing accepted is lost or half-written.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "auth/auth_service.h"
+#include "service/case_service.h"
+#include "store/store.h"
+
+namespace imr::server {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                       // 0 = any free port (see WorkbenchServer::port)
+  size_t max_body_bytes = 20u << 20;     // larger requests get 413
+  int threads = 16;                      // worker threads (each holds one connection at a time)
+  std::string web_dir;                   // the built workbench (index.html, assets/); "" = API only
+  std::string openapi_path;              // the OpenAPI document served at /api/openapi.json
+  bool log_requests = true;
+  bool secure_cookies = false;           // add "Secure" to the session cookie (behind TLS)
+  std::string rules_version;             // reported by /api/health
+};
+
+class WorkbenchServer {
+ public:
+  // The services must outlive the server. Throws DataError when the OpenAPI document cannot
+  // be read or is not JSON, InputError when web_dir is given but holds no index.html.
+  WorkbenchServer(Store& store, CaseService& cases, auth::AuthService& auth, ServerOptions options,
+                  std::ostream& log);
+  ~WorkbenchServer();
+  WorkbenchServer(const WorkbenchServer&) = delete;
+  WorkbenchServer& operator=(const WorkbenchServer&) = delete;
+
+  // Binds host:port; false (with the reason logged) when the address is taken or invalid.
+  bool bind();
+  int port() const;
+  // Every API route registered: "GET /api/cases/{id}", ... (the OpenAPI document must list
+  // each; a test checks).
+  std::vector<std::string> routes() const;
+  // Serves until stop(); returns when every accepted request has been answered.
+  void listen();
+  // Safe from any thread (not from a signal handler: call it from a thread that waited on
+  // the signal).
+  void stop();
+  // Requests being handled right now (read, not yet answered).
+  int in_flight() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace imr::server

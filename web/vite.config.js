@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+
+// Preact JSX is compiled by Vite's built-in esbuild; no framework plugin.
+// `imr serve` serves web/dist at `/` on the same origin as /api; hash routing means the
+// server only ever needs index.html and /assets/*.
+export default defineConfig({
+  base: '/',
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    // `npm run dev` against a running `imr serve` (IMR_API, default 127.0.0.1:8080)
+    proxy: { '/api': process.env.IMR_API || 'http://127.0.0.1:8080' },
+  },
+});
