@@ -1,0 +1,79 @@
+// `imr serve` as a process: it starts on the store the other commands use, answers on
+// loopback, exits 0 on SIGTERM after logging that it stopped, and refuses a bad setup with one
+// clear message.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+
+#include <chrono>
+#include <thread>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "support/cli.h"
+
+namespace imr {
+namespace {
+
+using testing::quoted;
+using testing::read_all;
+using testing::run_imr;
+using testing::scratch_dir;
+
+TEST(ServeCli, AnswersOnLoopbackAndExitsCleanlyOnSigterm) {
+  const auto dir = scratch_dir();
+  const std::string store = (dir / "cases.db").string(), port_file = (dir / "port").string(),
+                    log = (dir / "serve.log").string();
+  ASSERT_EQ(run_imr("reviewers import " + quoted(std::string(IMR_SOURCE_DIR) + "/examples/reviewers.json") +
+                    " --store " + quoted(store) + " --as setup")
+                .code,
+            0);
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(fd, 2);
+    execl(IMR_BINARY, IMR_BINARY, "serve", "--store", store.c_str(), "--port", "0", "--port-file",
+          port_file.c_str(), "--api-only", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::string port;
+  for (int i = 0; i < 300 && port.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    port = read_all(port_file);
+  }
+  ASSERT_FALSE(port.empty()) << read_all(log);
+  httplib::Client client("127.0.0.1", std::stoi(port));
+  auto health = client.Get("/api/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(nlohmann::json::parse(health->body).value("store", ""), "sqlite");
+  auto unauthenticated = client.Get("/api/cases");
+  ASSERT_TRUE(unauthenticated);
+  EXPECT_EQ(unauthenticated->status, 401);
+
+  ASSERT_EQ(kill(pid, SIGTERM), 0);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by a signal instead of stopping";
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  const std::string logged = read_all(log);
+  EXPECT_NE(logged.find("\"event\":\"listening\""), std::string::npos) << logged;
+  EXPECT_NE(logged.find("\"event\":\"stopped\""), std::string::npos) << logged;
+  EXPECT_NE(logged.find("\"route\":\"/api/cases\""), std::string::npos) << logged;
+}
+
+TEST(ServeCli, AMissingWorkbenchBuildIsOneClearError) {
+  const auto dir = scratch_dir();
+  const auto r = run_imr("serve --store " + quoted((dir / "cases.db").string()) + " --port 0 --web " +
+                         quoted((dir / "no-such-dist").string()));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no index.html"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace imr
