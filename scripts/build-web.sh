@@ -14,8 +14,11 @@ if [ "$major" -lt 20 ]; then
   exit 1
 fi
 if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "build-web.sh: installing web dependencies (npm ci)"
-  npm ci --no-audit --no-fund
+  # `npm install --no-save` installs the versions package-lock.json pins without rewriting it.
+  # Not `npm ci`: npm 11 writes lock files without the other platforms' optional packages
+  # (rollup's, esbuild's) and then `npm ci` refuses those same files as out of sync.
+  echo "build-web.sh: installing web dependencies (npm install --no-save, pinned by package-lock.json)"
+  npm install --no-save --no-audit --no-fund
 fi
 npm run build --silent
 echo "build-web.sh: built $(pwd)/dist"

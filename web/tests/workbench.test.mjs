@@ -213,7 +213,9 @@ test('reviewer: evidence highlight, decide, sign, letter and PDF', async () => {
 
   if (withRequestEvidence) {
     const { i, c } = withRequestEvidence;
-    await page.click(`[data-testid=item-${i + 1}] [data-testid="criterion-${c.id}"] [data-testid=criterion-button]`);
+    // From the keyboard this time: focus the criterion and press Enter.
+    await page.focus(`[data-testid=item-${i + 1}] [data-testid="criterion-${c.id}"] [data-testid=criterion-button]`);
+    await page.keyboard.press('Enter');
     const rm = await page.waitForSelector(`[data-testid=item-request-${i + 1}] mark[data-testid=request-mark]`);
     assert.ok((await rm.textContent()).length > 0);
     assert.ok(await rm.isVisible());
