@@ -47,4 +47,12 @@ bool can_create_case(const User& user) {
 
 bool can_manage_users(const User& user) { return user.active && user.role == Role::administrator; }
 
+nlohmann::json to_json(const User& user) {
+  return {{"id", user.id},
+          {"role", role_name(user.role)},
+          {"reviewer_id", user.reviewer_id},
+          {"active", user.active},
+          {"created_at", user.created_at}};
+}
+
 }  // namespace imr::auth

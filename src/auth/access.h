@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "store/store.h"
 
 namespace imr::auth {
@@ -32,6 +34,8 @@ struct User {
 
 // The user in a store row; throws StoreError for a role the store should never hold.
 User user_from_row(const UserRow& row);
+// {"id", "role", "reviewer_id", "active", "created_at"}: what `imr users list` and the API show.
+nlohmann::json to_json(const User& user);
 
 bool can_read_case(const User& user, const CaseRow& c);
 bool can_sign(const User& user, const CaseRow& c);

@@ -114,11 +114,7 @@ Action add_users_command(CLI::App& app, const GlobalOptions& global) {
     nlohmann::json all = nlohmann::json::array();
     std::string text;
     for (const auto& u : auth.users()) {
-      all.push_back({{"id", u.id},
-                     {"role", auth::role_name(u.role)},
-                     {"reviewer_id", u.reviewer_id},
-                     {"active", u.active},
-                     {"created_at", u.created_at}});
+      all.push_back(auth::to_json(u));
       text += fmt::format("{:<20} {:<14} {:<10} {}{}\n", u.id, auth::role_name(u.role), u.reviewer_id, u.created_at,
                           u.active ? "" : " (inactive)");
     }

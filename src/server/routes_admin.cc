@@ -12,21 +12,13 @@ namespace {
 
 constexpr const char* kAdministratorsOnly = "only administrators do this";
 
-json user_json(const auth::User& u) {
-  return {{"id", u.id},
-          {"role", auth::role_name(u.role)},
-          {"reviewer_id", u.reviewer_id},
-          {"active", u.active},
-          {"created_at", u.created_at}};
-}
-
 }  // namespace
 
 void add_admin_routes(Api& api) {
   api.add({"GET", "/api/users"}, [&api](Call& c) {
     require(auth::can_manage_users(c.user()), kAdministratorsOnly);
     json users = json::array();
-    for (const auto& u : api.auth.users()) users.push_back(user_json(u));
+    for (const auto& u : api.auth.users()) users.push_back(auth::to_json(u));
     send_json(c.res, 200, {{"users", users}});
   });
 
@@ -44,7 +36,7 @@ void add_admin_routes(Api& api) {
     const std::string password = given ? *given : auth::generate_password();
     json out;
     try {
-      out = user_json(api.auth.add_user(user, password, c.user().id));
+      out = auth::to_json(api.auth.add_user(user, password, c.user().id));
     } catch (const ConflictError& e) {
       throw HttpError(409, "conflict", e.what());
     }

@@ -11,10 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-json user_json(const auth::User& u) {
-  return {{"id", u.id}, {"role", auth::role_name(u.role)}, {"reviewer_id", u.reviewer_id}};
-}
-
 std::string session_cookie(const std::string& value, int64_t max_age, bool secure) {
   return fmt::format("{}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}{}", kSessionCookie, value, max_age,
                      secure ? "; Secure" : "");
@@ -48,7 +44,7 @@ void add_auth_routes(Api& api) {
     if (!r.ok()) throw HttpError(401, "unauthenticated", r.message);
     c.res.set_header("Set-Cookie", session_cookie(r.session->token, auth::kDefaultSessionSeconds,
                                                   api.options.secure_cookies));
-    send_json(c.res, 200, {{"user", user_json(*r.user)}, {"csrf_token", r.session->csrf_token}});
+    send_json(c.res, 200, {{"user", auth::to_json(*r.user)}, {"csrf_token", r.session->csrf_token}});
   });
 
   api.add({"POST", "/api/logout", Auth::session}, [&api](Call& c) {
@@ -58,7 +54,7 @@ void add_auth_routes(Api& api) {
   });
 
   api.add({"GET", "/api/session", Auth::session}, [](Call& c) {
-    send_json(c.res, 200, {{"user", user_json(c.user())}, {"csrf_token", c.session->row.csrf_token}});
+    send_json(c.res, 200, {{"user", auth::to_json(c.user())}, {"csrf_token", c.session->row.csrf_token}});
   });
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <mutex>
 #include <regex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -142,6 +143,12 @@ struct WorkbenchServer::Impl {
   std::vector<Route> routes;
   int bound_port = -1;
   std::atomic<int> in_flight{0};
+  // stop() may come before listen() has started (a test that makes no request): it must not
+  // be lost, or listen() would never return.
+  std::mutex run_mutex;
+  bool stop_requested = false;
+  bool listen_entered = false;
+  std::atomic<bool> listen_returned{false};
   Api api;
 };
 
@@ -227,13 +234,31 @@ std::vector<std::string> WorkbenchServer::routes() const {
 
 void WorkbenchServer::listen() {
   Impl& s = *impl_;
+  {
+    std::lock_guard lock(s.run_mutex);
+    if (s.stop_requested) return;
+    s.listen_entered = true;
+  }
   s.log_line({{"at", utc_now_iso()}, {"level", "info"}, {"event", "listening"}, {"host", s.options.host},
               {"port", s.bound_port}, {"store", s.api.store.backend()}});
   s.http.listen_after_bind();
+  s.listen_returned = true;
   s.log_line({{"at", utc_now_iso()}, {"level", "info"}, {"event", "stopped"}});
 }
 
-void WorkbenchServer::stop() { impl_->http.stop(); }
+void WorkbenchServer::stop() {
+  Impl& s = *impl_;
+  bool entered = false;
+  {
+    std::lock_guard lock(s.run_mutex);
+    s.stop_requested = true;
+    entered = s.listen_entered;
+  }
+  if (!entered) return;  // listen() will see stop_requested and not start
+  // listen() has been entered: wait until the accept loop runs (or has failed), then stop it.
+  while (!s.http.is_running() && !s.listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  s.http.stop();
+}
 
 int WorkbenchServer::in_flight() const { return impl_->in_flight.load(); }
 

@@ -683,6 +683,18 @@ TEST_P(ServerApiTest, StoppingFinishesAcceptedRequestsFirst) {
   EXPECT_EQ(stored, 400);
 }
 
+TEST_P(ServerApiTest, AStopBeforeListeningIsNotLost) {
+  server::ServerOptions options;
+  options.port = 0;
+  std::ostringstream log;
+  server::WorkbenchServer early(*store_, *cases_, *auth_, options, log);
+  ASSERT_TRUE(early.bind());
+  early.stop();
+  std::thread t([&] { early.listen(); });  // returns at once instead of serving forever
+  t.join();
+  SUCCEED();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServerApiTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
