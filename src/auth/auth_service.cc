@@ -54,6 +54,16 @@ void AuthService::set_password(const std::string& id, std::string_view password,
   });
 }
 
+void AuthService::set_active(const std::string& id, bool active, const std::string& actor) {
+  if (!active && id == actor) throw InputError("user", "you cannot deactivate yourself");
+  const std::string now = clock_().iso();
+  store_.transact([&](StoreTx& tx) {
+    if (!tx.update_user_active(id, active)) throw NotFoundError("no user '" + id + "'");
+    tx.append_audit(AuditRow{0, "", now, actor, active ? "user_activated" : "user_deactivated",
+                             nlohmann::json{{"user", id}}.dump()});
+  });
+}
+
 std::vector<User> AuthService::users() const {
   std::vector<User> out;
   store_.transact([&](StoreTx& tx) {

@@ -40,6 +40,11 @@ class AuthService {
   // Replaces a user's password (same policy). Throws NotFoundError for an unknown user.
   void set_password(const std::string& id, std::string_view password, const std::string& actor);
 
+  // Deactivates or reactivates a user. An inactive user cannot log in, and its sessions stop
+  // working at once. Throws NotFoundError for an unknown user, InputError when `actor`
+  // deactivates itself (an administrator must not lock the last door by accident).
+  void set_active(const std::string& id, bool active, const std::string& actor);
+
   std::vector<User> users() const;
   std::optional<User> find_user(const std::string& id) const;
 

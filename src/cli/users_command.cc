@@ -1,4 +1,4 @@
-// `imr users add|list|passwd` — workbench users (auth/). Passwords come from standard input
+// `imr users add|list|passwd|deactivate|activate` — workbench users (auth/). Passwords come from standard input
 // (--password-stdin) or are generated and printed once (--generate); never from the command
 // line, where other users of the machine could read them. There is no default user or
 // password: the first administrator is added here.
@@ -74,8 +74,14 @@ Action add_users_command(CLI::App& app, const GlobalOptions& global) {
   add_service_options(passwd, o->service);
   passwd->add_option("id", o->id, "User id")->required();
   add_password_options(passwd, o->password);
+  auto* deactivate = cmd->add_subcommand("deactivate", "Deactivate a user: no login, sessions end at once");
+  add_service_options(deactivate, o->service);
+  deactivate->add_option("id", o->id, "User id")->required();
+  auto* activate = cmd->add_subcommand("activate", "Reactivate a deactivated user");
+  add_service_options(activate, o->service);
+  activate->add_option("id", o->id, "User id")->required();
 
-  return [o, add, passwd, &global]() {
+  return [o, add, passwd, deactivate, activate, &global]() {
     (void)global;
     std::string actor = o->service.actor;
     if (actor.empty()) {
@@ -91,6 +97,13 @@ Action add_users_command(CLI::App& app, const GlobalOptions& global) {
     auto store = open_store(o->service.store.empty() ? "imr.db" : o->service.store);
     auth::AuthService auth(*store, clock);
 
+    if (deactivate->parsed() || activate->parsed()) {
+      const bool active = activate->parsed();
+      auth.set_active(o->id, active, actor);
+      print(o->service, nlohmann::json{{"id", o->id}, {"active", active}},
+            fmt::format("{} {}.\n", active ? "Reactivated" : "Deactivated", o->id));
+      return kExitOk;
+    }
     if (add->parsed() || passwd->parsed()) {
       const std::string password = obtain_password(o->password);
       std::string text;

@@ -56,6 +56,17 @@ void add_admin_routes(Api& api) {
     send_json(c.res, 200, out);
   });
 
+  api.add({"PUT", "/api/users/{id}/active"}, [&api](Call& c) {
+    require(auth::can_manage_users(c.user()), kAdministratorsOnly);
+    const json body = json_body(c.req);
+    auto it = body.find("active");
+    if (it == body.end() || !it->is_boolean()) bad_request("'active' must be true or false");
+    const std::string id = c.param(1);
+    api.auth.set_active(id, it->get<bool>(), c.user().id);
+    const auto user = api.auth.find_user(id);
+    send_json(c.res, 200, auth::to_json(*user));
+  });
+
   api.add({"GET", "/api/reviewers"}, [&api](Call& c) {
     require(c.user().role != auth::Role::reviewer, "only intake staff and administrators see the registry");
     json reviewers = json::array();

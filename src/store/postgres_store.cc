@@ -75,6 +75,7 @@ const Statement kStatements[] = {
      "INSERT INTO users (id, role, reviewer_id, password_hash, active, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
      "ON CONFLICT (id) DO NOTHING"},
     {"update_user_password", "UPDATE users SET password_hash = $2 WHERE id = $1"},
+    {"update_user_active", "UPDATE users SET active = $2 WHERE id = $1"},
     {"find_user", "SELECT id, role, reviewer_id, password_hash, active, created_at FROM users WHERE id = $1"},
     {"list_users", "SELECT id, role, reviewer_id, password_hash, active, created_at FROM users ORDER BY id"},
     {"insert_session",
@@ -456,6 +457,10 @@ class PgTx final : public StoreTx {
           .affected_rows();
     });
     if (inserted != 1) throw ConflictError("user " + row.id + " already exists");
+  }
+
+  bool update_user_active(const std::string& id, bool active) override {
+    return store_.guard([&] { return w_.exec_prepared("update_user_active", id, active ? 1 : 0).affected_rows() == 1; });
   }
 
   bool update_user_password(const std::string& id, const std::string& password_hash) override {

@@ -376,6 +376,13 @@ class SqliteTx final : public StoreTx {
     return s.exec() == 1;
   }
 
+  bool update_user_active(const std::string& id, bool active) override {
+    auto& s = store_.statement("UPDATE users SET active = ? WHERE id = ?");
+    s.bind(1, active ? 1 : 0);
+    s.bind(2, id);
+    return s.exec() == 1;
+  }
+
   std::optional<UserRow> find_user(const std::string& id) override {
     auto& s = store_.statement(
         "SELECT id, role, reviewer_id, password_hash, active, created_at FROM users WHERE id = ?");

@@ -194,10 +194,12 @@ class StoreTx {
   virtual void upsert_reviewer(const ReviewerRow& row) = 0;
   virtual std::vector<ReviewerRow> reviewers() = 0;
 
-  // Users. insert_user throws ConflictError for a known id; update_user_password returns
-  // false when no such user exists. list_users is ordered by id.
+  // Users. insert_user throws ConflictError for a known id; the updates return false when no
+  // such user exists. list_users is ordered by id.
   virtual void insert_user(const UserRow& row) = 0;
   virtual bool update_user_password(const std::string& id, const std::string& password_hash) = 0;
+  // Deactivates (or reactivates) a user; false when no such user exists.
+  virtual bool update_user_active(const std::string& id, bool active) = 0;
   virtual std::optional<UserRow> find_user(const std::string& id) = 0;
   virtual std::vector<UserRow> list_users() = 0;
 

@@ -534,6 +534,22 @@ TEST_P(ServerApiTest, OnlyAdministratorsManageUsersReviewersAndSeeStatistics) {
   expect(request("GET", "/api/stats", "", &admin), 200);
 }
 
+TEST_P(ServerApiTest, ADeactivatedUserIsLockedOutAtOnce) {
+  const Browser intake = login("intake1");
+  const Browser admin = login("admin1");
+  expect(request("PUT", "/api/users/admin1/active", R"({"active":false})", &intake), 403, "forbidden");
+  expect(request("PUT", "/api/users/admin1/active", R"({"active":false})", &admin), 400, "bad_request");
+  expect(request("PUT", "/api/users/intake1/active", R"({"active":"no"})", &admin), 400, "bad_request");
+  expect(request("PUT", "/api/users/nobody/active", R"({"active":false})", &admin), 404, "not_found");
+  json off = expect(request("PUT", "/api/users/intake1/active", R"({"active":false})", &admin), 200);
+  EXPECT_FALSE(off.value("active", true));
+  // The session already open stops working, and a new login is refused.
+  expect(request("GET", "/api/session", "", &intake), 401, "unauthenticated");
+  expect(request("POST", "/api/login", json{{"user", "intake1"}, {"password", kPassword}}.dump()), 401);
+  expect(request("PUT", "/api/users/intake1/active", R"({"active":true})", &admin), 200);
+  login("intake1");
+}
+
 TEST_P(ServerApiTest, EveryReadOfACaseIsAnAuditEvent) {
   const Browser intake = login("intake1");
   const std::string id = case_in_review(intake);

@@ -691,6 +691,12 @@ TEST_P(StoreContract, UsersInsertFindListAndPassword) {
     EXPECT_FALSE(tx.update_user_password("nobody", "$argon2id$new"));
     EXPECT_EQ(tx.find_user("amy")->password_hash, "$argon2id$new");
     EXPECT_EQ(tx.find_user("zoe")->password_hash, make_user("zoe").password_hash);
+    EXPECT_TRUE(tx.update_user_active("amy", false));
+    EXPECT_FALSE(tx.update_user_active("nobody", false));
+    EXPECT_FALSE(tx.find_user("amy")->active);
+    EXPECT_TRUE(tx.find_user("zoe")->active);
+    EXPECT_TRUE(tx.update_user_active("amy", true));
+    EXPECT_TRUE(tx.find_user("amy")->active);
   });
 }
 

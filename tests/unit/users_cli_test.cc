@@ -112,6 +112,22 @@ TEST_F(UsersCli, RoleAndReviewerIdAreChecked) {
   EXPECT_EQ(users("add doc --role intake --generate").code, 5);
 }
 
+TEST_F(UsersCli, DeactivateLocksTheUserOutAndActivateLetsItBackIn) {
+  auto add = users("add desk --role intake --generate --format json");
+  ASSERT_EQ(add.code, 0) << add.err;
+  const std::string password = nlohmann::json::parse(add.out)["password"];
+  ASSERT_EQ(users("deactivate desk").code, 0);
+  EXPECT_FALSE(nlohmann::json::parse(users("list --format json").out)[0].value("active", true));
+  auto store = open_store(store_);
+  auth::AuthService auth(*store, [] { return *parse_timestamp("2026-11-23T10:00"); });
+  EXPECT_FALSE(auth.login("desk", password).ok());
+  ASSERT_EQ(users("activate desk").code, 0);
+  EXPECT_TRUE(auth.login("desk", password).ok());
+  auto unknown = users("deactivate nobody");
+  EXPECT_EQ(unknown.code, 1);
+  EXPECT_NE(unknown.err.find("nobody"), std::string::npos) << unknown.err;
+}
+
 TEST_F(UsersCli, Passwd) {
   ASSERT_EQ(users("add boss --role administrator --password-stdin", kPassword).code, 0);
   auto changed = users("passwd boss --password-stdin", "Another password 9\r\n");

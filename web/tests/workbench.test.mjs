@@ -311,6 +311,13 @@ test('administrator: users, reviewers, deadlines, statistics with table equivale
   assert.equal(await page.$('[data-testid=add-user-error]'), null, 'adding a user failed');
   assert.ok((await page.textContent('[data-testid=generated-password]')).trim().length >= 8, 'the generated password is shown');
 
+  // Deactivate the new user from its row, then reactivate it.
+  await page.waitForSelector(`[data-testid="user-active-${newId}"]`);
+  await page.click(`[data-testid="user-active-${newId}"]`);
+  await page.waitForSelector(`[data-testid="user-active-${newId}"] >> text=Reactivate`);
+  await page.click(`[data-testid="user-active-${newId}"]`);
+  await page.waitForSelector(`[data-testid="user-active-${newId}"] >> text=Deactivate`);
+
   await page.click('[data-testid=tab-reviewers]');
   await page.waitForSelector('[data-testid=reviewers-table] >> text=REV-101');
 

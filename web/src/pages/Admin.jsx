@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { get, post, request } from '../api.js';
+import { get, post, put, request } from '../api.js';
 import { CaseTable, ErrorBox, Ok, byDue, when, statusLabel } from '../components/common.jsx';
 import { ChartBox, PALETTE } from '../components/BarChart.jsx';
 
@@ -111,10 +111,21 @@ function AddUser({ reviewers, onAdded }) {
 function Users() {
   const [data, error, load] = useLoad('/api/users');
   const [reviewers] = useLoad('/api/reviewers');
+  const [toggleError, setToggleError] = useState(null);
+  // Deactivating ends the user's sessions at once; the server refuses deactivating oneself.
+  const setActive = async (u, active) => {
+    setToggleError(null);
+    try {
+      await put(`/api/users/${encodeURIComponent(u.id)}/active`, { active });
+      load();
+    } catch (e) {
+      setToggleError(e);
+    }
+  };
   return (
     <>
       <AddUser reviewers={reviewers?.reviewers} onAdded={load} />
-      <ErrorBox error={error} />
+      <ErrorBox error={error || toggleError} />
       {data && (
         <table class="grid" data-testid="users-table">
           <caption>Users ({data.users.length})</caption>
@@ -125,6 +136,7 @@ function Users() {
               <th scope="col">Registry id</th>
               <th scope="col">Active</th>
               <th scope="col">Created</th>
+              <th scope="col">Access</th>
             </tr>
           </thead>
           <tbody>
@@ -135,6 +147,11 @@ function Users() {
                 <td>{u.reviewer_id || '—'}</td>
                 <td>{u.active ? 'yes' : 'no'}</td>
                 <td class="nowrap">{when(u.created_at)}</td>
+                <td>
+                  <button type="button" data-testid={`user-active-${u.id}`} onClick={() => setActive(u, !u.active)}>
+                    {u.active ? 'Deactivate' : 'Reactivate'}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
