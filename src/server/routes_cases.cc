@@ -242,9 +242,8 @@ void add_case_routes(Api& api) {
       const int64_t item = required_int(e, "item");
       if (item < 1) bad_request("'item' is numbered from 1");
       edits.push_back(item_edit(e, static_cast<size_t>(item - 1)));
-      edits.back().expected_version = version;
+      edits.back().expected_version = version;  // checked in the amendment's own transaction
     }
-    check_version(api, id, body);
     const SignedRow s = api.cases.amend(id, edits, reason, c.actor());
     json out = to_json(s);
     out["version"] = api.cases.case_row(id).version;

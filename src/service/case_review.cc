@@ -250,6 +250,9 @@ SignedRow CaseService::amend(const std::string& case_id, const std::vector<ItemE
     }
     json doc = document_of(row);
     for (const auto& e : edits) {
+      if (e.expected_version && *e.expected_version != row.version)
+        throw ConflictError(fmt::format("case {} changed since version {} (now {}): reload before amending",
+                                        case_id, *e.expected_version, row.version));
       if (e.item >= doc["items"].size())
         throw NotFoundError(fmt::format("case {} has no item {}", case_id, e.item + 1));
       json& item = doc["items"][e.item];

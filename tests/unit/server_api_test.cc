@@ -403,6 +403,13 @@ TEST_P(ServerApiTest, IntakeToSignedLetterOverHttp) {
 
   // Amendment: a corrected item after signing is a new signed determination.
   const int64_t after = version_of(id, reviewer);
+  expect(request("POST", "/api/cases/" + id + "/amend",
+                 json{{"version", after - 1},
+                      {"reason", "Stale."},
+                      {"edits", json::array({{{"item", 1}, {"rationale", "x"}}})}}
+                     .dump(),
+                 &reviewer),
+         409, "stale");
   json amended = expect(request("POST", "/api/cases/" + id + "/amend",
                                 json{{"version", after},
                                      {"reason", "A transcription error in item 1's rationale."},
