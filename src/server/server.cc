@@ -169,6 +169,13 @@ WorkbenchServer::WorkbenchServer(Store& store, CaseService& cases, auth::AuthSer
   // Without TCP_NODELAY a response written as headers then body waits ~40 ms on the client's
   // delayed ACK (Nagle): every keep-alive request would take 40 ms.
   s.http.set_tcp_nodelay(true);
+  // cpp-httplib's default is SO_REUSEPORT, which lets a second `imr serve` bind the same port
+  // and silently take half the requests (on another store). SO_REUSEADDR only: a port in use
+  // is an error, and a restart does not wait out TIME_WAIT.
+  s.http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   s.http.set_keep_alive_max_count(1000);
   s.http.set_keep_alive_timeout(5);
   s.http.set_read_timeout(10);

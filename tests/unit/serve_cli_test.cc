@@ -56,6 +56,12 @@ TEST(ServeCli, AnswersOnLoopbackAndExitsCleanlyOnSigterm) {
   ASSERT_TRUE(unauthenticated);
   EXPECT_EQ(unauthenticated->status, 401);
 
+  // A second server on the same port is refused (not silently sharing it on another store).
+  const auto second = run_imr("serve --api-only --store " + quoted((dir / "other.db").string()) + " --port " +
+                              port.substr(0, port.find('\n')));
+  EXPECT_EQ(second.code, 1);
+  EXPECT_NE(second.err.find("cannot listen"), std::string::npos) << second.err;
+
   ASSERT_EQ(kill(pid, SIGTERM), 0);
   int status = 0;
   ASSERT_EQ(waitpid(pid, &status, 0), pid);
