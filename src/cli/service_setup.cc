@@ -19,19 +19,24 @@ void add_service_options(CLI::App* cmd, ServiceOptions& opts) {
   cmd->add_option("--format", opts.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 }
 
+std::string acting_user(const ServiceOptions& opts) {
+  if (!opts.actor.empty()) return opts.actor;
+  const char* user = std::getenv("USER");
+  return user && *user ? std::string(user) : "cli";
+}
+
+std::function<Timestamp()> service_clock(const ServiceOptions& opts) {
+  if (opts.now.empty()) return now_local;
+  auto fixed = parse_timestamp(opts.now);
+  if (!fixed) throw InputError("--now", "not a time (YYYY-MM-DDTHH:MM): '" + opts.now + "'");
+  return [t = *fixed] { return t; };
+}
+
 ServiceHandle open_service(const ServiceOptions& opts, const GlobalOptions& global) {
   ServiceHandle h;
-  h.actor = opts.actor;
-  if (h.actor.empty()) {
-    const char* user = std::getenv("USER");
-    h.actor = user && *user ? std::string(user) : "cli";
-  }
+  h.actor = acting_user(opts);
   h.context = load_service_context(data_dir(global), load_knowledge(data_dir(global)));
-  if (!opts.now.empty()) {
-    auto fixed = parse_timestamp(opts.now);
-    if (!fixed) throw InputError("--now", "not a time (YYYY-MM-DDTHH:MM): '" + opts.now + "'");
-    h.context.clock = [t = *fixed] { return t; };
-  }
+  h.context.clock = service_clock(opts);
   h.store = open_store(opts.store.empty() ? "imr.db" : opts.store);
   h.service = std::make_unique<CaseService>(*h.store, h.context);
   return h;

@@ -2,6 +2,7 @@
 // --now, --format) and opening the store and the service from them.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -22,6 +23,11 @@ struct ServiceOptions {
 
 // Adds --store, --as, --now and --format to a subcommand.
 void add_service_options(CLI::App* cmd, ServiceOptions& opts);
+
+// Who is acting: --as / $IMR_USER, else the login name, else "cli".
+std::string acting_user(const ServiceOptions& opts);
+// The clock: fixed by --now / $IMR_NOW (InputError when it is not a time), else the real one.
+std::function<Timestamp()> service_clock(const ServiceOptions& opts);
 
 // Everything a case command works with, opened from the options.
 struct ServiceHandle {

@@ -83,17 +83,8 @@ Action add_users_command(CLI::App& app, const GlobalOptions& global) {
 
   return [o, add, passwd, deactivate, activate, &global]() {
     (void)global;
-    std::string actor = o->service.actor;
-    if (actor.empty()) {
-      const char* user = std::getenv("USER");
-      actor = user && *user ? std::string(user) : "cli";
-    }
-    std::function<Timestamp()> clock = now_local;
-    if (!o->service.now.empty()) {
-      auto fixed = parse_timestamp(o->service.now);
-      if (!fixed) throw InputError("--now", "not a time (YYYY-MM-DDTHH:MM): '" + o->service.now + "'");
-      clock = [t = *fixed] { return t; };
-    }
+    const std::string actor = acting_user(o->service);
+    const auto clock = service_clock(o->service);
     auto store = open_store(o->service.store.empty() ? "imr.db" : o->service.store);
     auth::AuthService auth(*store, clock);
 

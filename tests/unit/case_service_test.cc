@@ -16,6 +16,7 @@
 #include "service/case_service.h"
 #include "service/reviewer.h"
 #include "support/knowledge.h"
+#include "support/service_fixtures.h"
 #include "support/test_store.h"
 
 namespace imr {
@@ -24,12 +25,9 @@ namespace {
 using nlohmann::json;
 using testing::TestStoreLocation;
 
-std::string fixture(const std::string& name) { return read_file(std::string(IMR_FIXTURES_DIR) + "/service/" + name); }
+std::string fixture(const std::string& name) { return testing::service_fixture(name); }
 
-const ServiceContext& bundled_context() {
-  static const ServiceContext ctx = load_service_context(std::string(IMR_SOURCE_DIR) + "/data", testing::bundled_knowledge());
-  return ctx;
-}
+const ServiceContext& bundled_context() { return testing::bundled_service_context(); }
 
 // Collapses all whitespace runs to one space.
 std::string squash(const std::string& s) {

@@ -15,6 +15,7 @@
 #include "server/server.h"
 #include "service/case_service.h"
 #include "support/knowledge.h"
+#include "support/service_fixtures.h"
 #include "support/synthetic_case.h"
 #include "support/test_store.h"
 
@@ -28,13 +29,9 @@ const std::string kPassword = "correct horse 42";
 const std::string kReviewer = "R-PMR-2";       // the fixture application's fitting reviewer
 const std::string kOtherReviewer = "R-PSY-3";  // another reviewer in the registry
 
-std::string fixture(const std::string& name) { return read_file(std::string(IMR_FIXTURES_DIR) + "/service/" + name); }
+std::string fixture(const std::string& name) { return testing::service_fixture(name); }
 
-const ServiceContext& bundled_context() {
-  static const ServiceContext ctx =
-      load_service_context(std::string(IMR_SOURCE_DIR) + "/data", testing::bundled_knowledge());
-  return ctx;
-}
+const ServiceContext& bundled_context() { return testing::bundled_service_context(); }
 
 // A logged-in browser: its session cookie and CSRF token.
 struct Browser {
