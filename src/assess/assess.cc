@@ -4,29 +4,24 @@
 #include <cctype>
 
 #include "assess/fact_query.h"
+#include "assess/phrases.h"
 #include "core/text.h"
 
 namespace imr {
 namespace {
 
-std::string class_label(const std::string& cls) {
-  if (cls == "opioid") return "an opioid analgesic";
-  if (cls == "benzodiazepine") return "a benzodiazepine";
-  if (cls == "muscle_relaxant") return "a muscle relaxant";
-  if (cls == "nsaid") return "a nonsteroidal anti-inflammatory drug";
-  if (cls == "anticonvulsant") return "an anti-epilepsy drug";
-  if (cls == "antidepressant") return "an antidepressant";
-  if (cls == "sleep_aid") return "a sedative-hypnotic";
-  if (cls.empty()) return "a medication";
-  std::string s = cls;
-  std::replace(s.begin(), s.end(), '_', ' ');
-  return "a " + s;
+bool has_any_diagnosis(const ItemContext& ctx, const std::vector<std::string>& codes) {
+  for (const Fact* f : facts_of(ctx, FactKind::kDiagnosis))
+    if (f->polarity == Polarity::kAffirmed && std::find(codes.begin(), codes.end(), f->subject) != codes.end())
+      return true;
+  return false;
 }
 
-bool has_diagnosis(const ItemContext& ctx, const std::string& code) {
-  for (const Fact* f : facts_of(ctx, FactKind::kDiagnosis))
-    if (f->subject == code && f->polarity == Polarity::kAffirmed) return true;
-  return false;
+std::string sentence_case(std::string s) {
+  // Wording may open with a generic name ("diazepam is ..."); statements are sentences.
+  if (!s.empty() && std::islower(static_cast<unsigned char>(s[0])))
+    s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
 }
 
 }  // namespace
@@ -53,46 +48,54 @@ std::string fill_placeholders(const std::string& wording,
   return out;
 }
 
-ItemAssessment assess_item(const RulePack& pack, ItemContext ctx) {
+std::map<std::string, std::string> item_vars(const ParsedRequest& r, const DrugTable& drugs) {
+  std::map<std::string, std::string> vars;
+  vars["request"] = r.text;
+  vars["drug"] = !r.name_as_written.empty() ? r.name_as_written : r.drug ? r.drug->generic : r.text;
+  vars["generic"] = r.drug ? r.drug->generic : vars["drug"];
+  vars["class"] = drugs.class_label(r.drug ? r.drug->drug_class : "");
+  return vars;
+}
+
+ItemAssessment assess_item(const RulePack& pack, ItemContext ctx, const Phrases& phrases) {
   ItemAssessment out;
   out.pack = &pack;
+  ctx.pack = &pack;
   out.ongoing = is_ongoing_use(ctx, &out.ongoing_evidence);
   ctx.ongoing = out.ongoing;
-
-  const ParsedRequest& r = ctx.request;
-  out.item_vars["request"] = r.text;
-  out.item_vars["drug"] = !r.name_as_written.empty() ? r.name_as_written
-                          : r.drug                   ? r.drug->generic
-                                                     : r.text;
-  out.item_vars["generic"] = r.drug ? r.drug->generic : out.item_vars["drug"];
-  out.item_vars["class"] = class_label(r.drug ? r.drug->drug_class : "");
+  out.item_vars = item_vars(ctx.request, ctx.drugs);
 
   for (const auto& rule : pack.criteria) {
     if (rule.phase == "initiating" && out.ongoing) continue;
     if (rule.phase == "ongoing" && !out.ongoing) continue;
-    if (auto it = rule.args.find("only_if_diagnosis");
-        it != rule.args.end() && !has_diagnosis(ctx, it->second))
+    if (!rule.only_if_diagnosis.empty() && !has_any_diagnosis(ctx, rule.only_if_diagnosis)) continue;
+    if (!rule.only_if_request_flag.empty() &&
+        std::none_of(rule.only_if_request_flag.begin(), rule.only_if_request_flag.end(),
+                     [&](const std::string& f) { return ctx.request.has_flag(f); }))
       continue;
-    const MeasureSpec* spec = find_measure(rule.measure);
+    const MeasureContract* spec = find_measure(rule.measure);
     Finding f = spec->fn(rule, ctx);
     CriterionResult res;
     res.id = rule.id;
     res.title = rule.title;
     res.state = f.state;
-    res.decisive = rule.decisive;
-    res.flag = rule.flag;
+    res.reason = f.reason;
+    res.role = rule.role;
+    res.group = rule.group;
+    res.decisive = rule.decisive();
+    res.flag = rule.role == Role::kFlag;
     res.citation_id = rule.citation;
     res.looked_for = rule.looked_for;
     res.evidence = std::move(f.evidence);
     std::map<std::string, std::string> vars = out.item_vars;
     for (auto& [k, v] : f.vars) vars[k] = v;
-    const std::string& wording = f.state == CriterionState::kMet      ? rule.met
+    vars["detail"] = collapse_whitespace(fill_placeholders(phrases.phrase(rule.measure, f.reason), vars));
+    auto when = rule.when.find(f.reason);
+    const std::string& wording = when != rule.when.end()              ? when->second
+                                 : f.state == CriterionState::kMet    ? rule.met
                                  : f.state == CriterionState::kNotMet ? rule.not_met
                                                                       : rule.not_documented;
-    res.statement = collapse_whitespace(fill_placeholders(wording, vars));
-    // Wording may open with a generic name ("diazepam is ..."); statements are sentences.
-    if (!res.statement.empty() && std::islower(static_cast<unsigned char>(res.statement[0])))
-      res.statement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(res.statement[0])));
+    res.statement = sentence_case(collapse_whitespace(fill_placeholders(wording, vars)));
     if (f.state != CriterionState::kMet)
       res.to_change = collapse_whitespace(fill_placeholders(rule.to_change, vars));
     out.criteria.push_back(std::move(res));

@@ -12,6 +12,8 @@
 
 namespace imr {
 
+class Phrases;
+
 struct ItemAssessment {
   const RulePack* pack = nullptr;
   bool ongoing = false;                 // continued use rather than a new start
@@ -21,8 +23,12 @@ struct ItemAssessment {
 };
 
 // Evaluates every criterion of `pack` that applies to the item's phase. Criteria with
-// args.only_if_diagnosis are skipped unless that diagnosis is in the record.
-ItemAssessment assess_item(const RulePack& pack, ItemContext ctx);
+// only_if_diagnosis are skipped unless one of those diagnoses is in the record. Each
+// outcome's {detail} comes from `phrases`.
+ItemAssessment assess_item(const RulePack& pack, ItemContext ctx, const Phrases& phrases);
+
+// {request}, {drug}, {generic} and {class} for one request.
+std::map<std::string, std::string> item_vars(const ParsedRequest& r, const DrugTable& drugs);
 
 // Replaces {name} placeholders from `vars`; unknown names are left as they are.
 std::string fill_placeholders(const std::string& wording,

@@ -53,18 +53,26 @@ std::string describe_days(int days) {
   return buf;
 }
 
-std::set<std::string> list_arg(const CriterionRule& rule, const char* key) {
-  std::set<std::string> out;
-  auto it = rule.args.find(key);
-  if (it == rule.args.end()) return out;
-  for (const auto& part : split(it->second, ','))
-    if (!trim(part).empty()) out.insert(to_lower(trim(part)));
+std::vector<const Fact*> matching_facts(const ItemContext& ctx, FactKind kind, const std::set<std::string>& subjects,
+                                        const std::set<std::string>& qualifiers) {
+  std::vector<const Fact*> out;
+  for (const Fact* f : facts_of(ctx, kind)) {
+    if (!subjects.empty() && !subjects.count(f->subject) && !subjects.count(class_of(*f, ctx.drugs))) continue;
+    if (!in_or_any(qualifiers, f->qualifier)) continue;
+    out.push_back(f);
+  }
   return out;
 }
 
-bool arg_true(const CriterionRule& rule, const char* key) {
-  auto it = rule.args.find(key);
-  return it != rule.args.end() && (it->second == "true" || it->second == "yes");
+std::string generic_of(const Fact& f, const DrugTable& drugs) {
+  const Drug* d = drugs.by_key(f.subject);
+  return d ? d->generic : f.subject;
+}
+
+std::string readable(std::string code) {
+  for (char& c : code)
+    if (c == '_') c = ' ';
+  return code;
 }
 
 void cite(Finding& out, const Fact& f) {
@@ -85,30 +93,12 @@ Evidence request_evidence(const ParsedRequest& r) {
   return Evidence{-1, 0, r.text.size(), r.text};
 }
 
-std::optional<RecordDose> dose_in_record(const ItemContext& ctx, const Drug& drug) {
+const Fact* dose_in_record(const ItemContext& ctx, const Drug& drug) {
   // Latest mention first: the current dose is the one that counts.
-  std::vector<const Fact*> uses = medication_use(ctx, "", drug.key);
-  std::reverse(uses.begin(), uses.end());
-  for (const Fact* f : uses) {
-    const std::string lower = to_lower(f->evidence.text);
-    for (const auto& [name, d] : ctx.drugs.names()) {
-      if (d != &drug) continue;
-      size_t pos = lower.find(name);
-      while (pos != std::string::npos) {
-        // The dose phrase runs from the name to the next list separator.
-        size_t end = f->evidence.text.size();
-        for (const char* sep : {",", ";", " and ", " for ", " with "}) {
-          const size_t s = lower.find(sep, pos + name.size());
-          if (s != std::string::npos) end = std::min(end, s);
-        }
-        const std::string phrase = f->evidence.text.substr(pos, end - pos);
-        const ParsedRequest parsed = parse_request(phrase, ctx.drugs);
-        if (parsed.mme_per_day) return RecordDose{f, *parsed.mme_per_day, phrase};
-        pos = lower.find(name, pos + name.size());
-      }
-    }
-  }
-  return std::nullopt;
+  const Fact* latest = nullptr;
+  for (const Fact* f : medication_use(ctx, "", drug.key))
+    if (f->mme_max) latest = f;
+  return latest;
 }
 
 }  // namespace imr

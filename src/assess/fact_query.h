@@ -32,10 +32,18 @@ std::string describe_days(int days);
 
 // --- helpers for writing measures -------------------------------------------------------
 
-// A comma-separated criterion argument as a set of lower-case codes ("a, b" -> {a, b}).
-std::set<std::string> list_arg(const CriterionRule& rule, const char* key);
-// A criterion argument that says true / yes.
-bool arg_true(const CriterionRule& rule, const char* key);
+// Whether `code` is in `set`, an empty set taking any code.
+inline bool in_or_any(const std::set<std::string>& set, const std::string& code) {
+  return set.empty() || set.count(code) > 0;
+}
+// Facts of `kind` whose subject (or, for a drug, its class) is in `subjects` and whose
+// qualifier is in `qualifiers` (an empty set takes any).
+std::vector<const Fact*> matching_facts(const ItemContext& ctx, FactKind kind, const std::set<std::string>& subjects,
+                                        const std::set<std::string>& qualifiers);
+// The generic name of a drug-key subject, or the subject itself.
+std::string generic_of(const Fact& f, const DrugTable& drugs);
+// "physical_therapy" -> "physical therapy", for wording.
+std::string readable(std::string code);
 // Adds a fact's evidence to a finding (once), and its date and sentence as {date} and
 // {quote} when the finding has none yet.
 void cite(Finding& out, const Fact& f);
@@ -45,13 +53,8 @@ std::string format_number(double v);
 // Evidence for the request itself (record -1).
 Evidence request_evidence(const ParsedRequest& r);
 
-// The daily morphine equivalents of a drug as the record states its dose ("Percocet
-// 10/325 mg 1 every 4 to 6 hours"), read from the sentence of a medication fact.
-struct RecordDose {
-  const Fact* fact = nullptr;
-  Range mme;
-  std::string text;  // the dose phrase read
-};
-std::optional<RecordDose> dose_in_record(const ItemContext& ctx, const Drug& drug);
+// The latest dose of a drug the record states with enough to compute its daily morphine
+// equivalents (the medication fact carries the dose read at extraction).
+const Fact* dose_in_record(const ItemContext& ctx, const Drug& drug);
 
 }  // namespace imr

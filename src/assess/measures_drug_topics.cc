@@ -14,10 +14,7 @@
 namespace imr {
 namespace {
 
-std::string generic_of(const Fact& f, const DrugTable& drugs) {
-  const Drug* d = drugs.by_key(f.subject);
-  return d ? d->generic : f.subject;
-}
+using S = CriterionState;
 
 std::string joined(const std::set<std::string>& names) {
   return join(std::vector<std::string>(names.begin(), names.end()), ", ");
@@ -70,11 +67,12 @@ const Fact* affirmed_fact(const ItemContext& ctx, FactKind kind, const std::set<
 Finding compound_ingredients_recommended(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
   out.evidence.push_back(request_evidence(ctx.request));
-  const auto banned = list_arg(rule, "not_recommended");
+  const auto& banned = rule.args.codes("not_recommended");
   std::vector<std::string> ingredients = ctx.request.ingredients;
   if (ingredients.empty() && ctx.request.drug) ingredients = ctx.request.drug->ingredients;
   if (ingredients.empty()) {
-    out.vars["detail"] = "the request does not name its ingredients";
+    out.reason = "ingredients_unstated";
+    out.state = S::kNotDocumented;
     return out;
   }
   std::set<std::string> bad;
@@ -84,125 +82,79 @@ Finding compound_ingredients_recommended(const CriterionRule& rule, const ItemCo
       if (low == b || low.find(b) != std::string::npos) bad.insert(low);
   }
   out.vars["items"] = join(ingredients, ", ");
-  if (bad.empty()) {
-    out.vars["value"] = join(ingredients, ", ");
-    out.state = CriterionState::kMet;
-  } else {
-    out.vars["value"] = joined(bad);
-    out.state = CriterionState::kNotMet;
-  }
-  return out;
-}
-
-// --- drug_class_in_use ------------------------------------------------------------------
-
-// A drug of args.class (classes or keys, comma separated) taken now, from the record or
-// another disputed request; with args.or_symptom, a documented symptom also meets it;
-// with args.absent: true, met when none is taken (not met when one is).
-Finding drug_class_in_use(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  const InUse u = drugs_in_use(ctx, list_arg(rule, "class"), out);
-  if (list_arg(rule, "absent").count("true")) {
-    // Wanted absent: one in use fails it; none recorded meets it.
-    out.vars["value"] = joined(u.names);
-    out.vars["detail"] = "no current " + rule.args.at("class") + " is recorded";
-    out.state = u.names.empty() ? CriterionState::kMet : CriterionState::kNotMet;
-    return out;
-  }
-  if (!u.names.empty()) {
-    out.vars["value"] = joined(u.names);
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  const auto symptoms = list_arg(rule, "or_symptom");
-  if (!symptoms.empty()) {
-    const Fact* negated = nullptr;
-    if (const Fact* f = affirmed_fact(ctx, FactKind::kSymptom, symptoms, &negated)) {
-      cite(out, *f);
-      out.vars["value"] = f->subject;
-      out.state = CriterionState::kMet;
-      return out;
-    }
-  }
-  // A past course alone is evidence the drug has been stopped.
-  for (const auto& f : ctx.facts) {
-    if (f.kind != FactKind::kMedicationUse || f.qualifier != "past") continue;
-    if (!list_arg(rule, "class").count(class_of(f, ctx.drugs)) && !list_arg(rule, "class").count(f.subject)) continue;
-    cite(out, f);
-    out.vars["value"] = generic_of(f, ctx.drugs);
-    out.vars["detail"] = generic_of(f, ctx.drugs) + " has been stopped";
-    out.state = CriterionState::kNotMet;
-    return out;
-  }
-  out.vars["detail"] = "no current " + rule.args.at("class") + " is recorded";
+  out.vars["value"] = bad.empty() ? join(ingredients, ", ") : joined(bad);
+  out.reason = bad.empty() ? "all_recommended" : "one_not_recommended";
+  out.state = bad.empty() ? S::kMet : S::kNotMet;
   return out;
 }
 
 // --- gi_risk_factor ---------------------------------------------------------------------
 
-// MTUS p. 68-69: age over `min`, a history of peptic ulcer / GI bleeding / perforation,
-// aspirin, a corticosteroid or an anticoagulant with the NSAID (the drug keys or classes in
-// args.with_drugs), several NSAIDs at once — or GI symptoms. Met on any one; all found are
-// reported.
+// MTUS p. 68-69: age over `min`, a history in args.history (peptic ulcer, GI bleeding), a
+// drug of args.with_drugs taken with the NSAID (aspirin, a corticosteroid, an
+// anticoagulant), several drugs of args.class at once — or a symptom in args.symptoms or a
+// condition in args.conditions. Met on any one; all found are reported.
 Finding gi_risk_factor(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
   std::vector<std::string> found;
-  if (ctx.kase.claimant.age && *ctx.kase.claimant.age > *rule.min)
+  if (ctx.kase.claimant.age && *ctx.kase.claimant.age > rule.args.number("min"))
     found.push_back("age " + std::to_string(*ctx.kase.claimant.age));
-  if (const Fact* f = affirmed_fact(ctx, FactKind::kDiagnosis, {"peptic_ulcer", "gi_bleed"})) {
+  if (const Fact* f = affirmed_fact(ctx, FactKind::kDiagnosis, rule.args.code_set("history"))) {
     cite(out, *f);
-    found.push_back(f->subject == "gi_bleed" ? "a history of GI bleeding" : "a history of peptic ulcer");
+    found.push_back("a history of " + readable(f->subject));
   }
   Finding scratch;
-  const InUse with = drugs_in_use(ctx, list_arg(rule, "with_drugs"), scratch);
+  const InUse with = drugs_in_use(ctx, rule.args.code_set("with_drugs"), scratch);
   if (!with.names.empty()) {
     for (const auto& e : scratch.evidence) out.evidence.push_back(e);
     found.push_back(joined(with.names) + " taken with it");
   }
-  Finding nsaids;
-  const InUse n = drugs_in_use(ctx, {"nsaid"}, nsaids);
+  Finding same;
+  const InUse n = drugs_in_use(ctx, rule.args.code_set("class"), same);
   if (n.keys.size() >= 2) {
-    for (const auto& e : nsaids.evidence) out.evidence.push_back(e);
-    found.push_back("more than one NSAID (" + joined(n.names) + ")");
+    for (const auto& e : same.evidence) out.evidence.push_back(e);
+    found.push_back("more than one of the class (" + joined(n.names) + ")");
   }
   const Fact* negated_symptom = nullptr;
-  if (const Fact* f = affirmed_fact(ctx, FactKind::kSymptom, {"heartburn", "dyspepsia", "gi_bleed"}, &negated_symptom)) {
+  if (const Fact* f = affirmed_fact(ctx, FactKind::kSymptom, rule.args.code_set("symptoms"), &negated_symptom)) {
     cite(out, *f);
-    found.push_back("GI symptoms (" + f->subject + ")");
-  } else if (const Fact* g = affirmed_fact(ctx, FactKind::kDiagnosis, {"gerd"})) {
+    found.push_back("symptoms (" + readable(f->subject) + ")");
+  } else if (const Fact* g = affirmed_fact(ctx, FactKind::kDiagnosis, rule.args.code_set("conditions"))) {
     cite(out, *g);
-    found.push_back("reflux disease");
+    found.push_back(readable(g->subject));
   }
   if (!found.empty()) {
     out.vars["value"] = join(found, "; ");
-    out.state = CriterionState::kMet;
+    out.reason = "risk_found";
+    out.state = S::kMet;
     return out;
   }
   if (negated_symptom) {
     cite(out, *negated_symptom);
-    out.vars["detail"] = "GI symptoms are denied and no risk factor is recorded";
-    out.state = CriterionState::kNotMet;
+    out.reason = "symptoms_denied";
+    out.state = S::kNotMet;
     return out;
   }
-  out.vars["detail"] = "no GI risk factor or GI symptom is recorded";
+  out.reason = "none_recorded";
+  out.state = S::kNotDocumented;
   return out;
 }
 
 // --- topical_site -----------------------------------------------------------------------
 
-// The body part a topical is for: a joint in args.amenable (knee, elbow, hand, ...) named in
+// The body part a topical is for: a site in args.amenable (knee, elbow, hand, ...) named in
 // the request or in a diagnosis sentence; a site in args.excluded (spine, hip, shoulder)
 // fails it.
 Finding topical_site(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
-  const auto amenable = list_arg(rule, "amenable");
-  const auto excluded = list_arg(rule, "excluded");
+  const auto& amenable = rule.args.codes("amenable");
+  const auto& excluded = rule.args.codes("excluded");
   auto scan = [&](const std::string& text, std::string* good, std::string* bad) {
     const std::string low = to_lower(text);
     for (const auto& w : amenable)
-      if (good->empty() && low.find(w) != std::string::npos) *good = w;
+      if (good->empty() && low.find(readable(w)) != std::string::npos) *good = readable(w);
     for (const auto& w : excluded)
-      if (bad->empty() && low.find(w) != std::string::npos) *bad = w;
+      if (bad->empty() && low.find(readable(w)) != std::string::npos) *bad = readable(w);
   };
   std::string good, bad;
   scan(ctx.request.text, &good, &bad);
@@ -220,70 +172,16 @@ Finding topical_site(const CriterionRule& rule, const ItemContext& ctx) {
   }
   if (!good.empty() && bad.empty()) {
     out.vars["value"] = good;
-    out.state = CriterionState::kMet;
+    out.reason = "amenable";
+    out.state = S::kMet;
   } else if (!bad.empty()) {
     out.vars["value"] = bad;
-    out.state = CriterionState::kNotMet;
+    out.reason = "excluded";
+    out.state = S::kNotMet;
   } else {
-    out.vars["detail"] = "the body part to be treated is not named";
+    out.reason = "site_unstated";
+    out.state = S::kNotDocumented;
   }
-  return out;
-}
-
-// --- other_drug_tried -------------------------------------------------------------------
-
-// A previous trial of another drug among args.any_of (classes or keys) — the requested
-// drug itself does not count — or of a therapy named there.
-Finding other_drug_tried(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  const auto any_of = list_arg(rule, "any_of");
-  const std::string own = ctx.request.drug ? ctx.request.drug->key : "";
-  const Fact* negated = nullptr;
-  for (const Fact* f : facts_of(ctx, FactKind::kPriorTrial)) {
-    if (f->subject == own) continue;
-    if (!any_of.count(f->subject) && !any_of.count(class_of(*f, ctx.drugs))) continue;
-    if (f->polarity == Polarity::kNegated) {
-      if (!negated) negated = f;
-      continue;
-    }
-    cite(out, *f);
-    out.vars["value"] = generic_of(*f, ctx.drugs);
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  for (const auto& f : ctx.facts) {
-    if (f.kind != FactKind::kMedicationUse || f.polarity != Polarity::kAffirmed) continue;
-    if (f.qualifier == "planned" || f.subject == own) continue;
-    if (!any_of.count(f.subject) && !any_of.count(class_of(f, ctx.drugs))) continue;
-    cite(out, f);
-    out.vars["value"] = generic_of(f, ctx.drugs);
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  if (negated) {
-    cite(out, *negated);
-    out.vars["detail"] = "the record says it was not tried";
-    out.state = CriterionState::kNotMet;
-    return out;
-  }
-  out.vars["detail"] = "no earlier trial of " + rule.args.at("any_of") + " is recorded";
-  return out;
-}
-
-// --- dosage_form_in ---------------------------------------------------------------------
-
-// The requested dosage form is one of args.allowed ("patch"); other forms fail.
-Finding dosage_form_in(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  out.evidence.push_back(request_evidence(ctx.request));
-  std::string form = ctx.request.dosage_form;
-  if (form.empty() && ctx.request.drug) form = ctx.request.drug->default_form;
-  if (form.empty()) {
-    out.vars["detail"] = "the request does not give the form";
-    return out;
-  }
-  out.vars["value"] = form;
-  out.state = list_arg(rule, "allowed").count(to_lower(form)) ? CriterionState::kMet : CriterionState::kNotMet;
   return out;
 }
 
@@ -294,7 +192,9 @@ Finding dosage_form_in(const CriterionRule& rule, const ItemContext& ctx) {
 Finding daily_dose_at_most(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
   out.evidence.push_back(request_evidence(ctx.request));
-  const std::string& want = rule.args.at("ingredient");
+  const std::string& want = rule.args.codes("ingredient").front();
+  const double max = rule.args.number("max");
+  out.vars["limit"] = format_number(max) + " mg/day";
   const auto& ings = ctx.request.ingredients;
   size_t idx = ings.size();
   for (size_t i = 0; i < ings.size(); ++i)
@@ -305,16 +205,14 @@ Finding daily_dose_at_most(const CriterionRule& rule, const ItemContext& ctx) {
   if (idx < strengths.size()) s = &strengths[idx];
   else if (strengths.size() == 1) s = &strengths[0];
   if (!s || !ctx.request.units_per_day || s->unit != "mg") {
-    out.vars["detail"] = "the request does not give both the strength and how many are taken a day";
+    out.reason = "dose_unstated";
+    out.state = S::kNotDocumented;
     return out;
   }
   const double mg = s->value * ctx.request.units_per_day->max;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", mg);
-  out.vars["value"] = std::string(buf) + " mg/day";
-  std::snprintf(buf, sizeof buf, "%g", *rule.max);
-  out.vars["limit"] = std::string(buf) + " mg/day";
-  out.state = mg <= *rule.max ? CriterionState::kMet : CriterionState::kNotMet;
+  out.vars["value"] = format_number(mg) + " mg/day";
+  out.reason = mg <= max ? "within" : "over";
+  out.state = mg <= max ? S::kMet : S::kNotMet;
   return out;
 }
 
@@ -328,8 +226,8 @@ Finding screen_due(const CriterionRule& rule, const ItemContext& ctx) {
   for (const Fact* f : facts_of(ctx, FactKind::kAberrantBehavior)) {
     if (f->polarity != Polarity::kAffirmed) continue;
     cite(out, *f);
-    out.vars["value"] = "aberrant drug-related behaviour";
-    out.state = CriterionState::kMet;
+    out.reason = "aberrant_behavior";
+    out.state = S::kMet;
     return out;
   }
   const Fact* last = nullptr;
@@ -337,8 +235,8 @@ Finding screen_due(const CriterionRule& rule, const ItemContext& ctx) {
     if (f->polarity != Polarity::kAffirmed) continue;
     if (f->qualifier == "inconsistent") {
       cite(out, *f);
-      out.vars["value"] = "an inconsistent earlier screen";
-      out.state = CriterionState::kMet;
+      out.reason = "inconsistent_before";
+      out.state = S::kMet;
       return out;
     }
     if (f->qualifier == "ordered" || !f->date) continue;
@@ -346,40 +244,62 @@ Finding screen_due(const CriterionRule& rule, const ItemContext& ctx) {
   }
   const std::optional<int> ref = reference_day(ctx);
   if (!last) {
-    out.vars["value"] = "no earlier screen on record";
-    out.vars["detail"] = "no dated earlier screen is recorded";
-    out.state = CriterionState::kMet;
+    out.reason = "no_earlier_screen";
+    out.state = S::kMet;
     return out;
   }
   cite(out, *last);
   const int gap = ref ? *ref - last->date->last_day() : 0;
   out.vars["days"] = std::to_string(gap);
-  out.vars["value"] = "the last screen on " + last->date->iso() + ", " + describe_days(gap) + " ago";
-  out.state = gap >= *rule.max ? CriterionState::kMet : CriterionState::kNotMet;
+  out.vars["value"] = describe_days(gap);
+  out.vars["date"] = last->date->iso();
+  const bool due = gap >= rule.args.days("max");
+  out.reason = due ? "interval_passed" : "recent_screen";
+  out.state = due ? S::kMet : S::kNotMet;
   return out;
 }
 
 }  // namespace
 
-std::vector<MeasureSpec> drug_topic_measures() {
+std::vector<MeasureContract> drug_topic_measures() {
   return {
-      {"compound_ingredients_recommended", compound_ingredients_recommended, false, false, {"not_recommended"},
-       "no ingredient of the requested topical is on args.not_recommended"},
-      {"drug_class_in_use", drug_class_in_use, false, false, {"class"},
-       "a drug of args.class (classes or keys) taken now; args.or_symptom: a symptom also meets it"},
-      {"gi_risk_factor", gi_risk_factor, true, false, {"with_drugs"},
-       "a GI risk factor with NSAIDs (age over min, ulcer/bleed history, aspirin/steroid/anticoagulant, "
-       "several NSAIDs) or GI symptoms"},
-      {"topical_site", topical_site, false, false, {"amenable", "excluded"},
-       "the site treated is a joint in args.amenable, not one in args.excluded"},
-      {"other_drug_tried", other_drug_tried, false, false, {"any_of"},
-       "an earlier trial of another drug among args.any_of (the requested drug excluded)"},
-      {"dosage_form_in", dosage_form_in, false, false, {"allowed"},
-       "the requested dosage form is one of args.allowed"},
-      {"daily_dose_at_most", daily_dose_at_most, false, true, {"ingredient"},
-       "the requested daily dose of args.ingredient at most max mg"},
-      {"screen_due", screen_due, false, true, {},
-       "a drug screen is due: aberrant behaviour, an inconsistent result, or none within max days"},
+      {"compound_ingredients_recommended", compound_ingredients_recommended,
+       "no ingredient of the requested topical is on args.not_recommended",
+       {{"not_recommended", ArgType::kCodes, true, "", "ingredients the guideline does not recommend"}},
+       {{S::kMet, "all_recommended", {"value", "items"}},
+        {S::kNotMet, "one_not_recommended", {"value", "items"}},
+        {S::kNotDocumented, "ingredients_unstated", {}}},
+       {}},
+      {"gi_risk_factor", gi_risk_factor,
+       "a GI risk factor with NSAIDs (age over min, a history in args.history, a drug of args.with_drugs, several of "
+       "args.class) or a symptom / condition",
+       {{"min", ArgType::kInteger, true, "", "age above which age is a risk", 0, 120},
+        {"history", ArgType::kCodes, true, "diagnosis.subject", "conditions in the history"},
+        {"with_drugs", ArgType::kCodes, true, "drug_class_or_drug", "drugs taken with it"},
+        {"class", ArgType::kCodes, true, "drug_class", "the class of which two at once is a risk"},
+        {"symptoms", ArgType::kCodes, true, "symptom.subject", "symptoms"},
+        {"conditions", ArgType::kCodes, false, "diagnosis.subject", "conditions"}},
+       {{S::kMet, "risk_found", {"value"}}, {S::kNotMet, "symptoms_denied", {"quote"}}, {S::kNotDocumented, "none_recorded", {}}},
+       {FactKind::kDiagnosis, FactKind::kMedicationUse, FactKind::kSymptom}},
+      {"topical_site", topical_site, "the site treated is one in args.amenable, not one in args.excluded",
+       {{"amenable", ArgType::kCodes, true, "", "sites the topical suits"},
+        {"excluded", ArgType::kCodes, true, "", "sites it does not"}},
+       {{S::kMet, "amenable", {"value"}}, {S::kNotMet, "excluded", {"value"}}, {S::kNotDocumented, "site_unstated", {}}},
+       {FactKind::kDiagnosis}},
+      {"daily_dose_at_most", daily_dose_at_most, "the requested daily dose of args.ingredient at most max mg",
+       {{"ingredient", ArgType::kCodes, true, "", "the ingredient"}, {"max", ArgType::kNumber, true, "", "mg per day"}},
+       {{S::kMet, "within", {"value", "limit"}}, {S::kNotMet, "over", {"value", "limit"}},
+        {S::kNotDocumented, "dose_unstated", {"limit"}}},
+       {}},
+      {"screen_due", screen_due,
+       "a drug screen is due: aberrant behaviour, an inconsistent result, or none within max days",
+       {{"max", ArgType::kDays, true, "", "the interval for a low-risk claimant"}},
+       {{S::kMet, "aberrant_behavior", {"quote"}},
+        {S::kMet, "inconsistent_before", {"quote"}},
+        {S::kMet, "no_earlier_screen", {}},
+        {S::kMet, "interval_passed", {"value", "days", "date", "quote"}},
+        {S::kNotMet, "recent_screen", {"value", "days", "date", "quote"}}},
+       {FactKind::kAberrantBehavior, FactKind::kDrugScreen}},
   };
 }
 

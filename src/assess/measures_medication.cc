@@ -1,4 +1,5 @@
 // Measures over medication facts: course length, analgesia, function, monitoring, dose.
+// Each returns a reason code with its state; the words are data (measure_phrases.yaml).
 #include "assess/measures.h"
 
 #include <algorithm>
@@ -18,9 +19,12 @@ std::string range_text(const Range& r) {
   return r.min == r.max ? num(r.min) : num(r.min) + "-" + num(r.max);
 }
 
-Finding with(CriterionState s) {
+using S = CriterionState;
+
+Finding with(CriterionState s, const char* reason) {
   Finding f;
   f.state = s;
+  f.reason = reason;
   return f;
 }
 
@@ -28,12 +32,7 @@ std::string request_class(const ItemContext& ctx) {
   return ctx.request.drug ? ctx.request.drug->drug_class : std::string();
 }
 
-bool mentions_refill(const ParsedRequest& r) {
-  const std::string t = to_lower(r.text);
-  for (const char* w : {"refill", "continue", "renew", "ongoing"})
-    if (t.find(w) != std::string::npos) return true;
-  return false;
-}
+bool mentions_refill(const ParsedRequest& r) { return r.has_flag("continuation"); }
 
 // --- course length -------------------------------------------------------------------
 
@@ -87,10 +86,10 @@ PriorUse prior_use(const ItemContext& ctx, const std::string& drug_class) {
 }
 
 Finding course_length(const CriterionRule& rule, const ItemContext& ctx) {
-  const std::string scope = rule.args.count("scope") ? rule.args.at("scope") : "class";
-  const std::string cls = scope == "drug" ? "" : request_class(ctx);
+  const bool by_drug = rule.args.codes("scope") == std::vector<std::string>{"drug"};
+  const std::string cls = by_drug ? "" : request_class(ctx);
   const PriorUse prior = prior_use(ctx, cls);
-  const double limit = *rule.max;
+  const double limit = rule.args.days("max");
   Finding out;
   out.vars["limit"] = describe_days(static_cast<int>(limit));
   for (const Fact* f : prior.facts) cite(out, *f);
@@ -106,6 +105,7 @@ Finding course_length(const CriterionRule& rule, const ItemContext& ctx) {
     out.vars["days"] = std::to_string(least);
     out.vars["value"] = describe_days(*prior.days) + (prior.since ? " (since " + prior.since->iso() + ")" : "");
     if (least > limit) {
+      out.reason = "too_long";
       out.state = CriterionState::kNotMet;
       return out;
     }
@@ -114,12 +114,11 @@ Finding course_length(const CriterionRule& rule, const ItemContext& ctx) {
     // A request that states no quantity adds no supply to judge.
     const bool no_quantity = !ctx.request.quantity && !supply;
     if (prior.start_known && ((supply && *prior.days + supply->max <= limit) || no_quantity)) {
+      out.reason = "short_course";
       out.state = CriterionState::kMet;
       return out;
     }
-    out.vars["detail"] = "it is recorded in use (" + out.vars["value"] + "), but " +
-                         (prior.start_known ? std::string("the request gives no frequency, so its supply cannot be told")
-                                            : std::string("when it was started is not documented"));
+    out.reason = prior.start_known ? "in_use_supply_unknown" : "in_use_start_unknown";
     out.state = CriterionState::kNotDocumented;
     return out;
   }
@@ -128,6 +127,7 @@ Finding course_length(const CriterionRule& rule, const ItemContext& ctx) {
     out.vars["days"] = num(std::floor(supply->min));
     out.vars["value"] = describe_days(static_cast<int>(supply->min)) + " of supply in this request alone";
     out.evidence.push_back(request_evidence(ctx.request));
+    out.reason = "supply_too_long";
     out.state = CriterionState::kNotMet;
     return out;
   }
@@ -136,12 +136,12 @@ Finding course_length(const CriterionRule& rule, const ItemContext& ctx) {
     out.vars["days"] = num(std::floor(supply->max));
     out.vars["value"] = "a new course of " + describe_days(static_cast<int>(supply->max));
     out.evidence.push_back(request_evidence(ctx.request));
+    out.reason = supply->max <= limit ? "new_short_course" : "new_course_too_long";
     out.state = supply->max <= limit ? CriterionState::kMet : CriterionState::kNotMet;
     return out;
   }
   if (mentions_refill(ctx.request)) out.evidence.push_back(request_evidence(ctx.request));
-  out.vars["detail"] = ongoing ? "it is a continuing medication, but the record does not say when it was started"
-                               : "the request gives no frequency, so the length of the course cannot be told";
+  out.reason = ongoing ? "continuing_start_unknown" : "no_frequency";
   out.state = CriterionState::kNotDocumented;
   return out;
 }
@@ -157,16 +157,18 @@ bool about_request_drug(const Fact& f, const ItemContext& ctx) {
 
 Finding pain_relief_quantified(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
+  const auto min = rule.args.number_if("min");
   const Fact* asserted = nullptr;
   const Fact* negated = nullptr;
   for (const Fact* f : facts_of(ctx, FactKind::kPainRelief)) {
     if (!about_request_drug(*f, ctx)) continue;
     if (f->polarity == Polarity::kNegated) negated = f;
     else if (f->polarity == Polarity::kAffirmed && f->qualifier == "quantified") {
-      if (rule.min && f->value && *f->value < *rule.min) continue;
+      if (min && f->value && *f->value < *min) continue;
       cite(out, *f);
-      if (f->value) out.vars["value"] = num(*f->value) + "%";
-      out.state = CriterionState::kMet;
+      out.vars["value"] = f->value ? num(*f->value) + "%" : collapse_whitespace(f->evidence.text);
+      out.reason = "quantified";
+      out.state = S::kMet;
       return out;
     } else if (f->polarity == Polarity::kAffirmed) {
       asserted = f;
@@ -185,13 +187,15 @@ Finding pain_relief_quantified(const CriterionRule& rule, const ItemContext& ctx
     cite(out, *without_med);
     out.vars["value"] = num(std::round(relief)) + "% (" + num(*without_med->value) + "/10 without, " +
                         num(*with_med->value) + "/10 with medication)";
-    out.state = relief >= rule.min.value_or(1) ? CriterionState::kMet : CriterionState::kNotMet;
+    const bool enough = relief >= min.value_or(1);
+    out.reason = enough ? "scores_show_relief" : "scores_show_no_relief";
+    out.state = enough ? S::kMet : S::kNotMet;
     return out;
   }
   if (negated) {
     cite(out, *negated);
-    out.state = CriterionState::kNotMet;
-    out.vars["detail"] = "the record states there was no meaningful pain relief";
+    out.reason = "no_relief";
+    out.state = S::kNotMet;
     return out;
   }
   // Pain that stays as high across visits on the medication shows no relief.
@@ -206,23 +210,24 @@ Finding pain_relief_quantified(const CriterionRule& rule, const ItemContext& ctx
       *scores.back()->value >= *scores.front()->value && *scores.back()->value >= 5) {
     cite(out, *scores.front());
     cite(out, *scores.back());
-    out.vars["value"] = num(*scores.front()->value) + "/10 on " + scores.front()->date->iso() +
-                        " and " + num(*scores.back()->value) + "/10 on " + scores.back()->date->iso();
-    out.vars["detail"] = "pain stayed at " + out.vars["value"];
-    out.state = CriterionState::kNotMet;
+    out.vars["value"] = num(*scores.front()->value) + "/10 on " + scores.front()->date->iso() + " and " +
+                        num(*scores.back()->value) + "/10 on " + scores.back()->date->iso();
+    out.reason = "pain_unchanged";
+    out.state = S::kNotMet;
     return out;
   }
   if (asserted) {
     cite(out, *asserted);
-    out.vars["detail"] = "the record says the medication helps, but gives no figure";
+    out.reason = "asserted_only";
   } else if (!scores.empty()) {
     cite(out, *scores.back());
-    out.vars["detail"] = "the latest pain score is " + num(*scores.back()->value) + "/10 on " +
-                         scores.back()->date->iso() + ", with no comparison to pain without the medication";
+    out.vars["value"] = num(*scores.back()->value) + "/10";
+    out.vars["date"] = scores.back()->date->iso();
+    out.reason = "score_without_comparison";
   } else {
-    out.vars["detail"] = "no pain scores tied to the medication were found";
+    out.reason = "no_scores";
   }
-  out.state = CriterionState::kNotDocumented;
+  out.state = S::kNotDocumented;
   return out;
 }
 
@@ -239,7 +244,8 @@ Finding functional_improvement_objective(const CriterionRule&, const ItemContext
       std::string quote = collapse_whitespace(f->evidence.text);
       while (!quote.empty() && (quote.back() == '.' || quote.back() == ' ')) quote.pop_back();
       out.vars["value"] = quote;
-      out.state = CriterionState::kMet;
+      out.reason = "measured";
+      out.state = S::kMet;
       return out;
     } else if (f->polarity == Polarity::kAffirmed) {
       asserted = f;
@@ -249,48 +255,24 @@ Finding functional_improvement_objective(const CriterionRule&, const ItemContext
     if (f->polarity == Polarity::kAffirmed && (f->qualifier == "full_duty" || f->qualifier == "modified_duty")) {
       cite(out, *f);
       out.vars["value"] = f->qualifier == "full_duty" ? "a return to full duty" : "work on modified duty";
-      out.state = CriterionState::kMet;
+      out.reason = "working";
+      out.state = S::kMet;
       return out;
     }
   }
   if (negated) {
     cite(out, *negated);
-    out.vars["detail"] = "the record states function did not improve";
-    out.state = CriterionState::kNotMet;
+    out.reason = "no_improvement";
+    out.state = S::kNotMet;
     return out;
   }
-  if (asserted) {
-    cite(out, *asserted);
-    out.vars["detail"] = "improvement is asserted, but not measured";
-  } else {
-    out.vars["detail"] = "no measure of function was found";
-  }
-  out.state = CriterionState::kNotDocumented;
+  if (asserted) cite(out, *asserted);
+  out.reason = asserted ? "asserted_only" : "no_measure";
+  out.state = S::kNotDocumented;
   return out;
 }
 
 // --- monitoring ----------------------------------------------------------------------
-
-// The common shape: affirmed -> one state, negated -> another, absent -> not documented.
-Finding presence(const ItemContext& ctx, FactKind kind, CriterionState affirmed,
-                 CriterionState negated) {
-  Finding out;
-  const Fact* last = nullptr;
-  for (const Fact* f : facts_of(ctx, kind))
-    if (f->polarity != Polarity::kUncertain) last = f;  // latest statement wins
-  if (!last) return with(CriterionState::kNotDocumented);
-  cite(out, *last);
-  out.state = last->polarity == Polarity::kAffirmed ? affirmed : negated;
-  return out;
-}
-
-Finding pdmp_checked(const CriterionRule&, const ItemContext& ctx) {
-  return presence(ctx, FactKind::kPdmpCheck, CriterionState::kMet, CriterionState::kNotMet);
-}
-
-Finding opioid_agreement(const CriterionRule&, const ItemContext& ctx) {
-  return presence(ctx, FactKind::kOpioidAgreement, CriterionState::kMet, CriterionState::kNotMet);
-}
 
 Finding side_effects_documented(const CriterionRule&, const ItemContext& ctx) {
   Finding out;
@@ -298,16 +280,17 @@ Finding side_effects_documented(const CriterionRule&, const ItemContext& ctx) {
   for (const Fact* f : facts_of(ctx, FactKind::kSideEffects)) {
     cite(out, *f);
     if (f->polarity == Polarity::kAffirmed && !f->subject.empty() && f->qualifier != "assessed")
-      effects.push_back(f->subject);
+      effects.push_back(readable(f->subject));
     if (f->qualifier == "intolerable") {
-      out.vars["detail"] = "the side effects are described as intolerable";
-      out.state = CriterionState::kNotMet;
+      out.reason = "intolerable";
+      out.state = S::kNotMet;
       return out;
     }
   }
-  if (out.evidence.empty()) return with(CriterionState::kNotDocumented);
+  if (out.evidence.empty()) return with(S::kNotDocumented, "not_asked");
   out.vars["value"] = effects.empty() ? "no adverse effects reported" : "reported " + join(effects, ", ");
-  out.state = CriterionState::kMet;
+  out.reason = "reviewed";
+  out.state = S::kMet;
   return out;
 }
 
@@ -316,19 +299,27 @@ Finding aberrant_behavior_absent(const CriterionRule&, const ItemContext& ctx) {
   for (const Fact* f : facts_of(ctx, FactKind::kDrugScreen)) {
     if (f->polarity == Polarity::kAffirmed && f->qualifier == "inconsistent") {
       cite(out, *f);
-      out.vars["detail"] = "an inconsistent drug screen";
-      out.state = CriterionState::kNotMet;
+      out.vars["quote"] = f->evidence.text;
+      out.reason = "inconsistent_screen";
+      out.state = S::kNotMet;
       return out;
     }
   }
-  Finding p = presence(ctx, FactKind::kAberrantBehavior, CriterionState::kNotMet, CriterionState::kMet);
-  if (p.state == CriterionState::kNotMet) p.vars["detail"] = p.vars["quote"];
-  return p;
+  const Fact* last = nullptr;
+  for (const Fact* f : facts_of(ctx, FactKind::kAberrantBehavior))
+    if (f->polarity != Polarity::kUncertain) last = f;  // latest statement wins
+  if (!last) return with(S::kNotDocumented, "not_assessed");
+  cite(out, *last);
+  out.vars["quote"] = last->evidence.text;
+  out.reason = last->polarity == Polarity::kAffirmed ? "present" : "none_observed";
+  out.state = last->polarity == Polarity::kAffirmed ? S::kNotMet : S::kMet;
+  return out;
 }
 
 Finding drug_screen_consistent(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
-  const double max_age = rule.max.value_or(365);
+  const int max_age = rule.args.has("max") ? rule.args.days("max") : 365;
+  out.vars["limit"] = describe_days(max_age);
   const std::optional<int> ref = reference_day(ctx);
   const Fact* latest = nullptr;
   for (const Fact* f : facts_of(ctx, FactKind::kDrugScreen)) {
@@ -338,35 +329,32 @@ Finding drug_screen_consistent(const CriterionRule& rule, const ItemContext& ctx
         (f->date && !latest->date))
       latest = f;
   }
-  if (!latest) {
-    out.vars["detail"] = "no drug screen was found in the record";
-    out.state = CriterionState::kNotDocumented;
-    return out;
-  }
+  if (!latest) return with(S::kNotDocumented, "none_found");
   cite(out, *latest);
   if (latest->polarity == Polarity::kNegated) {
-    out.vars["detail"] = "the record states no drug screen was done";
-    out.state = CriterionState::kNotMet;
+    out.reason = "not_done";
+    out.state = S::kNotMet;
     return out;
   }
   if (latest->qualifier == "inconsistent") {
-    out.vars["detail"] = "the latest screen was inconsistent with the prescribed medications";
-    out.state = CriterionState::kNotMet;
+    out.reason = "inconsistent";
+    out.state = S::kNotMet;
     return out;
   }
   if (latest->qualifier != "consistent") {
-    out.vars["detail"] = "a screen is mentioned without its result";
-    out.state = CriterionState::kNotDocumented;
+    out.reason = "result_unstated";
+    out.state = S::kNotDocumented;
     return out;
   }
   if (latest->date && ref && *ref - latest->date->last_day() > max_age) {
-    out.vars["detail"] = "the last consistent screen, on " + latest->date->iso() + ", is more than " +
-                         describe_days(static_cast<int>(max_age)) + " old";
-    out.state = CriterionState::kNotDocumented;
+    out.vars["date"] = latest->date->iso();
+    out.reason = "too_old";
+    out.state = S::kNotDocumented;
     return out;
   }
   out.vars["value"] = latest->date ? "on " + latest->date->iso() : "undated";
-  out.state = CriterionState::kMet;
+  out.reason = "consistent";
+  out.state = S::kMet;
   return out;
 }
 
@@ -374,28 +362,35 @@ Finding drug_screen_consistent(const CriterionRule& rule, const ItemContext& ctx
 
 Finding combined_mme(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
+  const double max = rule.args.number("max");
   double total_max = 0;
   std::vector<std::string> parts;
   bool own_known = false;
   std::set<std::string> counted;
 
+  auto add_recorded = [&](const Drug& d) {
+    const Fact* dose = dose_in_record(ctx, d);
+    if (!dose) return false;
+    counted.insert(d.key);
+    total_max += *dose->mme_max;
+    parts.push_back(dose->dose + " (dose as recorded): " + range_text({*dose->mme_min, *dose->mme_max}) + " MME/day");
+    cite(out, *dose);
+    return true;
+  };
   auto add_request = [&](const ParsedRequest& r, bool own) {
     if (!r.drug || r.drug->drug_class != "opioid" || counted.count(r.drug->key)) return;
-    std::optional<Range> mme = r.mme_per_day;
-    std::string how = r.text;
-    if (!mme) {
+    if (!r.mme_per_day) {
       // The request omits its frequency; the record may state the dose taken.
-      if (auto dose = dose_in_record(ctx, *r.drug)) {
-        mme = dose->mme;
-        how = dose->text + " (dose as recorded)";
-        cite(out, *dose->fact);
+      if (add_recorded(*r.drug)) {
+        if (own) own_known = true;
+        out.evidence.push_back(request_evidence(r));
       }
+      return;
     }
-    if (!mme) return;
     counted.insert(r.drug->key);
     if (own) own_known = true;
-    total_max += mme->max;
-    parts.push_back(how + ": " + range_text(*mme) + " MME/day");
+    total_max += r.mme_per_day->max;
+    parts.push_back(r.text + ": " + range_text(*r.mme_per_day) + " MME/day");
     out.evidence.push_back(request_evidence(r));
   };
   add_request(ctx.request, true);
@@ -405,269 +400,146 @@ Finding combined_mme(const CriterionRule& rule, const ItemContext& ctx) {
   for (const auto& d : ctx.drugs.drugs()) {
     if (d.drug_class != "opioid" || counted.count(d.key)) continue;
     if (medication_use(ctx, "", d.key).empty()) continue;
-    if (auto dose = dose_in_record(ctx, d)) {
-      counted.insert(d.key);
-      total_max += dose->mme.max;
-      parts.push_back(dose->text + ": " + range_text(dose->mme) + " MME/day");
-      cite(out, *dose->fact);
-    }
+    add_recorded(d);
   }
-  out.vars["limit"] = num(*rule.max);
-  out.vars["detail"] = join(parts, "; ");
+  out.vars["limit"] = num(max);
+  out.vars["items"] = join(parts, "; ");
   out.vars["value"] = num(total_max);
-  if (total_max > *rule.max) {
-    out.state = CriterionState::kNotMet;
+  if (total_max > max) {
+    out.reason = "over";
+    out.state = S::kNotMet;
   } else if (own_known) {
-    out.state = CriterionState::kMet;
+    out.reason = "within";
+    out.state = S::kMet;
   } else {
-    out.vars["detail"] = "the daily dose of the request cannot be computed (no frequency given)";
-    out.state = CriterionState::kNotDocumented;
-  }
-  return out;
-}
-
-Finding frequency_stated(const CriterionRule&, const ItemContext& ctx) {
-  Finding out;
-  out.evidence.push_back(request_evidence(ctx.request));
-  if (ctx.request.frequency) {
-    out.vars["value"] = ctx.request.frequency->text;
-    out.state = CriterionState::kMet;
-  } else {
-    out.state = CriterionState::kNotMet;
+    out.reason = "dose_unknown";
+    out.state = S::kNotDocumented;
   }
   return out;
 }
 
 Finding no_concurrent_class(const CriterionRule& rule, const ItemContext& ctx) {
-  const std::string& cls = rule.args.at("class");
+  const auto classes = rule.args.code_set("class");
   Finding out;
+  out.vars["items"] = readable(join(rule.args.codes("class"), ", "));
   std::set<std::string> names;
-  for (const Fact* f : medication_use(ctx, cls)) {
-    if (f->qualifier == "past") continue;
-    if (ctx.request.drug && f->subject == ctx.request.drug->key) continue;
-    cite(out, *f);
-    const Drug* d = ctx.drugs.by_key(f->subject);
-    names.insert(d ? d->generic : f->subject);
-  }
+  for (const auto& cls : classes)
+    for (const Fact* f : medication_use(ctx, cls)) {
+      if (f->qualifier == "past") continue;
+      if (ctx.request.drug && f->subject == ctx.request.drug->key) continue;
+      cite(out, *f);
+      const Drug* d = ctx.drugs.by_key(f->subject);
+      names.insert(d ? d->generic : f->subject);
+    }
   for (const auto& r : ctx.all_requests) {
-    if (&r == &ctx.request || !r.drug || r.drug->drug_class != cls) continue;
+    if (&r == &ctx.request || !r.drug || !classes.count(r.drug->drug_class)) continue;
     names.insert(r.drug->generic);
     out.evidence.push_back(request_evidence(r));
   }
   if (names.empty()) {
     // Met only on a recorded medication list that lacks the class; silence is not evidence.
     for (const auto& f : ctx.facts)
-      if (f.kind == FactKind::kMedicationUse && f.polarity == Polarity::kAffirmed &&
-          f.qualifier != "past")
+      if (f.kind == FactKind::kMedicationUse && f.polarity == Polarity::kAffirmed && f.qualifier != "past")
         cite(out, f);
-    out.vars["detail"] = "no concurrent " + cls + " is recorded";
-    out.state = out.evidence.empty() ? CriterionState::kNotDocumented : CriterionState::kMet;
+    out.reason = out.evidence.empty() ? "no_medication_list" : "none";
+    out.state = out.evidence.empty() ? S::kNotDocumented : S::kMet;
     return out;
   }
   out.vars["value"] = join(std::vector<std::string>(names.begin(), names.end()), ", ");
-  out.state = CriterionState::kNotMet;
+  out.reason = "concurrent";
+  out.state = S::kNotMet;
   return out;
-}
-
-Finding acute_flare(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  const std::optional<int> ref = reference_day(ctx);
-  const double recent = rule.max.value_or(30);
-  const Fact* found = nullptr;
-  for (const Fact* f : facts_of(ctx, FactKind::kAcuteFlare)) {
-    if (f->polarity == Polarity::kUncertain) continue;
-    found = f;
-  }
-  if (!found) {
-    out.vars["detail"] = "no acute exacerbation is described";
-    out.state = CriterionState::kNotDocumented;
-    return out;
-  }
-  cite(out, *found);
-  if (found->polarity == Polarity::kNegated) {
-    out.vars["detail"] = "it states there is no new flare";
-    out.state = CriterionState::kNotMet;
-    return out;
-  }
-  if (found->date && ref && *ref - found->date->last_day() > recent) {
-    out.vars["detail"] = "the flare described on " + found->date->iso() + " is not recent";
-    out.state = CriterionState::kNotMet;
-    return out;
-  }
-  out.state = CriterionState::kMet;
-  return out;
-}
-
-Finding not_recommended(const CriterionRule&, const ItemContext& ctx) {
-  Finding out;
-  out.evidence.push_back(request_evidence(ctx.request));
-  out.state = CriterionState::kNotMet;
-  return out;
-}
-
-Finding opioid_tolerant(const CriterionRule&, const ItemContext& ctx) {
-  Finding out;
-  for (const Fact* f : medication_use(ctx, "opioid")) {
-    if (f->qualifier == "trial") continue;
-    cite(out, *f);
-    const Drug* d = ctx.drugs.by_key(f->subject);
-    out.vars["value"] = d ? d->generic : f->subject;
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  out.vars["detail"] = "no prior around-the-clock opioid use is recorded";
-  out.state = CriterionState::kNotDocumented;
-  return out;
-}
-
-Finding non_opioid_tried(const CriterionRule&, const ItemContext& ctx) {
-  static const std::set<std::string> kFirstLine = {
-      "nsaid", "nsaids", "acetaminophen", "tylenol", "antidepressant", "tricyclic",
-      "anticonvulsant", "gabapentin", "physical_therapy", "analgesic"};
-  Finding out;
-  const Fact* negated = nullptr;
-  for (const Fact* f : facts_of(ctx, FactKind::kPriorTrial)) {
-    const std::string cls = class_of(*f, ctx.drugs);
-    const bool first_line = kFirstLine.count(f->subject) || cls == "nsaid" || cls == "analgesic" ||
-                            cls == "antidepressant" || cls == "anticonvulsant";
-    if (!first_line) continue;
-    if (f->polarity == Polarity::kNegated) { negated = f; continue; }
-    cite(out, *f);
-    out.vars["value"] = f->subject;
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  for (const auto& f : ctx.facts) {
-    if (f.kind != FactKind::kMedicationUse || f.polarity != Polarity::kAffirmed) continue;
-    const std::string cls = class_of(f, ctx.drugs);
-    if (cls == "nsaid" || cls == "analgesic" || cls == "antidepressant" || cls == "anticonvulsant") {
-      cite(out, f);
-      const Drug* d = ctx.drugs.by_key(f.subject);
-      out.vars["value"] = d ? d->generic : f.subject;
-      out.state = CriterionState::kMet;
-      return out;
-    }
-  }
-  if (negated) {
-    cite(out, *negated);
-    out.state = CriterionState::kNotMet;
-    return out;
-  }
-  out.vars["detail"] = "no trial of non-opioid analgesics is recorded";
-  out.state = CriterionState::kNotDocumented;
-  return out;
-}
-
-Finding baseline_documented(const CriterionRule&, const ItemContext& ctx) {
-  Finding out;
-  const auto scores = facts_of(ctx, FactKind::kPainScore);
-  if (scores.empty()) {
-    out.vars["detail"] = "no baseline pain score was found";
-    out.state = CriterionState::kNotDocumented;
-    return out;
-  }
-  cite(out, *scores.front());
-  if (scores.front()->value) out.vars["value"] = num(*scores.front()->value) + "/10";
-  out.state = CriterionState::kMet;
-  return out;
-}
-
-Finding ur_weaning(const CriterionRule&, const ItemContext& ctx) {
-  Finding out;
-  for (const Fact* f : facts_of(ctx, FactKind::kUrAction)) {
-    if (f->qualifier != "modified" && f->qualifier != "weaning") continue;
-    if (!f->subject.empty() && ctx.request.drug && f->subject != ctx.request.drug->key) continue;
-    cite(out, *f);
-    if (f->value) out.vars["value"] = num(*f->value);
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  if (ctx.kase.ur) {
-    for (const auto& item : ctx.kase.ur->items) {
-      if (item.action != "modified") continue;
-      const ParsedRequest ur_req = parse_request(item.request, ctx.drugs);
-      if (ur_req.drug && ctx.request.drug && ur_req.drug != ctx.request.drug) continue;
-      out.vars["value"] = item.certified.empty() ? "a smaller quantity" : item.certified;
-      out.evidence.push_back(Evidence{-2, 0, item.request.size(), item.request});
-      out.state = CriterionState::kMet;
-      return out;
-    }
-  }
-  return with(CriterionState::kNotDocumented);
-}
-
-std::vector<MeasureSpec> medication_list() {
-  return {
-      {"course_length", course_length, false, true, {},
-       "length of use of the drug class (prior use + this supply) against a maximum in days"},
-      {"pain_relief_quantified", pain_relief_quantified, false, false, {},
-       "pain relief from the medication stated with figures (percent, or scores with/without)"},
-      {"functional_improvement_objective", functional_improvement_objective, false, false, {},
-       "objective, quantified functional improvement or return to work"},
-      {"side_effects_documented", side_effects_documented, false, false, {},
-       "adverse effects asked about and recorded"},
-      {"aberrant_behavior_absent", aberrant_behavior_absent, false, false, {},
-       "aberrant drug-taking behaviour assessed and absent (inconsistent screens count)"},
-      {"drug_screen_consistent", drug_screen_consistent, false, false, {},
-       "a recent urine drug screen consistent with the prescribed medications (max = age in days)"},
-      {"pdmp_checked", pdmp_checked, false, false, {}, "CURES/PDMP report reviewed"},
-      {"opioid_agreement", opioid_agreement, false, false, {}, "a signed opioid agreement"},
-      {"combined_mme", combined_mme, false, true, {},
-       "total morphine equivalents per day of all opioids against a maximum"},
-      {"frequency_stated", frequency_stated, false, false, {}, "the request states its frequency"},
-      {"no_concurrent_class", no_concurrent_class, false, false, {"class"},
-       "no concurrent drug of args.class (e.g. an opioid with a benzodiazepine)"},
-      {"acute_flare", acute_flare, false, false, {},
-       "an acute exacerbation documented (max = how recent, in days)"},
-      {"not_recommended", not_recommended, false, false, {},
-       "the guideline does not recommend the treatment at all"},
-      {"opioid_tolerant", opioid_tolerant, false, false, {}, "prior opioid use (opioid tolerance)"},
-      {"non_opioid_tried", non_opioid_tried, false, false, {},
-       "first-line non-opioid treatment tried (NSAIDs, acetaminophen, adjuvants)"},
-      {"baseline_documented", baseline_documented, false, false, {},
-       "baseline pain (and function) recorded before starting"},
-      {"ur_weaning", ur_weaning, false, false, {},
-       "UR modified the request to a smaller quantity (weaning)"},
-  };
 }
 
 }  // namespace
 
-std::vector<MeasureSpec> medication_measures() { return medication_list(); }
+std::vector<MeasureContract> medication_measures() {
+  return {
+      {"course_length", course_length,
+       "length of use of the drug class (prior use + this supply) against a maximum (args.scope: drug counts only "
+       "the requested drug)",
+       {{"max", ArgType::kDays, true, "", "the longest course"},
+        {"scope", ArgType::kCodes, false, "course_scope", "class (default) or drug"}},
+       {{S::kNotMet, "too_long", {"value", "days", "limit"}},
+        {S::kMet, "short_course", {"value", "days", "limit"}},
+        {S::kNotDocumented, "in_use_supply_unknown", {"value", "days", "limit"}},
+        {S::kNotDocumented, "in_use_start_unknown", {"value", "days", "limit"}},
+        {S::kNotMet, "supply_too_long", {"value", "days", "limit"}},
+        {S::kMet, "new_short_course", {"value", "days", "limit"}},
+        {S::kNotMet, "new_course_too_long", {"value", "days", "limit"}},
+        {S::kNotDocumented, "continuing_start_unknown", {"limit"}},
+        {S::kNotDocumented, "no_frequency", {"limit"}}},
+       {FactKind::kMedicationUse}},
+      {"pain_relief_quantified", pain_relief_quantified,
+       "pain relief from the medication stated with figures (percent, or scores with/without); min: least percent",
+       {{"min", ArgType::kNumber, false, "", "least percent relief", 0, 100}},
+       {{S::kMet, "quantified", {"value", "quote"}},
+        {S::kMet, "scores_show_relief", {"value", "quote"}},
+        {S::kNotMet, "scores_show_no_relief", {"value", "quote"}},
+        {S::kNotMet, "no_relief", {"quote"}},
+        {S::kNotMet, "pain_unchanged", {"value", "quote"}},
+        {S::kNotDocumented, "asserted_only", {"quote"}},
+        {S::kNotDocumented, "score_without_comparison", {"value", "date", "quote"}},
+        {S::kNotDocumented, "no_scores", {}}},
+       {FactKind::kPainRelief, FactKind::kPainScore}},
+      {"functional_improvement_objective", functional_improvement_objective,
+       "objective, quantified functional improvement or return to work", {},
+       {{S::kMet, "measured", {"value", "quote"}},
+        {S::kMet, "working", {"value", "quote"}},
+        {S::kNotMet, "no_improvement", {"quote"}},
+        {S::kNotDocumented, "asserted_only", {"quote"}},
+        {S::kNotDocumented, "no_measure", {}}},
+       {FactKind::kFunctionalImprovement, FactKind::kWorkStatus}},
+      {"side_effects_documented", side_effects_documented, "adverse effects asked about and recorded", {},
+       {{S::kMet, "reviewed", {"value", "quote"}}, {S::kNotMet, "intolerable", {"quote"}}, {S::kNotDocumented, "not_asked", {}}},
+       {FactKind::kSideEffects}},
+      {"aberrant_behavior_absent", aberrant_behavior_absent,
+       "aberrant drug-taking behaviour assessed and absent (inconsistent screens count)", {},
+       {{S::kNotMet, "inconsistent_screen", {"quote"}},
+        {S::kNotMet, "present", {"quote"}},
+        {S::kMet, "none_observed", {"quote"}},
+        {S::kNotDocumented, "not_assessed", {}}},
+       {FactKind::kAberrantBehavior, FactKind::kDrugScreen}},
+      {"drug_screen_consistent", drug_screen_consistent,
+       "a recent urine drug screen consistent with the prescribed medications (max = its age)",
+       {{"max", ArgType::kDays, false, "", "the oldest screen that counts"}},
+       {{S::kMet, "consistent", {"value", "limit", "quote"}},
+        {S::kNotMet, "not_done", {"limit", "quote"}},
+        {S::kNotMet, "inconsistent", {"limit", "quote"}},
+        {S::kNotDocumented, "none_found", {"limit"}},
+        {S::kNotDocumented, "result_unstated", {"limit", "quote"}},
+        {S::kNotDocumented, "too_old", {"limit", "date", "quote"}}},
+       {FactKind::kDrugScreen}},
+      {"combined_mme", combined_mme, "total morphine equivalents per day of all opioids against a maximum",
+       {{"max", ArgType::kNumber, true, "", "MME per day"}},
+       {{S::kNotMet, "over", {"value", "limit", "items"}},
+        {S::kMet, "within", {"value", "limit", "items"}},
+        {S::kNotDocumented, "dose_unknown", {"value", "limit", "items"}}},
+       {FactKind::kMedicationUse}},
+      {"no_concurrent_class", no_concurrent_class,
+       "no concurrent drug of args.class (e.g. an opioid with a benzodiazepine)",
+       {{"class", ArgType::kCodes, true, "drug_class", "drug classes"}},
+       {{S::kNotMet, "concurrent", {"value", "items"}},
+        {S::kMet, "none", {"items"}},
+        {S::kNotDocumented, "no_medication_list", {"items"}}},
+       {FactKind::kMedicationUse}},
+  };
+}
 
-// A service is "ongoing" — more of a course already given — when the record reports
-// sessions, an injection's response or a device trial of the same service.
+// A service is "ongoing" — more of a course already given — when the record reports what
+// the governing pack calls a prior course (sessions, an injection's response, a device
+// trial of the same service), or UR certified part of the same request.
 static bool service_given_before(const ItemContext& ctx, std::vector<Evidence>* evidence) {
-  struct Given {
-    const char* topic;
-    FactKind kind;
-    const char* subjects;  // comma-separated fact subjects
-  };
-  static constexpr Given kGiven[] = {
-      {"physical_medicine", FactKind::kTherapyCompleted, "physical_therapy,aquatic_therapy"},
-      {"aquatic_therapy", FactKind::kTherapyCompleted, "aquatic_therapy"},
-      {"manual_therapy", FactKind::kTherapyCompleted, "chiropractic"},
-      {"acupuncture", FactKind::kTherapyCompleted, "acupuncture"},
-      {"massage_therapy", FactKind::kTherapyCompleted, "massage"},
-      {"psychological_treatment", FactKind::kTherapyCompleted, "psychotherapy"},
-      {"functional_restoration", FactKind::kTherapyCompleted, "functional_restoration"},
-      {"epidural_steroid_injections", FactKind::kInjectionResponse, "epidural"},
-      {"facet_injections", FactKind::kInjectionResponse, "facet"},
-      {"radiofrequency_ablation", FactKind::kInjectionResponse, "radiofrequency"},
-      {"trigger_point_injections", FactKind::kInjectionResponse, "trigger_point"},
-      {"viscosupplementation", FactKind::kInjectionResponse, "knee_injection"},
-      {"tens", FactKind::kDeviceTrial, "tens"},
-      {"h_wave", FactKind::kDeviceTrial, "h_wave"},
-  };
-  for (const Given& g : kGiven) {
-    if (ctx.request.service_topic != g.topic) continue;
-    const auto subjects = split(g.subjects, ',');
-    for (const Fact* f : facts_of(ctx, g.kind)) {
-      if (f->polarity != Polarity::kAffirmed) continue;
-      if (std::find(subjects.begin(), subjects.end(), f->subject) == subjects.end()) continue;
-      if (evidence) evidence->push_back(f->evidence);
-      return true;
-    }
+  if (ctx.certified) {
+    if (evidence) evidence->push_back(Evidence{-2, 0, ctx.certified->text.size(), ctx.certified->text});
+    return true;
+  }
+  if (!ctx.pack || !ctx.pack->prior_course_kind) return false;
+  const std::set<std::string> subjects(ctx.pack->prior_course_subjects.begin(), ctx.pack->prior_course_subjects.end());
+  for (const Fact* f : facts_of(ctx, *ctx.pack->prior_course_kind)) {
+    if (f->polarity != Polarity::kAffirmed || !in_or_any(subjects, f->subject)) continue;
+    if (evidence) evidence->push_back(f->evidence);
+    return true;
   }
   return false;
 }

@@ -1,11 +1,11 @@
-// Measures for services: physical medicine, injections, imaging, devices, programs, home care.
+// Measures for services: courses of therapy (visits against the guideline's numbers,
+// gains from the sessions given), conservative care tried, injections' responses, device
+// trials, repeat studies, loss of function.
 //
 // Each reads the parsed request and the record's facts and returns met / not met / not
-// documented with its evidence, filling {detail} on every path (and {value}, {count},
-// {limit}, {date} where the wording may use them). Criteria that a generic measure can
-// express (a fact present, a diagnosis, a prior trial) use those instead.
-#include <re2/re2.h>
-
+// documented with its evidence and a reason code; the words are the pack's and
+// data/measure_phrases.yaml's. Criteria a generic measure can express (a fact present, a
+// diagnosis, a prior trial, a number in the request) use those instead.
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -17,21 +17,15 @@
 namespace imr {
 namespace {
 
+using S = CriterionState;
+
 std::string num(double v) { return format_number(v); }
-
-// "physical_therapy" -> "physical therapy", for wording.
-std::string readable(std::string s) {
-  for (char& c : s)
-    if (c == '_') c = ' ';
-  return s;
-}
-
-bool in(const std::set<std::string>& s, const std::string& v) { return s.empty() || s.count(v); }
 
 const Fact* first_affirmed(const ItemContext& ctx, FactKind kind, const std::set<std::string>& subjects,
                            const std::set<std::string>& qualifiers = {}) {
   for (const Fact* f : facts_of(ctx, kind))
-    if (f->polarity == Polarity::kAffirmed && in(subjects, f->subject) && in(qualifiers, f->qualifier)) return f;
+    if (f->polarity == Polarity::kAffirmed && in_or_any(subjects, f->subject) && in_or_any(qualifiers, f->qualifier))
+      return f;
   return nullptr;
 }
 
@@ -46,7 +40,7 @@ std::optional<double> sessions_given(const ItemContext& ctx, const std::set<std:
                                      const Fact** which) {
   std::optional<double> best;
   for (const Fact* f : facts_of(ctx, FactKind::kTherapyCompleted)) {
-    if (f->polarity != Polarity::kAffirmed || !in(subjects, f->subject) || !f->value) continue;
+    if (f->polarity != Polarity::kAffirmed || !in_or_any(subjects, f->subject) || !f->value) continue;
     if (!best || *f->value > *best) {
       best = f->value;
       *which = f;
@@ -55,416 +49,300 @@ std::optional<double> sessions_given(const ItemContext& ctx, const std::set<std:
   return best;
 }
 
-// Visits requested, plus (args.count_completed, default true) those already given, at
-// most max — or the limit args.limits gives for a documented diagnosis ("crps:24").
+// Visits requested, plus (args.count_completed, default true) those already given and
+// (args.add_certified, default true) those UR certified of the same request, at most max —
+// or the limit args.limits gives for a documented diagnosis ({crps: 24}).
 // args.days_are_sessions: a program's days ("x 10 days") count as its sessions.
+// args.tolerance: visits over the limit still accepted (a small overrun of the table).
 Finding total_visits_at_most(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
   out.evidence.push_back(request_evidence(ctx.request));
-  double limit = *rule.max;
-  std::string why;
-  for (const auto& pair : list_arg(rule, "limits")) {
-    const auto colon = pair.find(':');
-    if (colon == std::string::npos) continue;
-    const std::string code = pair.substr(0, colon);
-    if (has_diagnosis(ctx, code)) {
-      limit = std::stod(pair.substr(colon + 1));
-      why = " for the documented " + readable(code);
-    }
-  }
-  out.vars["limit"] = num(limit) + why;
-  std::optional<double> requested;
-  if (ctx.request.visits) requested = *ctx.request.visits;
-  else if (arg_true(rule, "days_are_sessions") && ctx.request.duration_days) requested = *ctx.request.duration_days;
+  double limit = rule.args.number("max");
+  for (const auto& [code, n] : rule.args.code_numbers("limits"))
+    if (has_diagnosis(ctx, code)) limit = n;
+  out.vars["limit"] = num(limit);
+  auto requested_of = [&](const ParsedRequest& r) -> std::optional<double> {
+    if (r.visits) return *r.visits;
+    if (rule.args.flag("days_are_sessions") && r.duration_days) return *r.duration_days;
+    return std::nullopt;
+  };
+  const std::optional<double> requested = requested_of(ctx.request);
   if (!requested) {
-    out.vars["detail"] = "the request does not say how many visits";
-    out.vars["value"] = out.vars["count"] = "an unstated number of";
+    out.reason = "unstated";
+    out.state = S::kNotDocumented;
     return out;
   }
   double total = *requested;
-  std::string detail = num(total) + " visits requested";
-  auto it = rule.args.find("count_completed");
-  if (it == rule.args.end() || it->second != "false") {
-    const Fact* given = nullptr;
-    if (auto done = sessions_given(ctx, list_arg(rule, "subject"), &given)) {
-      total += *done;
-      detail += " plus " + num(*done) + " already given";
-      out.evidence.push_back(given->evidence);
+  double given = 0;
+  if (rule.args.flag("count_completed", true)) {
+    const Fact* which = nullptr;
+    if (auto done = sessions_given(ctx, rule.args.code_set("subject"), &which)) {
+      given = *done;
+      out.evidence.push_back(which->evidence);
     }
   }
-  out.vars["count"] = num(total);
+  double certified = 0;
+  if (rule.args.flag("add_certified", true) && ctx.certified)
+    if (auto c = requested_of(*ctx.certified)) certified = *c;
+  // Sessions given may be the certified ones: count whichever is larger, not both.
+  total += std::max(given, certified);
   out.vars["value"] = num(*requested);
-  out.vars["detail"] = detail;
-  out.state = total <= limit ? CriterionState::kMet : CriterionState::kNotMet;
+  out.vars["count"] = num(total);
+  out.vars["given"] = num(std::max(given, certified));
+  const double tolerance = rule.args.number_if("tolerance").value_or(0);
+  if (total <= limit) {
+    out.reason = given + certified > 0 ? "within_with_given" : "within";
+    out.state = S::kMet;
+  } else if (total <= limit + tolerance) {
+    out.reason = "slightly_over";
+    out.state = S::kMet;
+  } else {
+    out.reason = given + certified > 0 ? "over_with_given" : "over";
+    out.state = S::kNotMet;
+  }
   return out;
 }
 
-// Objective gains from the sessions already given: a therapy fact reporting gains, or an
-// objective functional improvement in a record that reports the sessions.
+// Gains from the sessions already given: a therapy fact reporting gains (objective, or with
+// args.accept_reported a benefit the claimant reports), or an objective functional
+// improvement in a record that reports the sessions.
 Finding therapy_gains(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
-  const auto subjects = list_arg(rule, "subject");
-  const Fact* helped = first_affirmed(ctx, FactKind::kTherapyCompleted, subjects, {"helped"});
+  const auto subjects = rule.args.code_set("subject");
+  std::set<std::string> good = {"helped"};
+  if (rule.args.flag("accept_reported")) good.insert("reported_benefit");
+  const Fact* helped = first_affirmed(ctx, FactKind::kTherapyCompleted, subjects, good);
   const Fact* none = first_affirmed(ctx, FactKind::kTherapyCompleted, subjects, {"no_benefit"});
   if (helped) {
     cite(out, *helped);
-    out.vars["detail"] = "gains reported with the sessions given";
-    out.state = CriterionState::kMet;
+    out.vars["quote"] = helped->evidence.text;
+    out.reason = "gains";
+    out.state = S::kMet;
     return out;
   }
   if (none) {
     cite(out, *none);
-    out.vars["detail"] = "the record reports no benefit from the sessions given";
-    out.state = CriterionState::kNotMet;
+    out.vars["quote"] = none->evidence.text;
+    out.reason = "no_benefit";
+    out.state = S::kNotMet;
     return out;
   }
   std::set<int> records;
   for (const Fact* f : facts_of(ctx, FactKind::kTherapyCompleted))
-    if (f->polarity == Polarity::kAffirmed && in(subjects, f->subject)) records.insert(f->evidence.record);
+    if (f->polarity == Polarity::kAffirmed && in_or_any(subjects, f->subject)) records.insert(f->evidence.record);
   for (const Fact* f : facts_of(ctx, FactKind::kFunctionalImprovement)) {
     if (f->polarity != Polarity::kAffirmed || f->qualifier != "objective" || !records.count(f->evidence.record))
       continue;
     cite(out, *f);
-    out.vars["detail"] = "objective functional gains recorded with the sessions given";
-    out.state = CriterionState::kMet;
+    out.vars["quote"] = f->evidence.text;
+    out.reason = "objective_gains";
+    out.state = S::kMet;
     return out;
   }
-  out.vars["detail"] = records.empty() ? "the sessions already given are not described"
-                                       : "no objective functional gain from the sessions is recorded";
+  out.reason = records.empty() ? "sessions_not_described" : "no_gain_recorded";
+  out.state = S::kNotDocumented;
   return out;
 }
 
-// Conservative care tried and failed (args.any_of: therapies / drug classes; empty takes
-// any). args.unless_red_flag: a red flag meets it on its own.
+// Conservative care tried (args.any_of: therapies / drug classes; empty takes any) and not
+// resolved: failed, not tolerated, or (args.ongoing_counts) under way with symptoms
+// persisting. args.unless_red_flag: a red flag meets it on its own.
 Finding conservative_care_failed(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
-  if (arg_true(rule, "unless_red_flag")) {
+  if (rule.args.flag("unless_red_flag")) {
     if (const Fact* rf = first_affirmed(ctx, FactKind::kRedFlag, {})) {
       cite(out, *rf);
-      out.vars["detail"] = "a red flag (" + readable(rf->subject) + ") is documented";
-      out.vars["value"] = rf->subject;
-      out.state = CriterionState::kMet;
+      out.vars["quote"] = rf->evidence.text;
+      out.vars["value"] = readable(rf->subject);
+      out.reason = "red_flag";
+      out.state = S::kMet;
       return out;
     }
   }
-  const auto any_of = list_arg(rule, "any_of");
+  const auto any_of = rule.args.code_set("any_of");
+  auto counts = [&](const Fact& f) { return in_or_any(any_of, f.subject) || in_or_any(any_of, class_of(f, ctx.drugs)); };
   for (const Fact* f : facts_of(ctx, FactKind::kPriorTrial)) {
-    if (f->polarity == Polarity::kNegated || (!in(any_of, f->subject) && !in(any_of, class_of(*f, ctx.drugs))))
-      continue;
+    if (f->polarity == Polarity::kNegated || !counts(*f)) continue;
     if (f->qualifier == "failed" || f->qualifier == "not_tolerated") {
       cite(out, *f);
-      out.vars["value"] = f->subject;
-      out.vars["detail"] = readable(f->subject) + " " + readable(f->qualifier);
-      out.state = CriterionState::kMet;
+      out.vars["quote"] = f->evidence.text;
+      out.vars["value"] = readable(f->subject);
+      out.reason = "failed";
+      out.state = S::kMet;
       return out;
     }
   }
   for (const Fact* f : facts_of(ctx, FactKind::kTherapyCompleted)) {
-    if (f->polarity == Polarity::kAffirmed && f->qualifier == "no_benefit" && in(any_of, f->subject)) {
+    if (f->polarity == Polarity::kAffirmed && f->qualifier == "no_benefit" && in_or_any(any_of, f->subject)) {
       cite(out, *f);
-      out.vars["value"] = f->subject;
-      out.vars["detail"] = readable(f->subject) + " without benefit";
-      out.state = CriterionState::kMet;
+      out.vars["quote"] = f->evidence.text;
+      out.vars["value"] = readable(f->subject);
+      out.reason = "failed";
+      out.state = S::kMet;
       return out;
     }
   }
-  out.vars["detail"] = "no course of conservative treatment is documented as having failed";
-  return out;
-}
-
-// Met when no affirmed fact of args.kind (subject / qualifier lists) is in the record;
-// not met when one is. A negated mention ("no radicular signs") is cited when present.
-Finding fact_absent(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  const FactKind kind = *fact_kind_from_string(rule.args.at("kind"));
-  const auto subjects = list_arg(rule, "subject");
-  const auto qualifiers = list_arg(rule, "qualifier");
-  const Fact* negated = nullptr;
-  for (const Fact* f : facts_of(ctx, kind)) {
-    if (!in(subjects, f->subject) || !in(qualifiers, f->qualifier)) continue;
-    if (f->polarity == Polarity::kAffirmed) {
+  // Care that is helping is not a failure: the guideline waits for it.
+  for (const Fact* f : facts_of(ctx, FactKind::kTherapyCompleted)) {
+    if (f->polarity == Polarity::kAffirmed && (f->qualifier == "helped" || f->qualifier == "reported_benefit") &&
+        in_or_any(any_of, f->subject)) {
       cite(out, *f);
-      out.vars["value"] = f->subject;
-      out.vars["detail"] = "the record documents " + readable(f->subject);
-      out.state = CriterionState::kNotMet;
+      out.vars["quote"] = f->evidence.text;
+      out.vars["value"] = readable(f->subject);
+      out.reason = "improving";
+      out.state = S::kNotMet;
       return out;
     }
-    if (f->polarity == Polarity::kNegated && !negated) negated = f;
   }
-  if (negated) cite(out, *negated);
-  else out.evidence.push_back(request_evidence(ctx.request));
-  out.vars["value"] = "none";
-  out.vars["detail"] = negated ? "the record rules it out" : "nothing in the record suggests it";
-  out.state = CriterionState::kMet;
+  if (rule.args.flag("ongoing_counts")) {
+    // Care given (or under way) with the complaint persisting: what reviewers accept as
+    // "not responding" once it has had some weeks.
+    for (const Fact* f : facts_of(ctx, FactKind::kPriorTrial)) {
+      if (f->polarity != Polarity::kAffirmed || !counts(*f)) continue;
+      if (rule.args.has("kinds_of_care") && !rule.args.code_set("kinds_of_care").count(f->subject)) continue;
+      cite(out, *f);
+      out.vars["quote"] = f->evidence.text;
+      out.vars["value"] = readable(f->subject);
+      out.reason = "tried";
+      out.state = S::kMet;
+      return out;
+    }
+    for (const Fact* f : facts_of(ctx, FactKind::kTherapyCompleted)) {
+      if (f->polarity != Polarity::kAffirmed || !in_or_any(any_of, f->subject)) continue;
+      cite(out, *f);
+      out.vars["quote"] = f->evidence.text;
+      out.vars["value"] = readable(f->subject);
+      out.reason = "tried";
+      out.state = S::kMet;
+      return out;
+    }
+  }
+  out.reason = "none_failed";
+  out.state = S::kNotDocumented;
   return out;
-}
-
-std::string check_kind(const CriterionRule& rule) {
-  if (!fact_kind_from_string(rule.args.at("kind"))) return "unknown fact kind '" + rule.args.at("kind") + "'";
-  return "";
 }
 
 // The response to a previous injection of args.subject: at least min percent relief and,
 // with args.min_days, lasting that long.
 Finding injection_response_at_least(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
-  const auto subjects = list_arg(rule, "subject");
+  const auto subjects = rule.args.code_set("subject");
+  const double min = rule.args.number("min");
   const Fact* best = nullptr;
   for (const Fact* f : facts_of(ctx, FactKind::kInjectionResponse)) {
-    if (!in(subjects, f->subject)) continue;
+    if (!in_or_any(subjects, f->subject)) continue;
     if (!best || (f->value && (!best->value || *f->value > *best->value))) best = f;
   }
-  out.vars["limit"] = num(*rule.min) + "%";
+  out.vars["limit"] = num(min) + "%";
   if (!best) {
-    out.vars["detail"] = "the response to the previous injection is not described";
-    out.vars["value"] = "unstated";
+    out.reason = "not_described";
+    out.state = S::kNotDocumented;
     return out;
   }
   cite(out, *best);
   if (best->qualifier == "no_benefit") {
     out.vars["value"] = best->value ? num(*best->value) + "%" : "no";
-    out.vars["detail"] = "the previous injection gave no lasting benefit";
-    out.state = CriterionState::kNotMet;
+    out.reason = "no_benefit";
+    out.state = S::kNotMet;
     return out;
   }
   if (!best->value) {
-    out.vars["value"] = "unquantified";
-    out.vars["detail"] = "relief from the previous injection is not quantified";
+    out.reason = "unquantified";
+    out.state = S::kNotDocumented;
     return out;
   }
   out.vars["value"] = num(*best->value) + "%";
-  if (*best->value < *rule.min) {
-    out.vars["detail"] = num(*best->value) + "% relief, below " + num(*rule.min) + "%";
-    out.state = CriterionState::kNotMet;
+  if (*best->value < min) {
+    out.reason = "below";
+    out.state = S::kNotMet;
     return out;
   }
-  if (auto it = rule.args.find("min_days"); it != rule.args.end()) {
-    const int min_days = std::stoi(it->second);
+  if (rule.args.has("min_days")) {
+    const int min_days = rule.args.days("min_days");
+    out.vars["min_days"] = describe_days(min_days);
     if (!best->duration_days) {
-      out.vars["detail"] = num(*best->value) + "% relief, but how long it lasted is not stated";
+      out.reason = "duration_unstated";
+      out.state = S::kNotDocumented;
       return out;
     }
     out.vars["days"] = describe_days(*best->duration_days);
     if (*best->duration_days < min_days) {
-      out.vars["detail"] = num(*best->value) + "% relief lasting " + describe_days(*best->duration_days) +
-                           ", shorter than " + describe_days(min_days);
-      out.state = CriterionState::kNotMet;
+      out.reason = "too_short";
+      out.state = S::kNotMet;
       return out;
     }
-    out.vars["detail"] = num(*best->value) + "% relief lasting " + describe_days(*best->duration_days);
-  } else {
-    out.vars["detail"] = num(*best->value) + "% relief";
+    out.reason = "lasting";
+    out.state = S::kMet;
+    return out;
   }
-  out.state = CriterionState::kMet;
+  out.reason = "enough";
+  out.state = S::kMet;
   return out;
 }
 
-// A device purchase only after a successful home trial (args.subject: tens, h_wave);
-// a rental or trial request meets it.
+// A device purchase only after a successful home trial (args.subject: tens, h_wave); a
+// rental or trial request meets it.
 Finding purchase_after_trial(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
-  const auto subjects = list_arg(rule, "subject");
+  const auto subjects = rule.args.code_set("subject");
   if (ctx.request.acquisition != "purchase") {
     out.evidence.push_back(request_evidence(ctx.request));
-    out.vars["detail"] = "the request is for a trial or rental, not a purchase";
-    out.state = CriterionState::kMet;
+    out.reason = "not_a_purchase";
+    out.state = S::kMet;
     return out;
   }
   for (const Fact* f : facts_of(ctx, FactKind::kDeviceTrial)) {
-    if (!in(subjects, f->subject) || f->polarity != Polarity::kAffirmed) continue;
+    if (!in_or_any(subjects, f->subject) || f->polarity != Polarity::kAffirmed) continue;
     cite(out, *f);
     if (f->qualifier == "helped") {
-      out.vars["detail"] = "a home trial with documented benefit";
-      out.state = CriterionState::kMet;
-      return out;
+      out.reason = "trial_helped";
+      out.state = S::kMet;
+    } else if (f->qualifier == "no_benefit") {
+      out.reason = "trial_failed";
+      out.state = S::kNotMet;
+    } else {
+      out.reason = "trial_results_unstated";
+      out.state = S::kNotDocumented;
     }
-    if (f->qualifier == "no_benefit") {
-      out.vars["detail"] = "the home trial gave no benefit";
-      out.state = CriterionState::kNotMet;
-      return out;
-    }
-    out.vars["detail"] = "a trial is mentioned but its results (use, pain relief, function) are not";
     return out;
   }
-  out.vars["detail"] = "no home trial of the device is documented";
+  out.reason = "no_trial";
+  out.state = S::kNotDocumented;
   return out;
 }
 
-// The request's body region in (or, with args.absent, not in) args.any_of.
-Finding request_region(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  out.evidence.push_back(request_evidence(ctx.request));
-  const std::string& region = ctx.request.body_region;
-  if (region.empty()) {
-    out.vars["detail"] = "the request does not name a body region";
-    out.vars["value"] = "an unstated region";
-    return out;
-  }
-  out.vars["value"] = region;
-  out.vars["detail"] = "the request is for the " + region;
-  const bool listed = list_arg(rule, "any_of").count(region) > 0;
-  out.state = listed != arg_true(rule, "absent") ? CriterionState::kMet : CriterionState::kNotMet;
-  return out;
-}
-
-// Time since the injury at least min days (chronic pain of at least three months).
-Finding injury_at_least_days(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  if (!ctx.kase.date_of_injury || !ctx.as_of) {
-    out.vars["detail"] = "the date of injury is not given";
-    out.vars["value"] = "an unknown time";
-    return out;
-  }
-  const int days = ctx.as_of->first_day() - ctx.kase.date_of_injury->first_day();
-  out.evidence.push_back(Evidence{-2, 0, 0, "Date of injury " + ctx.kase.date_of_injury->iso()});
-  out.vars["date"] = ctx.kase.date_of_injury->iso();
-  out.vars["value"] = describe_days(days);
-  out.vars["days"] = std::to_string(days);
-  out.vars["detail"] = "the injury was on " + ctx.kase.date_of_injury->iso() + ", " + describe_days(days) + " before";
-  out.state = days >= *rule.min ? CriterionState::kMet : CriterionState::kNotMet;
-  return out;
-}
-
-// Hours of care a week (hours a day x days a week from the request) at most max.
-Finding hours_per_week_at_most(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  out.evidence.push_back(request_evidence(ctx.request));
-  out.vars["limit"] = num(*rule.max);
-  if (!ctx.request.hours_per_day || !ctx.request.per_week) {
-    out.vars["detail"] = "the request does not state both hours a day and days a week";
-    out.vars["value"] = "an unstated number of";
-    return out;
-  }
-  const double hours = *ctx.request.hours_per_day * *ctx.request.per_week;
-  out.vars["value"] = num(hours);
-  out.vars["count"] = num(hours);
-  out.vars["detail"] = num(*ctx.request.hours_per_day) + " hours a day, " + num(*ctx.request.per_week) +
-                       " days a week = " + num(hours) + " hours a week";
-  out.state = hours <= *rule.max ? CriterionState::kMet : CriterionState::kNotMet;
-  return out;
-}
-
-// Visits a week at most max.
-Finding per_week_at_most(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  out.evidence.push_back(request_evidence(ctx.request));
-  out.vars["limit"] = num(*rule.max);
-  if (!ctx.request.per_week) {
-    out.vars["detail"] = "the request does not state a weekly frequency";
-    out.vars["value"] = "unstated";
-    return out;
-  }
-  out.vars["value"] = num(*ctx.request.per_week);
-  out.vars["detail"] = num(*ctx.request.per_week) + " a week";
-  out.state = *ctx.request.per_week <= *rule.max ? CriterionState::kMet : CriterionState::kNotMet;
-  return out;
-}
-
-// Spinal levels named in the request ("L4-5 and L5-S1") at most max; one for an
-// interlaminar injection (args.interlaminar_max). No level named: met, said so.
-Finding injection_levels_at_most(const CriterionRule& rule, const ItemContext& ctx) {
-  static const RE2 level(R"((?i)\b([CTLS]\d{1,2})\s*-\s*([CTLS]?\d{1,2})\b)");
-  static const RE2 count(R"((?i)\b(two|three|four|2|3|4)[- ]levels?\b)");
-  Finding out;
-  out.evidence.push_back(request_evidence(ctx.request));
-  double limit = *rule.max;
-  const std::string lower = to_lower(ctx.request.text);
-  if (auto it = rule.args.find("interlaminar_max");
-      it != rule.args.end() && lower.find("interlaminar") != std::string::npos)
-    limit = std::stod(it->second);
-  out.vars["limit"] = num(limit);
-  re2::StringPiece input(ctx.request.text);
-  std::string a, b;
-  int levels = 0;
-  while (levels < 10 && RE2::FindAndConsume(&input, level, &a, &b)) ++levels;
-  std::string word;
-  if (RE2::PartialMatch(ctx.request.text, count, &word)) {
-    const int n = word == "two" || word == "2" ? 2 : word == "three" || word == "3" ? 3 : 4;
-    levels = std::max(levels, n);
-  }
-  if (levels == 0) {
-    out.vars["value"] = "no";
-    out.vars["detail"] = "the request names no spinal level, so it does not exceed " + num(limit);
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  out.vars["value"] = std::to_string(levels);
-  out.vars["count"] = std::to_string(levels);
-  out.vars["detail"] = std::to_string(levels) + (levels == 1 ? " level" : " levels") + " requested";
-  out.state = levels <= limit ? CriterionState::kMet : CriterionState::kNotMet;
-  return out;
-}
-
-const std::set<std::string>& neuro_signs() {
-  static const std::set<std::string> s = {"dermatomal_sensory_loss", "weakness", "reflex_change", "positive_slr",
-                                          "foot_drop"};
-  return s;
-}
-
-// Imaging indicated: a red flag, or objective neurological findings on examination.
-Finding imaging_indication(const CriterionRule&, const ItemContext& ctx) {
-  Finding out;
-  if (const Fact* rf = first_affirmed(ctx, FactKind::kRedFlag, {})) {
-    cite(out, *rf);
-    out.vars["value"] = rf->subject;
-    out.vars["detail"] = "a red flag (" + readable(rf->subject) + ")";
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  if (const Fact* sign = first_affirmed(ctx, FactKind::kExamFinding, neuro_signs())) {
-    cite(out, *sign);
-    out.vars["value"] = sign->subject;
-    out.vars["detail"] = "objective neurological findings (" + readable(sign->subject) + ")";
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  for (const Fact* f : facts_of(ctx, FactKind::kExamFinding)) {
-    if (f->polarity == Polarity::kNegated && neuro_signs().count(f->subject)) {
-      cite(out, *f);
-      out.vars["value"] = "none";
-      out.vars["detail"] = "the examination found no neurological deficit";
-      out.state = CriterionState::kNotMet;
-      return out;
-    }
-  }
-  out.vars["value"] = "none";
-  out.vars["detail"] = "neither a red flag nor an objective neurological finding is documented";
-  return out;
-}
-
-// A repeat study (args.subject: mri, emg_ncv, ...) only for a significant change: a
-// progressive deficit or new red flag. No previous study of the region: met.
+// A repeat study (args.subject: mri, ct, xray, emg_ncv) only for a significant change: a
+// progressive deficit or a new red flag. No previous study of the region: met.
 Finding repeat_study_change(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
-  const auto subjects = list_arg(rule, "subject");
+  const auto subjects = rule.args.code_set("subject");
   const Fact* prior = nullptr;
   for (const Fact* f : facts_of(ctx, FactKind::kImagingFinding)) {
-    if (!in(subjects, f->subject)) continue;
+    if (!in_or_any(subjects, f->subject) || f->polarity != Polarity::kAffirmed) continue;
     if (!ctx.request.body_region.empty() && !f->region.empty() && f->region != ctx.request.body_region) continue;
     prior = f;
   }
   if (!prior) {
     out.evidence.push_back(request_evidence(ctx.request));
-    out.vars["value"] = "none";
-    out.vars["detail"] = "no previous study of this region is documented";
-    out.state = CriterionState::kMet;
+    out.reason = "no_prior_study";
+    out.state = S::kMet;
     return out;
   }
   const Fact* change = first_affirmed(ctx, FactKind::kExamFinding, {}, {"progressive"});
   if (!change) change = first_affirmed(ctx, FactKind::kRedFlag, {});
-  out.evidence.push_back(prior->evidence);
-  if (prior->date) out.vars["date"] = prior->date->iso();
-  out.vars["value"] = prior->qualifier;
+  cite(out, *prior);
+  out.vars["value"] = readable(prior->qualifier);
+  out.vars["quote"] = prior->evidence.text;
   if (change) {
     out.evidence.push_back(change->evidence);
-    out.vars["quote"] = change->evidence.text;
-    out.vars["detail"] = "a significant change since the previous study (" + readable(change->subject) + ")";
-    out.state = CriterionState::kMet;
+    out.vars["change"] = change->evidence.text;
+    out.reason = "changed";
+    out.state = S::kMet;
     return out;
   }
-  out.vars["detail"] = "a previous study" + (prior->date ? " (" + prior->date->iso() + ")" : std::string()) +
-                       " and no significant change in symptoms or findings since";
-  out.state = CriterionState::kNotMet;
+  if (prior->date) out.vars["date"] = prior->date->iso();
+  out.reason = prior->date ? "no_change_since" : "no_change";
+  out.state = S::kNotMet;
   return out;
 }
 
@@ -474,76 +352,99 @@ Finding activity_limited(const CriterionRule&, const ItemContext& ctx) {
   for (const Fact* f : facts_of(ctx, FactKind::kWorkStatus)) {
     if (f->polarity != Polarity::kAffirmed) continue;
     cite(out, *f);
-    out.vars["value"] = f->qualifier;
-    if (f->qualifier == "full_duty") {
-      out.vars["detail"] = "the claimant works full duty";
-      out.state = CriterionState::kNotMet;
-    } else {
-      out.vars["detail"] = "work status: " + readable(f->qualifier);
-      out.state = CriterionState::kMet;
-    }
+    out.vars["value"] = readable(f->qualifier);
+    out.reason = f->qualifier == "full_duty" ? "full_duty" : "limited";
+    out.state = f->qualifier == "full_duty" ? S::kNotMet : S::kMet;
     return out;
   }
   if (const Fact* hb = first_affirmed(ctx, FactKind::kHomebound, {})) {
     cite(out, *hb);
     out.vars["value"] = "homebound";
-    out.vars["detail"] = "homebound";
-    out.state = CriterionState::kMet;
+    out.reason = "limited";
+    out.state = S::kMet;
     return out;
   }
-  out.vars["value"] = "unknown";
-  out.vars["detail"] = "the record does not describe the claimant's work status or limits";
-  return out;
-}
-
-// A documented condition under active care (a diagnosis, or current medication).
-Finding clinical_need(const CriterionRule&, const ItemContext& ctx) {
-  Finding out;
-  for (const Fact* f : facts_of(ctx, FactKind::kDiagnosis)) {
-    if (f->polarity != Polarity::kAffirmed) continue;
-    cite(out, *f);
-    out.vars["value"] = f->subject;
-    out.vars["detail"] = "a documented condition (" + readable(f->subject) + ")";
-    out.state = CriterionState::kMet;
-    return out;
-  }
-  out.vars["value"] = "none";
-  out.vars["detail"] = "no diagnosis or condition under treatment is documented";
+  out.reason = "unknown";
+  out.state = S::kNotDocumented;
   return out;
 }
 
 }  // namespace
 
-std::vector<MeasureSpec> service_measures() {
+std::vector<MeasureContract> service_measures() {
   return {
-      {"total_visits_at_most", total_visits_at_most, false, true, {},
-       "visits requested plus those given (args.subject; args.count_completed) at most max; args.limits "
-       "'code:N' raises the limit for a diagnosis; args.days_are_sessions counts program days"},
-      {"therapy_gains", therapy_gains, false, false, {"subject"},
-       "objective functional gains from the sessions of args.subject already given"},
-      {"conservative_care_failed", conservative_care_failed, false, false, {},
-       "conservative treatment (args.any_of) tried and failed; args.unless_red_flag: a red flag suffices"},
-      {"fact_absent", fact_absent, false, false, {"kind"},
-       "no affirmed fact of args.kind (subject / qualifier lists) in the record", check_kind},
-      {"injection_response_at_least", injection_response_at_least, true, false, {"subject"},
-       "a previous injection of args.subject gave at least min % relief (lasting args.min_days)"},
-      {"purchase_after_trial", purchase_after_trial, false, false, {"subject"},
-       "a device purchase only after a successful home trial of args.subject"},
-      {"request_region", request_region, false, false, {"any_of"},
-       "the request's body region in args.any_of (args.absent: true wants it not)"},
-      {"injury_at_least_days", injury_at_least_days, true, false, {}, "the injury at least min days before"},
-      {"hours_per_week_at_most", hours_per_week_at_most, false, true, {},
-       "hours a day x days a week in the request at most max"},
-      {"per_week_at_most", per_week_at_most, false, true, {}, "visits a week in the request at most max"},
-      {"injection_levels_at_most", injection_levels_at_most, false, true, {},
-       "spinal levels named in the request at most max (args.interlaminar_max for interlaminar)"},
-      {"imaging_indication", imaging_indication, false, false, {},
-       "a red flag or objective neurological findings on examination"},
-      {"repeat_study_change", repeat_study_change, false, false, {"subject"},
-       "a repeat study only for a significant change since the previous one of the region"},
-      {"activity_limited", activity_limited, false, false, {},
-       "loss of function: off work, on restrictions or homebound"},
-      {"clinical_need", clinical_need, false, false, {}, "a documented condition under active care"},
+      {"total_visits_at_most", total_visits_at_most,
+       "visits requested plus those given (args.subject) or certified, at most max; args.limits raises the limit "
+       "for a diagnosis; args.tolerance accepts a small overrun",
+       {{"max", ArgType::kNumber, true, "", "the guideline's number of visits"},
+        {"subject", ArgType::kCodes, false, "therapy_completed.subject", "therapies whose sessions count"},
+        {"limits", ArgType::kCodeNumbers, false, "diagnosis.subject", "a higher number for a diagnosis"},
+        {"count_completed", ArgType::kBoolean, false, "", "count sessions already given (default true)"},
+        {"add_certified", ArgType::kBoolean, false, "", "count what UR certified of the request (default true)"},
+        {"days_are_sessions", ArgType::kBoolean, false, "", "a program's days count as its sessions"},
+        {"tolerance", ArgType::kNumber, false, "", "visits over the limit still accepted", 0, 10}},
+       {{S::kMet, "within", {"value", "count", "limit", "given"}},
+        {S::kMet, "within_with_given", {"value", "count", "limit", "given"}},
+        {S::kMet, "slightly_over", {"value", "count", "limit", "given"}},
+        {S::kNotMet, "over", {"value", "count", "limit", "given"}},
+        {S::kNotMet, "over_with_given", {"value", "count", "limit", "given"}},
+        {S::kNotDocumented, "unstated", {"limit"}}},
+       {FactKind::kTherapyCompleted, FactKind::kDiagnosis}},
+      {"therapy_gains", therapy_gains, "functional gains from the sessions of args.subject already given",
+       {{"subject", ArgType::kCodes, true, "therapy_completed.subject", "therapies"},
+        {"accept_reported", ArgType::kBoolean, false, "", "a benefit the claimant reports counts"}},
+       {{S::kMet, "gains", {"quote"}},
+        {S::kMet, "objective_gains", {"quote"}},
+        {S::kNotMet, "no_benefit", {"quote"}},
+        {S::kNotDocumented, "sessions_not_described", {}},
+        {S::kNotDocumented, "no_gain_recorded", {}}},
+       {FactKind::kTherapyCompleted, FactKind::kFunctionalImprovement}},
+      {"conservative_care_failed", conservative_care_failed,
+       "conservative treatment (args.any_of) tried without resolving the complaint; args.unless_red_flag: a red flag "
+       "suffices; args.ongoing_counts: care under way with the complaint persisting counts",
+       {{"any_of", ArgType::kCodes, false, "prior_trial.subject", "treatments that count"},
+        {"unless_red_flag", ArgType::kBoolean, false, "", "a red flag meets it"},
+        {"ongoing_counts", ArgType::kBoolean, false, "", "care tried with the complaint persisting counts"},
+        {"kinds_of_care", ArgType::kCodes, false, "prior_trial.subject", "with ongoing_counts: which care counts"}},
+       {{S::kMet, "red_flag", {"value", "quote"}},
+        {S::kMet, "failed", {"value", "quote"}},
+        {S::kMet, "tried", {"value", "quote"}},
+        {S::kNotMet, "improving", {"value", "quote"}},
+        {S::kNotDocumented, "none_failed", {}}},
+       {FactKind::kPriorTrial, FactKind::kTherapyCompleted, FactKind::kRedFlag}},
+      {"injection_response_at_least", injection_response_at_least,
+       "a previous injection of args.subject gave at least min % relief (lasting args.min_days)",
+       {{"min", ArgType::kNumber, true, "", "percent relief", 0, 100},
+        {"subject", ArgType::kCodes, true, "injection_response.subject", "injections"},
+        {"min_days", ArgType::kDays, false, "", "how long the relief must last"}},
+       {{S::kMet, "enough", {"value", "limit", "quote"}},
+        {S::kMet, "lasting", {"value", "limit", "days", "min_days", "quote"}},
+        {S::kNotMet, "no_benefit", {"value", "limit", "quote"}},
+        {S::kNotMet, "below", {"value", "limit", "quote"}},
+        {S::kNotMet, "too_short", {"value", "limit", "days", "min_days", "quote"}},
+        {S::kNotDocumented, "not_described", {"limit"}},
+        {S::kNotDocumented, "unquantified", {"limit", "quote"}},
+        {S::kNotDocumented, "duration_unstated", {"value", "limit", "min_days", "quote"}}},
+       {FactKind::kInjectionResponse}},
+      {"purchase_after_trial", purchase_after_trial, "a device purchase only after a successful home trial of args.subject",
+       {{"subject", ArgType::kCodes, true, "device_trial.subject", "devices"}},
+       {{S::kMet, "not_a_purchase", {}},
+        {S::kMet, "trial_helped", {"quote"}},
+        {S::kNotMet, "trial_failed", {"quote"}},
+        {S::kNotDocumented, "trial_results_unstated", {"quote"}},
+        {S::kNotDocumented, "no_trial", {}}},
+       {FactKind::kDeviceTrial}},
+      {"repeat_study_change", repeat_study_change,
+       "a repeat study only for a significant change since the previous one of the region",
+       {{"subject", ArgType::kCodes, true, "imaging_finding.subject", "studies"}},
+       {{S::kMet, "no_prior_study", {}},
+        {S::kMet, "changed", {"value", "quote", "change"}},
+        {S::kNotMet, "no_change", {"value", "quote"}},
+        {S::kNotMet, "no_change_since", {"value", "quote", "date"}}},
+       {FactKind::kImagingFinding, FactKind::kExamFinding, FactKind::kRedFlag}},
+      {"activity_limited", activity_limited, "loss of function: off work, on restrictions or homebound", {},
+       {{S::kMet, "limited", {"value", "quote"}}, {S::kNotMet, "full_duty", {"value", "quote"}}, {S::kNotDocumented, "unknown", {}}},
+       {FactKind::kWorkStatus, FactKind::kHomebound}},
   };
 }
 

@@ -6,10 +6,14 @@
 #include <filesystem>
 #include <set>
 
+#include "assess/fact_query.h"
 #include "assess/measures.h"
+#include "assess/phrases.h"
+#include "assess/vocabulary.h"
 #include "core/error.h"
 #include "core/file.h"
 #include "core/text.h"
+#include "intake/request.h"
 
 namespace imr {
 namespace {
@@ -81,66 +85,260 @@ class PackReader {
   const std::string& file_;
 };
 
-// {placeholders} in wording must be ones a measure or the item can fill.
-void check_placeholders(const PackReader& r, const YAML::Node& at, const std::string& wording) {
-  static const std::set<std::string> kKnown = {"value", "date", "detail", "quote", "request",
-                                               "drug", "generic", "class", "limit", "days",
-                                               "count", "since", "items"};
-  size_t pos = 0;
-  while ((pos = wording.find('{', pos)) != std::string::npos) {
-    const size_t end = wording.find('}', pos);
-    if (end == std::string::npos) r.fail(at, "unclosed '{' in wording");
-    const std::string name = wording.substr(pos + 1, end - pos - 1);
-    if (!kKnown.count(name)) r.fail(at, "unknown placeholder {" + name + "} in wording");
-    pos = end + 1;
-  }
+// Placeholders any criterion may use, whatever its measure: the item's own and {detail}.
+bool item_placeholder(const std::string& name) {
+  return name == "request" || name == "drug" || name == "generic" || name == "class" || name == "detail";
 }
 
-CriterionRule parse_criterion(const PackReader& r, const YAML::Node& node,
-                              const std::set<std::string>& citation_ids) {
+// The vocabulary domain of a code argument; "@kind.subject" takes the criterion's `kind`.
+std::string domain_of(const ArgSpec& spec, const Args& args) {
+  std::string d = spec.domain;
+  if (!d.empty() && d[0] == '@') {
+    const std::string rest = d.substr(1);  // "kind.subject"
+    const size_t dot = rest.find('.');
+    const auto& kind = args.codes(rest.substr(0, dot));
+    return kind.empty() ? std::string() : kind.front() + rest.substr(dot);
+  }
+  return d;
+}
+
+ArgValue typed_value(const PackReader& r, const YAML::Node& node, const ArgSpec& spec, const std::string& where) {
+  auto bad = [&](const std::string& why) -> ArgValue {
+    r.fail(node, where + ": args." + spec.name + " must be " + to_string(spec.type) + why);
+  };
+  auto number_in_range = [&](double v) {
+    if (v < spec.lo || v > spec.hi)
+      r.fail(node, where + ": args." + spec.name + " is out of range (" + format_number(spec.lo) + " to " +
+                       format_number(spec.hi) + ")");
+    return v;
+  };
+  switch (spec.type) {
+    case ArgType::kNumber:
+    case ArgType::kInteger: {
+      if (!node.IsScalar()) return bad("");
+      double v;
+      try {
+        v = node.as<double>();
+      } catch (const YAML::Exception&) {
+        return bad("");
+      }
+      if (spec.type == ArgType::kInteger && v != static_cast<double>(static_cast<long long>(v)))
+        return bad("");
+      return number_in_range(v);
+    }
+    case ArgType::kDays: {
+      if (!node.IsScalar()) return bad("");
+      auto d = parse_days(node.as<std::string>());
+      if (!d) return bad(" such as 30, \"6 weeks\" or \"3 months\"");
+      return number_in_range(*d);
+    }
+    case ArgType::kBoolean: {
+      if (!node.IsScalar()) return bad("");
+      const std::string t = node.as<std::string>();
+      if (t == "true" || t == "yes") return true;
+      if (t == "false" || t == "no") return false;
+      return bad("");
+    }
+    case ArgType::kCodes: {
+      std::vector<std::string> codes;
+      if (node.IsScalar()) {
+        // "a, b" is accepted as a list, as packs have long written it.
+        for (auto& part : split(node.as<std::string>(), ','))
+          if (auto t = std::string(trim(part)); !t.empty()) codes.push_back(t);
+      } else if (node.IsSequence()) {
+        for (const auto& item : node) {
+          if (!item.IsScalar()) return bad("");
+          codes.push_back(std::string(trim(item.as<std::string>())));
+        }
+      } else {
+        return bad("");
+      }
+      if (codes.empty()) r.fail(node, where + ": args." + spec.name + " is empty");
+      return codes;
+    }
+    case ArgType::kCodeNumbers: {
+      std::map<std::string, double> out;
+      if (!node.IsMap()) {
+        // "crps:24, radiculopathy:10", the older form.
+        if (!node.IsScalar()) return bad("");
+        for (auto& part : split(node.as<std::string>(), ',')) {
+          const std::string t(trim(part));
+          const size_t colon = t.find(':');
+          if (colon == std::string::npos) return bad(" (code: number)");
+          char* end = nullptr;
+          const std::string num(trim(t.substr(colon + 1)));
+          const double v = std::strtod(num.c_str(), &end);
+          if (end == num.c_str() || *end) return bad(" (code: number)");
+          out[std::string(trim(t.substr(0, colon)))] = number_in_range(v);
+        }
+        return out;
+      }
+      for (const auto& kv : node) {
+        try {
+          out[kv.first.as<std::string>()] = number_in_range(kv.second.as<double>());
+        } catch (const YAML::Exception&) {
+          return bad(" (code: number)");
+        }
+      }
+      return out;
+    }
+  }
+  return bad("");
+}
+
+void check_codes(const PackReader& r, const YAML::Node& node, const ArgSpec& spec, const Args& args,
+                 const Vocabulary& vocabulary, const std::string& where) {
+  if (spec.type != ArgType::kCodes && spec.type != ArgType::kCodeNumbers) return;
+  const std::string domain = domain_of(spec, args);
+  if (domain.empty()) return;  // free text (a measure that takes any word)
+  if (!vocabulary.has_domain(domain))
+    r.fail(node, where + ": args." + spec.name + " draws on '" + domain + "', which the vocabulary does not have");
+  std::vector<std::string> codes;
+  if (spec.type == ArgType::kCodes) codes = args.codes(spec.name);
+  else
+    for (const auto& [code, _] : args.code_numbers(spec.name)) codes.push_back(code);
+  for (const auto& code : codes)
+    if (!vocabulary.knows(domain, code))
+      r.fail(node, where + ": args." + spec.name + " names unknown code '" + code + "' (not in " + domain + ")");
+}
+
+// Every placeholder of `wording` must be filled by all `outcomes` (or be the item's own).
+void check_wording(const PackReader& r, const YAML::Node& at, const std::string& where, const std::string& key,
+                   const std::string& wording, const std::vector<const Outcome*>& outcomes) {
+  for (const auto& name : placeholders_in(wording)) {
+    if (item_placeholder(name)) continue;
+    for (const Outcome* o : outcomes) {
+      const bool filled =
+          std::any_of(o->fills.begin(), o->fills.end(), [&](const char* f) { return name == f; });
+      if (!filled)
+        r.fail(at, where + ": '" + key + "' uses {" + name + "}, which the measure does not fill when it returns " +
+                       to_string(o->state) + " (" + o->reason + ")");
+    }
+  }
+  if (wording.find('{') != std::string::npos && wording.find('}', wording.rfind('{')) == std::string::npos)
+    r.fail(at, where + ": unclosed '{' in '" + key + "'");
+}
+
+Role role_from(const PackReader& r, const YAML::Node& node) {
+  const std::string t = node.as<std::string>();
+  if (t == "indication") return Role::kIndication;
+  if (t == "requirement") return Role::kRequirement;
+  if (t == "supporting") return Role::kSupporting;
+  if (t == "flag") return Role::kFlag;
+  r.fail(node, "role must be indication, requirement, supporting or flag");
+}
+
+CriterionRule parse_criterion(const PackReader& r, const YAML::Node& node, const std::set<std::string>& citation_ids,
+                              const Vocabulary& vocabulary) {
+  static const std::set<std::string> kKeys = {
+      "id",        "title", "measure",    "args",    "min",     "max",         "citation",       "role",
+      "group",     "phase", "looked_for", "met",     "not_met", "not_documented", "to_change", "when",
+      "only_if_diagnosis", "only_if_request_flag"};
   if (!node.IsMap()) r.fail(node, "each criterion must be a map");
   CriterionRule c;
   c.line = line_of(node);
   c.id = r.text(node, "id");
+  const std::string where = "criterion '" + c.id + "'";
+  for (const auto& kv : node)
+    if (!kKeys.count(kv.first.as<std::string>()))
+      r.fail(kv.first, where + ": unknown key '" + kv.first.as<std::string>() + "'");
   c.title = r.text(node, "title");
   c.measure = r.text(node, "measure");
-  const MeasureSpec* spec = find_measure(c.measure);
-  if (!spec) r.fail(node["measure"], "criterion '" + c.id + "': unknown fact measure '" + c.measure + "'");
-  c.min = r.number(node, "min");
-  c.max = r.number(node, "max");
-  if (spec->needs_min && !c.min) r.fail(node, "criterion '" + c.id + "': measure '" + c.measure + "' needs 'min'");
-  if (spec->needs_max && !c.max) r.fail(node, "criterion '" + c.id + "': measure '" + c.measure + "' needs 'max'");
-  for (const auto* t : {&c.min, &c.max})
-    if (*t && (**t < 0 || **t > 100000)) r.fail(node, "criterion '" + c.id + "': threshold out of range");
-  if (c.min && c.max && *c.min > *c.max) r.fail(node, "criterion '" + c.id + "': min above max");
-  if (const YAML::Node args = node["args"]) {
+  const MeasureContract* spec = find_measure(c.measure);
+  if (!spec) r.fail(node["measure"], where + ": unknown fact measure '" + c.measure + "'");
+
+  // Arguments: `min` / `max` beside them are arguments too. Kinds first, so that a code
+  // list can be checked against the kind it names.
+  // (YAML::Node assignment writes through to the document, so nodes are looked up, never
+  // moved around.)
+  std::vector<std::string> given;
+  const YAML::Node args = node["args"];
+  if (args) {
     if (!args.IsMap()) r.fail(args, "'args' must be a map");
-    for (const auto& kv : args) c.args[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    for (const auto& kv : args) given.push_back(kv.first.as<std::string>());
   }
-  for (const char* a : spec->required_args)
-    if (!c.args.count(a))
-      r.fail(node, "criterion '" + c.id + "': measure '" + c.measure + "' needs args." + a);
-  if (spec->check)
-    if (const std::string problem = spec->check(c); !problem.empty())
-      r.fail(node["args"] ? node["args"] : node, "criterion '" + c.id + "': " + problem);
+  for (const char* bound : {"min", "max"})
+    if (node[bound]) given.push_back(bound);
+  std::stable_partition(given.begin(), given.end(), [](const std::string& g) { return g == "kind"; });
+  for (const auto& name : given) {
+    const YAML::Node value = (name == "min" || name == "max") && node[name] ? node[name] : args[name];
+    const ArgSpec* arg = spec->arg(name);
+    if (!arg) r.fail(value, where + ": measure '" + c.measure + "' takes no argument '" + name + "'");
+    if (c.args.has(name)) r.fail(value, where + ": argument '" + name + "' given twice");
+    c.args.set(name, typed_value(r, value, *arg, where));
+    check_codes(r, value, *arg, c.args, vocabulary, where);
+  }
+  for (const auto& arg : spec->args)
+    if (arg.required && !c.args.has(arg.name))
+      r.fail(node, where + ": measure '" + c.measure + "' needs " +
+                       (std::string(arg.name) == "min" || std::string(arg.name) == "max" ? std::string("'") + arg.name + "'"
+                                                                                        : std::string("args.") + arg.name));
+  if (c.args.has("min") && c.args.has("max") && c.args.number("min") > c.args.number("max"))
+    r.fail(node, where + ": min above max");
+
   c.citation = r.text(node, "citation");
   if (!citation_ids.count(c.citation))
-    r.fail(node["citation"], "criterion '" + c.id + "': unknown citation '" + c.citation + "'");
-  if (node["decisive"]) c.decisive = node["decisive"].as<bool>();
-  if (node["flag"]) c.flag = node["flag"].as<bool>();
-  if (c.flag && c.decisive) r.fail(node["flag"], "criterion '" + c.id + "': a flag must be decisive: false");
+    r.fail(node["citation"], where + ": unknown citation '" + c.citation + "'");
+  if (node["role"]) c.role = role_from(r, node["role"]);
+  c.group = r.text(node, "group", /*required=*/false);
+  if (!c.group.empty() && c.role != Role::kIndication) r.fail(node["group"], where + ": only an indication has a group");
+  if (c.group.empty()) c.group = c.id;
   if (node["phase"]) {
     c.phase = r.text(node, "phase");
     if (c.phase != "any" && c.phase != "initiating" && c.phase != "ongoing")
       r.fail(node["phase"], "phase must be any, initiating or ongoing");
   }
+  if (node["only_if_diagnosis"]) {
+    ArgSpec dx{"only_if_diagnosis", ArgType::kCodes, false, "diagnosis.subject"};
+    Args tmp;
+    tmp.set(dx.name, typed_value(r, node["only_if_diagnosis"], dx, where));
+    check_codes(r, node["only_if_diagnosis"], dx, tmp, vocabulary, where);
+    c.only_if_diagnosis = tmp.codes(dx.name);
+  }
+  if (node["only_if_request_flag"]) {
+    ArgSpec fl{"only_if_request_flag", ArgType::kCodes, false, "request_flag"};
+    Args tmp;
+    tmp.set(fl.name, typed_value(r, node["only_if_request_flag"], fl, where));
+    check_codes(r, node["only_if_request_flag"], fl, tmp, vocabulary, where);
+    c.only_if_request_flag = tmp.codes(fl.name);
+  }
   c.looked_for = r.text(node, "looked_for");
   c.met = r.text(node, "met");
   c.not_met = r.text(node, "not_met");
   c.not_documented = r.text(node, "not_documented");
-  c.to_change = r.text(node, "to_change", /*required=*/c.decisive);
-  for (const char* key : {"met", "not_met", "not_documented", "to_change"})
-    if (node[key]) check_placeholders(r, node[key], node[key].as<std::string>());
+  c.to_change = r.text(node, "to_change", /*required=*/c.decisive());
+
+  if (const YAML::Node when = node["when"]) {
+    if (!when.IsMap()) r.fail(when, where + ": 'when' must map reason codes to wording");
+    for (const auto& kv : when) {
+      const std::string reason = kv.first.as<std::string>();
+      const Outcome* o = nullptr;
+      for (const auto& out : spec->outcomes)
+        if (reason == out.reason) o = &out;
+      if (!o) r.fail(kv.first, where + ": measure '" + c.measure + "' has no outcome '" + reason + "'");
+      const std::string text = collapse_whitespace(kv.second.as<std::string>());
+      check_wording(r, kv.second, where, "when." + reason, text, {o});
+      c.when[reason] = text;
+    }
+  }
+  // Wording: each state's sentence may use only what every outcome of that state fills
+  // (outcomes with their own wording under `when` aside).
+  auto outcomes_of = [&](CriterionState s) {
+    std::vector<const Outcome*> out;
+    for (const auto& o : spec->outcomes)
+      if (o.state == s && !c.when.count(o.reason) && o.possible_with(c.args)) out.push_back(&o);
+    return out;
+  };
+  check_wording(r, node["met"], where, "met", c.met, outcomes_of(CriterionState::kMet));
+  check_wording(r, node["not_met"], where, "not_met", c.not_met, outcomes_of(CriterionState::kNotMet));
+  check_wording(r, node["not_documented"], where, "not_documented", c.not_documented,
+                outcomes_of(CriterionState::kNotDocumented));
+  {
+    std::vector<const Outcome*> unmet;
+    for (const auto& o : spec->outcomes)
+      if (o.state != CriterionState::kMet && o.possible_with(c.args)) unmet.push_back(&o);
+    if (node["to_change"]) check_wording(r, node["to_change"], where, "to_change", c.to_change, unmet);
+  }
   return c;
 }
 
@@ -169,8 +367,14 @@ bool RulePack::in_force(const std::optional<Date>& on) const {
   return true;
 }
 
-RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file,
-                             const RulePack* base) {
+RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file, const Vocabulary& vocabulary,
+                             const Phrases& phrases, const RulePack* base) {
+  static const std::set<std::string> kPackKeys = {"id",      "extends",   "topic",      "title",     "version",
+                                                  "effective_from", "effective_to", "priority", "companion",
+                                                  "applies_to", "position", "citations", "criteria", "prior_course"};
+  static const std::set<std::string> kAppliesKeys = {"drug_classes", "drug_topics", "drugs", "services",
+                                                     "body_regions", "request_flags"};
+  (void)phrases;  // every outcome's phrase was checked when the phrases loaded
   YAML::Node root;
   try {
     root = YAML::Load(yaml);
@@ -183,6 +387,9 @@ RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file,
   p.file = file;
   p.line = 1;
   try {
+    for (const auto& kv : root)
+      if (!kPackKeys.count(kv.first.as<std::string>()))
+        r.fail(kv.first, "unknown key '" + kv.first.as<std::string>() + "'");
     p.id = r.text(root, "id");
     p.extends = r.text(root, "extends", /*required=*/false);
     if (!p.extends.empty() && (!base || base->id != p.extends))
@@ -196,13 +403,40 @@ RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file,
     if (root["companion"]) p.companion = root["companion"].as<bool>();
     const YAML::Node applies = root["applies_to"];
     if (!applies || !applies.IsMap()) r.fail(root, "missing 'applies_to' map");
-    p.drug_classes = r.list(applies, "drug_classes");
-    p.drug_topics = r.list(applies, "drug_topics");
-    p.drug_keys = r.list(applies, "drugs");
-    p.service_topics = r.list(applies, "services");
+    for (const auto& kv : applies)
+      if (!kAppliesKeys.count(kv.first.as<std::string>()))
+        r.fail(kv.first, "unknown key 'applies_to." + kv.first.as<std::string>() + "'");
+    auto coded = [&](const char* key, const char* domain) {
+      std::vector<std::string> codes = r.list(applies, key);
+      for (const auto& code : codes)
+        if (!vocabulary.knows(domain, code))
+          r.fail(applies[key], std::string("applies_to.") + key + " names unknown code '" + code + "' (not in " +
+                                   domain + ")");
+      return codes;
+    };
+    p.drug_classes = coded("drug_classes", "drug_class");
+    p.drug_topics = coded("drug_topics", "drug_topic");
+    p.drug_keys = coded("drugs", "drug");
+    p.service_topics = coded("services", "service_topic");
+    p.body_regions = coded("body_regions", "body_region");
+    p.request_flags = coded("request_flags", "request_flag");
     if (p.drug_classes.empty() && p.drug_topics.empty() && p.drug_keys.empty() && p.service_topics.empty())
       r.fail(applies, "'applies_to' names no drug classes, topics, drugs or services");
     p.position = r.text(root, "position");
+    if (const YAML::Node prior = root["prior_course"]) {
+      if (!prior.IsMap()) r.fail(prior, "'prior_course' must be a map of kind and subject");
+      const std::string kind = r.text(prior, "kind");
+      const auto k = fact_kind_from_string(kind);
+      if (!k) r.fail(prior["kind"], "prior_course: unknown fact kind '" + kind + "'");
+      p.prior_course_kind = *k;
+      p.prior_course_subjects = r.list(prior, "subject");
+      for (const auto& code : p.prior_course_subjects)
+        if (!vocabulary.knows(kind + ".subject", code))
+          r.fail(prior["subject"], "prior_course names unknown code '" + code + "' (not in " + kind + ".subject)");
+    } else if (base) {
+      p.prior_course_kind = base->prior_course_kind;
+      p.prior_course_subjects = base->prior_course_subjects;
+    }
 
     const YAML::Node cites = root["citations"];
     if (!cites || !cites.IsSequence() || cites.size() == 0) r.fail(root, "missing 'citations' list");
@@ -228,9 +462,9 @@ RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file,
     if (!crit || !crit.IsSequence() || crit.size() == 0) r.fail(root, "missing 'criteria' list");
     std::set<std::string> crit_ids;
     for (const auto& n : crit) {
-      CriterionRule c = parse_criterion(r, n, ids);
-      if (p.companion && c.decisive)
-        r.fail(n, "criterion '" + c.id + "': a companion pack's criteria must be decisive: false");
+      CriterionRule c = parse_criterion(r, n, ids, vocabulary);
+      if (p.companion && c.decisive())
+        r.fail(n, "criterion '" + c.id + "': a companion pack's criteria must be supporting");
       if (!crit_ids.insert(c.id).second) r.fail(n, "duplicate criterion id '" + c.id + "'");
       p.criteria.push_back(std::move(c));
     }
@@ -243,7 +477,7 @@ RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file,
   return p;
 }
 
-RuleSet RuleSet::load(const std::string& dir) {
+RuleSet RuleSet::load(const std::string& dir, const Vocabulary& vocabulary, const Phrases& phrases) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw DataError(dir, 0, "rule pack directory not found");
@@ -282,29 +516,51 @@ RuleSet RuleSet::load(const std::string& dir) {
           if (p.id == it->extends) base = &p;
         if (!base) { ++it; continue; }
       }
-      RulePack p = parse_pack(it->text, it->file, base);
+      RulePack p = parse_pack(it->text, it->file, vocabulary, phrases, base);
       if (!pack_ids.insert(p.id).second)
         throw DataError(it->file, 1, "duplicate pack id '" + p.id + "'");
       set.packs_.push_back(std::move(p));
       it = pending.erase(it);
       progress = true;
     }
-    if (!progress) parse_pack(pending.front().text, pending.front().file, nullptr);  // throws
+    if (!progress) parse_pack(pending.front().text, pending.front().file, vocabulary, phrases, nullptr);  // throws
   }
   return set;
 }
 
-const RulePack* RuleSet::for_drug(const std::string& key, const std::string& topic,
-                                  const std::string& drug_class,
-                                  const std::optional<Date>& on) const {
+const RulePack* RuleSet::for_request(const ParsedRequest& r, const std::optional<Date>& on) const {
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return !x.empty() && std::find(v.begin(), v.end(), x) != v.end();
+  };
   const RulePack* best = nullptr;
   int best_score = -1;
   for (const auto& p : packs_) {
+    if (p.companion) continue;
     int score = -1;
-    if (p.companion || !applies(p, key, topic, drug_class, &score)) continue;
+    if (r.kind == ParsedRequest::Kind::kDrug && r.drug) {
+      if (!applies(p, r.drug->key, r.drug->topic, r.drug->drug_class, &score)) continue;
+    } else if (r.kind == ParsedRequest::Kind::kService) {
+      if (!has(p.service_topics, r.service_topic)) continue;
+      score = 100;
+    } else {
+      continue;
+    }
+    // Narrowed packs: only for their regions and flags, and then before the general one.
+    if (!p.body_regions.empty()) {
+      if (!has(p.body_regions, r.body_region)) continue;
+      score += 50;
+    }
+    if (!p.request_flags.empty()) {
+      const bool any = std::any_of(p.request_flags.begin(), p.request_flags.end(),
+                                   [&](const std::string& f) { return has(r.flags, f); });
+      if (!any) continue;
+      score += 60;
+    }
     score += p.priority;
-    // A pack in force beats a superseded one, whatever its specificity.
-    if (p.in_force(on)) score += 1000;
+    // A pack in force beats a superseded one, whatever its specificity; among superseded
+    // ones the latest.
+    if (p.in_force(on)) score += 100000;
+    else if (p.effective_to) score += std::min(p.effective_to->first_day() / 1000, 90000);
     if (score > best_score) {
       best = &p;
       best_score = score;
@@ -323,23 +579,6 @@ std::vector<const RulePack*> RuleSet::companions_for_drug(const std::string& key
     if (p.companion && p.in_force(on) && applies(p, key, topic, drug_class, &score))
       out.push_back(&p);
   return out;
-}
-
-const RulePack* RuleSet::for_service(const std::string& service_topic,
-                                     const std::optional<Date>& on) const {
-  const RulePack* best = nullptr;
-  int best_score = -1;
-  for (const auto& p : packs_) {
-    if (p.companion || service_topic.empty()) continue;
-    if (std::find(p.service_topics.begin(), p.service_topics.end(), service_topic) == p.service_topics.end())
-      continue;
-    const int score = p.priority + (p.in_force(on) ? 1000 : 0);
-    if (score > best_score) {
-      best = &p;
-      best_score = score;
-    }
-  }
-  return best;
 }
 
 const RulePack* RuleSet::by_topic(const std::string& topic) const {

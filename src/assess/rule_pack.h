@@ -17,10 +17,17 @@
 #include <string>
 #include <vector>
 
+#include "assess/args.h"
+#include "assess/criterion.h"
 #include "core/citation.h"
 #include "core/date.h"
+#include "extract/fact.h"
 
 namespace imr {
+
+class Vocabulary;
+class Phrases;
+struct ParsedRequest;
 
 struct GuidelineCitation {
   std::string id;        // referenced by criteria
@@ -36,19 +43,24 @@ struct CriterionRule {
   std::string id;           // "opioids.pain_relief"
   std::string title;        // "Quantified pain relief"
   std::string measure;      // registry name: "pain_relief_quantified"
-  std::map<std::string, std::string> args;
-  std::optional<double> min;
-  std::optional<double> max;
+  Args args;                // typed and checked at load (args.h); `min` / `max` included
   std::string citation;     // GuidelineCitation id
-  bool decisive = true;     // must be met for the item to be medically necessary
-  // A safety flag (no frequency, opioid with benzodiazepine) the rationale states even
-  // when the item is overturned; other supporting criteria speak only to an uphold.
-  bool flag = false;
+  Role role = Role::kIndication;
+  // Indications: the group the criterion belongs to; each group needs one indication met.
+  // A criterion with no group is a group of its own.
+  std::string group;
+  bool decisive() const { return role == Role::kIndication || role == Role::kRequirement; }
   std::string phase = "any";  // "any", "initiating" (new use) or "ongoing" (continued use)
+  // Evaluated only when the record documents one of these diagnoses (codes of
+  // diagnosis.subject); otherwise the criterion does not apply to the item.
+  std::vector<std::string> only_if_diagnosis;
+  // Evaluated only for a request written with one of these flags ("interlaminar").
+  std::vector<std::string> only_if_request_flag;
   std::string looked_for;   // what the engine searched the record for
   std::string met;          // rationale wording per state; {placeholders} filled from
   std::string not_met;      // the finding (see measures.h)
   std::string not_documented;
+  std::map<std::string, std::string> when;  // wording for one reason code, replacing its state's
   std::string to_change;    // documentation that would change the outcome
   int line = 0;
 };
@@ -64,6 +76,13 @@ struct RulePack {
   std::vector<std::string> drug_topics;   // ... or whose drug table topic is one of these
   std::vector<std::string> drug_keys;     // ... or exactly these drugs
   std::vector<std::string> service_topics;  // service requests of these topics (data/services.yaml)
+  // Narrowing (a pack that names them beats one that does not, and applies only then):
+  std::vector<std::string> body_regions;    // ... for these body regions
+  std::vector<std::string> request_flags;   // ... written with these flags ("postoperative")
+  // What a course of this service already given looks like in the record (services:
+  // "more sessions" rather than a first trial): facts of this kind with these subjects.
+  std::optional<FactKind> prior_course_kind;
+  std::vector<std::string> prior_course_subjects;
   int priority = 0;         // the most specific pack wins (fentanyl over opioids)
   // A companion pack (weaning) is never the governing pack of a request; its criteria
   // (all supporting) are added to an upheld determination of continued use.
@@ -85,20 +104,22 @@ class RuleSet {
  public:
   // Loads every *.yaml under `dir` (sorted by name). The set's version combines the
   // manifest's (dir/VERSION) with each pack's.
-  static RuleSet load(const std::string& dir);
+  // Codes named in arguments are checked against `vocabulary`; {detail} phrases against
+  // `phrases`.
+  static RuleSet load(const std::string& dir, const Vocabulary& vocabulary, const Phrases& phrases);
   // Parses one pack from YAML text (for tests and the loader).
   // `base` is the pack named by `extends:` (required when the pack extends one).
-  static RulePack parse_pack(const std::string& yaml, const std::string& file,
-                             const RulePack* base = nullptr);
+  static RulePack parse_pack(const std::string& yaml, const std::string& file, const Vocabulary& vocabulary,
+                             const Phrases& phrases, const RulePack* base = nullptr);
 
   const std::vector<RulePack>& packs() const { return packs_; }
   const std::string& version() const { return version_; }
-  // The pack governing a drug (by key, topic, class) in force on `on`; nullptr if none.
-  const RulePack* for_drug(const std::string& key, const std::string& topic,
-                           const std::string& drug_class, const std::optional<Date>& on) const;
+  // The pack governing a request in force on `on` (else the most recent one, which the
+  // caller reports as superseded); nullptr when none covers it. Drugs match by key, topic
+  // or class, services by topic; a pack naming the request's body region or flags beats
+  // one that does not, and a pack naming others does not apply.
+  const RulePack* for_request(const ParsedRequest& request, const std::optional<Date>& on) const;
   const RulePack* by_topic(const std::string& topic) const;
-  // The pack governing a service request by its service topic, in force on `on` when one is.
-  const RulePack* for_service(const std::string& service_topic, const std::optional<Date>& on) const;
   // Companion packs that apply to a drug, in force on `on`.
   std::vector<const RulePack*> companions_for_drug(const std::string& key,
                                                    const std::string& topic,

@@ -22,8 +22,9 @@ Action add_rules_command(CLI::App& app, const GlobalOptions& global) {
       for (const auto& p : k->rules.packs()) {
         nlohmann::json crit = nlohmann::json::array();
         for (const auto& c : p.criteria)
-          crit.push_back({{"id", c.id}, {"title", c.title}, {"measure", c.measure}, {"decisive", c.decisive},
-                          {"phase", c.phase}, {"citation", c.citation}, {"looked_for", c.looked_for}});
+          crit.push_back({{"id", c.id},         {"title", c.title},       {"measure", c.measure},
+                          {"role", to_string(c.role)}, {"group", c.group}, {"phase", c.phase},
+                          {"citation", c.citation}, {"looked_for", c.looked_for}});
         nlohmann::json cites = nlohmann::json::array();
         for (const auto& c : p.citations)
           cites.push_back({{"id", c.id}, {"family", c.family}, {"section", c.section}, {"pages", c.pages}});
@@ -36,16 +37,18 @@ Action add_rules_command(CLI::App& app, const GlobalOptions& global) {
       return kExitOk;
     }
     std::cout << "Rule packs, version " << k->rules.version() << "\n\n";
-    std::cout << "| topic | citation | criterion | decisive | phase | facts used |\n";
+    std::cout << "| topic | citation | criterion | role | phase | facts used |\n";
     std::cout << "|---|---|---|---|---|---|\n";
     for (const auto& p : k->rules.packs()) {
       for (const auto& c : p.criteria) {
         const GuidelineCitation* g = p.citation(c.citation);
         const std::string cite = g ? fmt::format("{} {}{}", g->family, g->section, g->pages.empty() ? "" : " p. " + g->pages) : c.citation;
-        const MeasureSpec* m = find_measure(c.measure);
+        const MeasureContract* m = find_measure(c.measure);
+        const std::string role = c.role == Role::kIndication && c.group != c.id
+                                     ? fmt::format("indication ({})", c.group)
+                                     : std::string(to_string(c.role));
         std::cout << fmt::format("| {} | {} | {} | {} | {} | {}: {} |\n", p.topic, cite, c.title,
-                                 p.companion ? "advice" : (c.decisive ? "yes" : "no"), c.phase, c.measure,
-                                 m ? m->description : "");
+                                 p.companion ? "advice" : role, c.phase, c.measure, m ? m->description : "");
       }
     }
     return kExitOk;

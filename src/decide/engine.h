@@ -8,8 +8,11 @@
 #include <memory>
 #include <string>
 
+#include "assess/phrases.h"
 #include "assess/rule_pack.h"
+#include "assess/vocabulary.h"
 #include "decide/determination.h"
+#include "decide/wording.h"
 #include "intake/case.h"
 #include "intake/drug_table.h"
 #include "intake/request.h"
@@ -19,11 +22,15 @@ namespace imr {
 struct Knowledge {
   DrugTable drugs;
   ServiceTable services;
+  Vocabulary vocabulary;  // the codes packs and extraction share
+  Phrases phrases;        // each measure outcome's {detail}
+  Wording wording;        // the engine's own sentences
   RuleSet rules;
   std::string version() const;  // "rules <v>; drugs <v>"
 };
 
-// Loads data_dir/drugs.yaml, data_dir/services.yaml and data_dir/rules/. Throws DataError naming file and line.
+// Loads data_dir/drugs.yaml, services.yaml, vocabulary.yaml, measure_phrases.yaml,
+// wording.yaml and rules/. Throws DataError naming file and line.
 std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir);
 
 class Engine {

@@ -14,6 +14,7 @@ constexpr std::array<std::string_view, 5> kClauseWords = {" but ", " however", "
 SentenceContext::SentenceContext(int record, std::string_view record_text,
                                  const Sentence& sentence, const DrugTable& drugs)
     : record_(record),
+      table_(drugs),
       raw_(record_text.substr(sentence.start, sentence.end - sentence.start)),
       sentence_(sentence),
       scopes_(sentence.norm),

@@ -26,6 +26,7 @@ class SentenceContext {
 
   std::string_view norm() const { return sentence_.norm; }
   const std::vector<DrugMention>& drugs() const { return drugs_; }
+  const DrugTable& table() const { return table_; }
   const std::vector<SentenceDate>& dates() const { return dates_; }
   const PolarityScopes& scopes() const { return scopes_; }
   std::optional<Date> narrative_date() const { return sentence_.date; }
@@ -51,6 +52,7 @@ class SentenceContext {
 
  private:
   int record_;
+  const DrugTable& table_;
   std::string_view raw_;
   const Sentence& sentence_;
   PolarityScopes scopes_;

@@ -146,6 +146,12 @@ struct Fact {
   std::optional<Date> since;           // kMedicationUse: stated start
   std::optional<int> duration_days;    // kMedicationUse: stated length of use
   std::string region;                  // body region when the fact names one ("lumbar spine")
+  // kMedicationUse: the dose the sentence states for the drug ("Percocet 10/325 mg every
+  // 4 to 6 hours"), read once at extraction, with its daily morphine equivalents when the
+  // drug is an opioid and strength and frequency are given.
+  std::string dose;
+  std::optional<double> mme_min;
+  std::optional<double> mme_max;
   Evidence evidence;
 
   friend bool operator==(const Fact&, const Fact&) = default;

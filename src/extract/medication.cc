@@ -24,6 +24,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "extract/quantity.h"
+#include "intake/request.h"
 #include "extract/re_util.h"
 
 namespace imr::extract_detail {
@@ -105,6 +106,27 @@ bool post_cue_applies(std::string_view n, const Cue& c, const std::vector<DrugMe
 }
 
 }  // namespace
+
+// The dose phrase written with a drug runs from its name to the next list separator
+// ("Percocet 10/325 mg 1 every 4 to 6 hours, Soma ..."); read as a request, it gives the
+// daily morphine equivalents the combined-dose criteria need.
+void read_dose(const SentenceContext& s, const DrugMention& m, Fact& f) {
+  const std::string_view n = s.norm();
+  size_t end = n.size();
+  for (const char* sep : {",", ";", " and ", " for ", " with "}) {
+    const size_t at = n.find(sep, m.end);
+    if (at != std::string_view::npos) end = std::min(end, at);
+  }
+  const std::string phrase(trim(n.substr(m.start, end - m.start)));
+  if (phrase.size() <= static_cast<size_t>(m.end - m.start)) return;
+  const ParsedRequest parsed = parse_request(phrase, s.table());
+  if (parsed.drug != m.drug || parsed.strengths.empty()) return;
+  f.dose = phrase;
+  if (parsed.mme_per_day) {
+    f.mme_min = parsed.mme_per_day->min;
+    f.mme_max = parsed.mme_per_day->max;
+  }
+}
 
 void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
   const auto& mentions = s.drugs();
@@ -264,6 +286,7 @@ void detect_medications(const SentenceContext& s, std::vector<Fact>& out) {
       const int days = f.date->first_day() - started_on->last_day();
       if (days > 0) f.duration_days = days;
     }
+    read_dose(s, m, f);
     out.push_back(std::move(f));
   }
 }

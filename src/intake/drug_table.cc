@@ -12,11 +12,6 @@
 namespace imr {
 namespace {
 
-const std::set<std::string, std::less<>> kClasses = {
-    "opioid",         "benzodiazepine", "muscle_relaxant", "nsaid",         "anticonvulsant",
-    "antidepressant", "sleep_aid",      "gi_agent",        "ppi",           "antiemetic",
-    "laxative",       "topical",        "analgesic",       "medical_food",  "other"};
-
 int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
 
 std::string required_string(const YAML::Node& entry, const char* field, const std::string& file) {
@@ -77,6 +72,19 @@ DrugTable DrugTable::parse(std::string_view yaml, const std::string& file) {
     if (!root.IsMap() || !root["drugs"] || !root["drugs"].IsSequence())
       throw DataError(file, 1, "expected a map with a 'drugs' list");
     table.version_ = root["version"] ? root["version"].as<std::string>() : "unversioned";
+    if (const YAML::Node from = root["formulary_from"]) {
+      auto d = parse_date(from.as<std::string>());
+      if (!d || d->precision != Date::Precision::kDay)
+        throw DataError(file, line_of(from), "'formulary_from' must be a date (YYYY-MM-DD)");
+      table.formulary_from_ = d;
+    }
+    const YAML::Node classes = root["classes"];
+    if (!classes || !classes.IsMap()) throw DataError(file, 1, "expected a 'classes' map of class: label");
+    for (const auto& kv : classes) {
+      const std::string label = kv.second.IsScalar() ? kv.second.as<std::string>() : std::string();
+      if (label.empty()) throw DataError(file, line_of(kv.first), "drug class '" + kv.first.as<std::string>() + "' has no label");
+      table.class_labels_[kv.first.as<std::string>()] = label;
+    }
     for (const auto& entry : root["drugs"]) {
       if (!entry.IsMap()) throw DataError(file, line_of(entry), "each drug must be a map");
       Drug d;
@@ -85,7 +93,7 @@ DrugTable DrugTable::parse(std::string_view yaml, const std::string& file) {
       d.generic = required_string(entry, "generic", file);
       d.drug_class = required_string(entry, "class", file);
       d.topic = required_string(entry, "topic", file);
-      if (!kClasses.count(d.drug_class))
+      if (!table.class_labels_.count(d.drug_class))
         throw DataError(file, d.line, "unknown drug class '" + d.drug_class + "'");
       d.ingredients = string_list(entry, "ingredients", file);
       if (d.ingredients.empty()) d.ingredients.push_back(d.generic);
@@ -166,6 +174,11 @@ const Drug* DrugTable::find(std::string_view name) const {
   const std::string lower = to_lower(trim(name));
   auto it = by_name_.find(lower);
   return it == by_name_.end() ? nullptr : &drugs_[it->second];
+}
+
+std::string DrugTable::class_label(const std::string& drug_class) const {
+  auto it = class_labels_.find(drug_class);
+  return it != class_labels_.end() ? it->second : "a medication";
 }
 
 const Drug* DrugTable::by_key(std::string_view key) const {

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
+
 namespace imr {
 
 // Conversion to oral morphine milligram equivalents (CDC 2016 table).
@@ -62,6 +64,12 @@ class DrugTable {
   const Drug* by_key(std::string_view key) const;
   const std::vector<Drug>& drugs() const { return drugs_; }
   std::string version() const { return version_; }
+  // How a letter names a class: "an opioid analgesic"; "a medication" for an unknown one.
+  std::string class_label(const std::string& drug_class) const;
+  const std::map<std::string, std::string>& classes() const { return class_labels_; }
+  // The date from which the MTUS Drug Formulary status applies (drugs.yaml
+  // `formulary_from`); none when the table does not give it.
+  const std::optional<Date>& formulary_from() const { return formulary_from_; }
 
   // Every name the table knows (lower case) with the drug it names; longest first, for
   // scanning free text.
@@ -70,6 +78,8 @@ class DrugTable {
  private:
   void index();
   std::string version_;
+  std::map<std::string, std::string> class_labels_;  // class code -> label
+  std::optional<Date> formulary_from_;
   std::vector<Drug> drugs_;
   std::map<std::string, size_t, std::less<>> by_name_;
   std::map<std::string, size_t, std::less<>> by_key_;

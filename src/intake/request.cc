@@ -176,6 +176,24 @@ void parse_compound(ParsedRequest& r, const std::vector<CompoundPart>& parts,
   derive(r);
 }
 
+// Spinal levels a request names: "L4-5 and L5-S1" is two, "two-level" is two; none named
+// is nullopt.
+std::optional<int> count_spinal_levels(std::string_view lower) {
+  static const RE2 kLevel(R"(\b([ctls]\d{1,2})\s*-\s*([ctls]?\d{1,2})\b)");
+  static const RE2 kCount(R"(\b(two|three|four|2|3|4)[- ]levels?\b)");
+  re2::StringPiece input(lower.data(), lower.size());
+  std::string a, b;
+  int levels = 0;
+  while (levels < 10 && RE2::FindAndConsume(&input, kLevel, &a, &b)) ++levels;
+  std::string word;
+  if (RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), kCount, &word)) {
+    const int n = word == "two" || word == "2" ? 2 : word == "three" || word == "3" ? 3 : 4;
+    levels = std::max(levels, n);
+  }
+  if (levels == 0) return std::nullopt;
+  return levels;
+}
+
 }  // namespace
 
 ParsedRequest parse_request(std::string_view text, const DrugTable& table,
@@ -216,9 +234,15 @@ ParsedRequest parse_request(std::string_view text, const DrugTable& table,
       r.notes.push_back("not a recognised drug or service");
     }
   }
+  r.flags = services.flags_in(lower);
+  r.spinal_levels = count_spinal_levels(lower);
   if (truncated)
     r.notes.push_back("request cut to " + std::to_string(kMaxRequestChars) + " characters");
   return r;
+}
+
+bool ParsedRequest::has_flag(const std::string& f) const {
+  return std::find(flags.begin(), flags.end(), f) != flags.end();
 }
 
 ParsedRequest parse_request(std::string_view text, const DrugTable& table) {

@@ -68,7 +68,14 @@ struct ParsedRequest {
   std::optional<int> weeks;           // "x 6 weeks" -> 6
   std::optional<double> hours_per_day;  // "4 hours/day" -> 4 (home health)
   std::string acquisition;            // "purchase" | "rental" | "" (TENS unit purchase)
+  std::optional<int> spinal_levels;   // "L4-5 and L5-S1" -> 2; "two-level" -> 2
   std::string service_topic;          // rule topic from the service table: "physical_medicine"
+
+  // --- both ---
+  // Words that place the request ("post-op", "pre-operative", "retrospective"), as codes
+  // from data/request_flags.yaml: "postoperative", "preoperative", "retrospective", ...
+  std::vector<std::string> flags;
+  bool has_flag(const std::string& f) const;
 
   std::vector<std::string> notes;     // what the parser could not read, in words
 };

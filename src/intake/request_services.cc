@@ -129,6 +129,7 @@ ServiceTable ServiceTable::parse(std::string_view yaml, const std::string& file)
       throw DataError(file, 1, "expected a map with a 'services' list");
     table.services_ = parse_list<ServiceEntry>(root, "services", true, file);
     table.regions_ = parse_list<BodyRegion>(root, "regions", false, file);
+    table.flags_ = parse_list<RequestFlag>(root, "flags", false, file);
   } catch (const YAML::Exception& e) {
     throw DataError(file, e.mark.line + 1, "bad value: " + e.msg);
   }
@@ -146,6 +147,18 @@ void ServiceTable::index() {
 std::optional<std::pair<const ServiceEntry*, Span>> ServiceTable::find_service(
     std::string_view lower) const {
   return find_in(lower, service_names_, services_);
+}
+
+std::vector<std::string> ServiceTable::flags_in(std::string_view lower) const {
+  std::vector<std::string> out;
+  for (const auto& flag : flags_) {
+    std::vector<std::string> lowered;
+    for (const auto& s : flag.synonyms) lowered.push_back(to_lower(trim(s)));
+    std::stable_sort(lowered.begin(), lowered.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    std::vector<std::string_view> names(lowered.begin(), lowered.end());
+    if (find_earliest_name(lower, names)) out.push_back(flag.name);
+  }
+  return out;
 }
 
 std::optional<std::pair<const BodyRegion*, Span>> ServiceTable::find_region(

@@ -21,6 +21,14 @@ struct ServiceEntry {
   int line = 0;
 };
 
+// A word that places a request ("post-op", "retrospective", "refill"): a code and the
+// words that write it.
+struct RequestFlag {
+  std::string name;  // the code: "postoperative"
+  std::vector<std::string> synonyms;
+  int line = 0;
+};
+
 struct BodyRegion {
   std::string name;  // "lumbar spine"
   std::vector<std::string> synonyms;
@@ -42,6 +50,9 @@ class ServiceTable {
 
   const std::vector<ServiceEntry>& services() const { return services_; }
   const std::vector<BodyRegion>& regions() const { return regions_; }
+  const std::vector<RequestFlag>& flags() const { return flags_; }
+  // Every flag written in `lower` (lower-case text), each once, in table order.
+  std::vector<std::string> flags_in(std::string_view lower) const;
 
   // The earliest service named in `lower` (lower-case text), longest name first at a
   // position, on word boundaries; with its span.
@@ -52,6 +63,7 @@ class ServiceTable {
   void index();
   std::vector<ServiceEntry> services_;
   std::vector<BodyRegion> regions_;
+  std::vector<RequestFlag> flags_;
   // Lower-case synonym -> index, longest first.
   std::vector<std::pair<std::string, size_t>> service_names_;
   std::vector<std::pair<std::string, size_t>> region_names_;

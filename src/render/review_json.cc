@@ -48,14 +48,22 @@ json item_json(const Determination& d) {
     criteria.push_back(json{{"id", c.id},
                             {"title", c.title},
                             {"state", to_string(c.state)},
+                            {"reason", c.reason},
+                            {"role", to_string(c.role)},
+                            {"group", c.group},
                             {"decisive", c.decisive},
+                            {"decided", c.decided},
                             {"advisory", c.advisory},
                             {"citation", c.citation_id},
                             {"statement", c.statement},
                             {"looked_for", c.looked_for},
                             {"evidence", ev}});
   }
+  json decided_by = json::array();
+  for (const auto& c : d.criteria)
+    if (c.decided) decided_by.push_back(c.id);
   json j{{"request", d.request},
+         {"decided_by", decided_by},
          {"decision", d.decision ? json(to_string(*d.decision)) : json(nullptr)},
          {"status", d.no_rule ? "no_rule" : "drafted"},
          {"topic", d.topic},

@@ -304,14 +304,8 @@ AssignmentResult CaseService::assign(const std::string& case_id, const std::stri
       const std::string text = item.value("request", "");
       const ParsedRequest p = parse_request(text, k.drugs, k.services);
       DisputedItemForAssignment d{text, "", "", p.service};
-      const RulePack* pack = nullptr;
-      if (p.drug) {
-        d.drug_class = p.drug->drug_class;
-        pack = k.rules.for_drug(p.drug->key, p.drug->topic, p.drug->drug_class, on);
-      } else if (!p.service_topic.empty()) {
-        pack = k.rules.for_service(p.service_topic, on);
-      }
-      if (pack) d.topic = pack->topic;
+      if (p.drug) d.drug_class = p.drug->drug_class;
+      if (const RulePack* pack = k.rules.for_request(p, on)) d.topic = pack->topic;
       items.push_back(std::move(d));
     }
     std::map<std::string, ReviewerLoad> load;

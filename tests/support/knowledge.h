@@ -14,3 +14,41 @@ inline std::shared_ptr<const Knowledge> bundled_knowledge() {
 }
 
 }  // namespace imr::testing
+
+#include <map>
+#include <vector>
+
+#include "assess/criterion.h"
+
+namespace imr::testing {
+
+// The decision policy as a test states it: every indication group has a met indication
+// and no requirement is documented as not met (advisory criteria aside).
+inline bool policy_supports(const std::vector<CriterionResult>& criteria, std::string* why = nullptr) {
+  std::map<std::string, bool> groups;
+  for (const auto& c : criteria) {
+    if (c.advisory) continue;
+    if (c.role == Role::kIndication) groups[c.group] |= c.state == CriterionState::kMet;
+    if (c.role == Role::kRequirement && c.state == CriterionState::kNotMet) {
+      if (why) *why = "requirement " + c.id + " not met: " + c.statement;
+      return false;
+    }
+  }
+  for (const auto& [g, met] : groups)
+    if (!met) {
+      if (why) *why = "no indication met in group " + g;
+      return false;
+    }
+  return true;
+}
+
+// The criteria of `criteria` other than those of `except`'s group support the item.
+inline bool others_support(const std::vector<CriterionResult>& criteria, const CriterionResult& except) {
+  std::vector<CriterionResult> rest;
+  for (const auto& c : criteria)
+    if (c.id != except.id && !(c.role == Role::kIndication && c.group == except.group && except.role == Role::kIndication))
+      rest.push_back(c);
+  return policy_supports(rest);
+}
+
+}  // namespace imr::testing

@@ -18,7 +18,9 @@ const std::string kServices = std::string(IMR_SOURCE_DIR) + "/data/services.yaml
 
 TEST(DrugTableTest, BundledTableLoads) {
   const DrugTable t = DrugTable::load(kDrugs);
-  EXPECT_EQ(t.version(), "2026.11.1");
+  EXPECT_EQ(t.version(), "2026.12.1");
+  EXPECT_EQ(t.class_label("opioid"), "an opioid analgesic");
+  EXPECT_EQ(t.formulary_from(), Date::ymd(2018, 1, 1));
   EXPECT_GE(t.drugs().size(), 60u);
   for (const char* key :
        {"hydrocodone_apap", "oxycodone", "oxycodone_er", "oxycodone_apap", "morphine_ir",
@@ -97,6 +99,8 @@ TEST(DrugTableTest, LooksUpByBrandGenericMisspellingAndCase) {
   EXPECT_EQ(norco.formulary_status, "non-exempt");
 }
 
+const std::string kClasses = "classes: {opioid: an opioid, nsaid: an NSAID}\n";
+
 // Parses `yaml` expecting a DataError; returns its message.
 std::string error_of(const std::string& yaml) {
   try {
@@ -110,7 +114,7 @@ std::string error_of(const std::string& yaml) {
 }
 
 TEST(DrugTableTest, BrokenTablesFailWithFileAndLine) {
-  EXPECT_EQ(error_of("drugs:\n"
+  EXPECT_EQ(error_of(kClasses + "drugs:\n"
                      "  - key: a\n"
                      "    generic: a\n"
                      "    class: opioid\n"
@@ -119,20 +123,20 @@ TEST(DrugTableTest, BrokenTablesFailWithFileAndLine) {
                      "    generic: b\n"
                      "    class: wonder_drug\n"
                      "    topic: x\n"),
-            "drugs-test.yaml:6: unknown drug class 'wonder_drug'");
-  EXPECT_EQ(error_of("drugs:\n"
+            "drugs-test.yaml:7: unknown drug class 'wonder_drug'");
+  EXPECT_EQ(error_of(kClasses + "drugs:\n"
                      "  - generic: a\n"
                      "    class: nsaid\n"
                      "    topic: nsaids\n"),
-            "drugs-test.yaml:2: drug is missing 'key'");
-  EXPECT_EQ(error_of("drugs:\n"
+            "drugs-test.yaml:3: drug is missing 'key'");
+  EXPECT_EQ(error_of(kClasses + "drugs:\n"
                      "  - key: a\n"
                      "    generic: a\n"
                      "    class: nsaid\n"
                      "    topic: nsaids\n"
                      "    mme: {per_mg: 1}\n"),
-            "drugs-test.yaml:6: MME factor on a non-opioid 'a'");
-  EXPECT_EQ(error_of("drugs:\n"
+            "drugs-test.yaml:7: MME factor on a non-opioid 'a'");
+  EXPECT_EQ(error_of(kClasses + "drugs:\n"
                      "  - key: a\n"
                      "    generic: a\n"
                      "    brands: [Samename]\n"
@@ -143,19 +147,21 @@ TEST(DrugTableTest, BrokenTablesFailWithFileAndLine) {
                      "    brands: [SameName]\n"
                      "    class: nsaid\n"
                      "    topic: nsaids\n"),
-            "drugs-test.yaml:7: name 'SameName' is used by both 'a' and 'b'");
-  EXPECT_EQ(error_of("drugs:\n"
+            "drugs-test.yaml:8: name 'SameName' is used by both 'a' and 'b'");
+  EXPECT_EQ(error_of(kClasses + "drugs:\n"
                      "  - key: a\n"
                      "    generic: a: b\n"
                      "    class: opioid\n"),
-            "drugs-test.yaml:3: not valid YAML: illegal map value");
-  EXPECT_EQ(error_of("drugs:\n"
+            "drugs-test.yaml:4: not valid YAML: illegal map value");
+  EXPECT_EQ(error_of("drugs:\n  - {key: a, generic: a, class: opioid, topic: opioids}\n"),
+            "drugs-test.yaml:1: expected a 'classes' map of class: label");
+  EXPECT_EQ(error_of(kClasses + "drugs:\n"
                      "  - key: m\n"
                      "    generic: m\n"
                      "    class: opioid\n"
                      "    topic: methadone\n"
                      "    mme: {bands: [[40, 8], [20, 4]]}\n"),
-            "drugs-test.yaml:6: MME bands must ascend");
+            "drugs-test.yaml:7: MME bands must ascend");
 }
 
 TEST(DrugTableTest, MissingFileIsAnInputError) {

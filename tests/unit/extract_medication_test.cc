@@ -227,6 +227,7 @@ TEST(ExtractMedicationTest, NarrativeDateFromAProgressNote) {
 // immediate-release one its first words name.
 TEST(ExtractMedicationTest, ReleaseModifierNamesTheLongActingTwin) {
   const DrugTable table = DrugTable::parse(R"(version: t
+classes: {opioid: an opioid, benzodiazepine: a benzodiazepine, muscle_relaxant: a muscle relaxant, nsaid: an NSAID, anticonvulsant: an anti-epilepsy drug, analgesic: an analgesic}
 drugs:
   - {key: morphine_ir, generic: morphine, ingredients: [morphine], misspellings: [morphine sulfate], class: opioid, topic: opioids, mme: {per_mg: 1}}
   - {key: morphine_er, generic: morphine extended-release, ingredients: [morphine], brands: [MS Contin], class: opioid, topic: opioids, mme: {per_mg: 1}, long_acting: true}

@@ -17,6 +17,7 @@ namespace imr::testing_extract {
 
 inline const DrugTable& test_drugs() {
   static const DrugTable table = DrugTable::parse(R"(version: t
+classes: {opioid: an opioid, benzodiazepine: a benzodiazepine, muscle_relaxant: a muscle relaxant, nsaid: an NSAID, anticonvulsant: an anti-epilepsy drug, analgesic: an analgesic}
 drugs:
   - {key: hydrocodone_apap, generic: hydrocodone/acetaminophen, ingredients: [hydrocodone, acetaminophen], brands: [Norco, Vicodin], class: opioid, topic: opioids, mme: {per_mg: 1}}
   - {key: oxycodone_apap, generic: oxycodone/acetaminophen, ingredients: [oxycodone, acetaminophen], brands: [Percocet], class: opioid, topic: opioids, mme: {per_mg: 1.5}}
