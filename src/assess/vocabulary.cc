@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/file.h"
+#include "extract/lexicon.h"
 #include "intake/drug_table.h"
 #include "intake/request_services.h"
 
@@ -91,6 +92,19 @@ Vocabulary Vocabulary::parse(const std::string& yaml, const std::string& file) {
   }
   v.domains_["fact_kind"] = std::move(kind_names);
   return v;
+}
+
+void Vocabulary::add_lexicon(const Lexicon& lexicon) {
+  for (const auto& e : lexicon.entries()) {
+    const std::string kind = to_string(e.kind);
+    for (auto& k : kinds_)
+      if (k.kind == kind) {
+        k.subjects.emplace(e.subject, e.description);
+        if (!e.qualifier.empty()) k.qualifiers.emplace(e.qualifier, "");
+      }
+    domains_[kind + ".subject"].insert(e.subject);
+    if (!e.qualifier.empty()) domains_[kind + ".qualifier"].insert(e.qualifier);
+  }
 }
 
 void Vocabulary::add_domain(const std::string& name, std::set<std::string> codes) {

@@ -24,6 +24,7 @@
 namespace imr {
 
 class DrugTable;
+class Lexicon;
 class ServiceTable;
 
 struct FactKindVocabulary {
@@ -48,6 +49,8 @@ class Vocabulary {
   // Adds the code lists of the other tables as domains.
   void add_tables(const DrugTable& drugs, const ServiceTable& services, const std::set<std::string>& request_flags);
   void add_domain(const std::string& name, std::set<std::string> codes);
+  // Adds the codes the lexicon emits (kind, subject, qualifier) with their descriptions.
+  void add_lexicon(const Lexicon& lexicon);
 
   // Whether `code` is legal in `domain`; an unknown domain knows nothing.
   bool knows(const std::string& domain, const std::string& code) const;

@@ -214,7 +214,9 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir) {
   auto k = std::make_shared<Knowledge>();
   k->drugs = DrugTable::load(data_dir + "/drugs.yaml");
   k->services = ServiceTable::load(data_dir + "/services.yaml");
+  k->lexicon = Lexicon::load(data_dir + "/lexicon");
   k->vocabulary = Vocabulary::load(data_dir + "/vocabulary.yaml");
+  k->vocabulary.add_lexicon(k->lexicon);
   std::set<std::string> flags;
   for (const auto& f : k->services.flags()) flags.insert(f.name);
   k->vocabulary.add_tables(k->drugs, k->services, flags);
@@ -231,7 +233,7 @@ Review Engine::review(const Case& c) const {
   std::vector<RecordText> texts;
   texts.reserve(c.records.size());
   for (const auto& r : c.records) texts.push_back(RecordText{r.date, r.title, r.text});
-  const std::vector<Fact> facts = extract_facts(texts, k.drugs);
+  const std::vector<Fact> facts = extract_facts(texts, k.drugs, k.lexicon);
 
   std::vector<ParsedRequest> parsed;
   parsed.reserve(c.requests.size());

@@ -13,6 +13,7 @@
 #include "assess/vocabulary.h"
 #include "decide/determination.h"
 #include "decide/wording.h"
+#include "extract/lexicon.h"
 #include "intake/case.h"
 #include "intake/drug_table.h"
 #include "intake/request.h"
@@ -22,6 +23,7 @@ namespace imr {
 struct Knowledge {
   DrugTable drugs;
   ServiceTable services;
+  Lexicon lexicon;        // the words that name findings (data/lexicon)
   Vocabulary vocabulary;  // the codes packs and extraction share
   Phrases phrases;        // each measure outcome's {detail}
   Wording wording;        // the engine's own sentences

@@ -6,6 +6,7 @@
 
 #include "extract/context.h"
 #include "extract/fact.h"
+#include "extract/lexicon.h"
 
 namespace imr::extract_detail {
 
@@ -29,5 +30,10 @@ void detect_services(const SentenceContext& s, std::vector<Fact>& out);
 void detect_findings(const SentenceContext& s, std::vector<Fact>& out);
 // Symptoms (nausea, constipation, insomnia, GI) and sleep hygiene.             symptoms.cc
 void detect_symptoms(const SentenceContext& s, std::vector<Fact>& out);
+// Every finding the clinical lexicon (data/lexicon) names.                     lexicon_facts.cc
+void detect_lexicon(const SentenceContext& s, const Lexicon& lexicon, std::vector<Fact>& out);
+
+// The body region a sentence names ("lumbar spine", "knee"), or "".             findings.cc
+std::string region_in(std::string_view norm);
 
 }  // namespace imr::extract_detail

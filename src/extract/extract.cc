@@ -8,7 +8,7 @@
 namespace imr {
 
 std::vector<Fact> extract_record_facts(const RecordText& record, int record_index,
-                                       const DrugTable& drugs) {
+                                       const DrugTable& drugs, const Lexicon& lexicon) {
   using namespace extract_detail;
   std::vector<Fact> out;
   const std::vector<Sentence> sentences = record_sentences(record.text, record.date);
@@ -29,14 +29,16 @@ std::vector<Fact> extract_record_facts(const RecordText& record, int record_inde
     detect_services(ctx, out);
     detect_findings(ctx, out);
     detect_symptoms(ctx, out);
+    detect_lexicon(ctx, lexicon, out);
   }
   return out;
 }
 
-std::vector<Fact> extract_facts(const std::vector<RecordText>& records, const DrugTable& drugs) {
+std::vector<Fact> extract_facts(const std::vector<RecordText>& records, const DrugTable& drugs,
+                                const Lexicon& lexicon) {
   std::vector<Fact> out;
   for (size_t i = 0; i < records.size(); ++i) {
-    std::vector<Fact> facts = extract_record_facts(records[i], static_cast<int>(i), drugs);
+    std::vector<Fact> facts = extract_record_facts(records[i], static_cast<int>(i), drugs, lexicon);
     out.insert(out.end(), std::make_move_iterator(facts.begin()),
                std::make_move_iterator(facts.end()));
   }

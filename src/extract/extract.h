@@ -16,6 +16,7 @@
 
 #include "core/date.h"
 #include "extract/fact.h"
+#include "extract/lexicon.h"
 #include "intake/drug_table.h"
 
 namespace imr {
@@ -26,11 +27,14 @@ struct RecordText {
   std::string text;
 };
 
-// Extracts facts from every record, in record order then text order. Deterministic.
-std::vector<Fact> extract_facts(const std::vector<RecordText>& records, const DrugTable& drugs);
+// Extracts facts from every record, in record order then text order. Deterministic. The
+// lexicon adds the findings it names (data/lexicon); without one, only the built-in
+// detectors run.
+std::vector<Fact> extract_facts(const std::vector<RecordText>& records, const DrugTable& drugs,
+                                const Lexicon& lexicon = empty_lexicon());
 
 // Extracts facts from one record (index `record` is written into each Evidence).
 std::vector<Fact> extract_record_facts(const RecordText& record, int record_index,
-                                       const DrugTable& drugs);
+                                       const DrugTable& drugs, const Lexicon& lexicon = empty_lexicon());
 
 }  // namespace imr

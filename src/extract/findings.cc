@@ -1,16 +1,12 @@
-// Findings: kImagingFinding, kExamFinding, kRedFlag, kInjectionResponse.
+// Findings: kImagingFinding and kInjectionResponse. (Examination findings and red flags are
+// data: data/lexicon/exam.yaml and red_flags.yaml, read by lexicon_facts.cc.)
 //
 // Imaging: a study named (MRI, CT, x-ray, EMG/NCV) with a result word in the sentence
 // ("MRI of the lumbar spine showed an L5-S1 protrusion compressing the S1 nerve root");
 // the most specific result wins: nerve_root_compression > disc_herniation > stenosis >
 // fracture > other (tears) > degenerative > normal. EMG/NCV "radiculopathy" counts as
 // nerve_root_compression. A sentence that only orders a study gives nothing. `region`
-// holds the body region named ("lumbar spine"). Exam findings: one fact per finding named
-// (dermatomal_sensory_loss, weakness, reflex_change, positive_slr, foot_drop,
-// trigger_point_twitch, spasm, tenderness), polarity from negation ("no weakness",
-// "negative straight leg raise" is negated); qualifier "progressive" when worsening.
-// Red flags: cauda_equina, fracture (suspected), infection, tumor, progressive_deficit;
-// "no red flags" is a negated fact with subject "red_flags". Injection responses: an
+// holds the body region named ("lumbar spine"). Injection responses: an
 // injection named with a response (percent relief, "no relief", "for six weeks"):
 // value = percent, duration_days, qualifier helped / no_benefit.
 #include <re2/re2.h>
@@ -32,6 +28,8 @@ const RE2& region_re() {
 const char* const kRegions[] = {"lumbar spine", "cervical spine", "thoracic spine", "shoulder", "knee",
                                 "hip",          "wrist",          "elbow",          "ankle"};
 
+}  // namespace
+
 std::string region_in(std::string_view n) {
   ReMatch m;
   if (!find_first(region_re(), n, 0, &m)) return "";
@@ -39,6 +37,8 @@ std::string region_in(std::string_view n) {
     if (m.has(g)) return kRegions[g - 1];
   return "";
 }
+
+namespace {
 
 const RE2& study_re() {
   static const RE2 re(
@@ -93,27 +93,6 @@ const RE2& normal_re() {
       R"(\b(?:normal|unremarkable|negative|no (?:acute |significant )?(?:abnormalit\w+|findings|pathology|evidence))\b)");
   return re;
 }
-
-const RE2& exam_re() {
-  static const RE2 re(
-      R"(\b(?:((?:decreased|diminished|reduced|altered|absent) (?:light touch |pinprick )?sensation|hypoesthesia|hypesthesia|dermatomal (?:numbness|sensory (?:loss|deficit|changes?))|sensory (?:loss|deficit)|numbness in (?:the )?(?:[lcs]\d|\w+ \w+ dermatome))|(weakness|(?:strength|motor)[^.;]{0,30}\b[0-4]\+?/5|[0-4]\+?/5 (?:strength|motor)|motor deficits?)|((?:reflex(?:es)?|jerks?) (?:(?:is|are|was|were) )?(?:diminished|decreased|absent|reduced|depressed|hypoactive|1\+|0)|(?:diminished|decreased|absent|reduced|depressed|hypoactive) (?:\w+ )?(?:reflex(?:es)?|jerks?)|hyporeflexia|areflexia)|(positive (?:seated |supine )?(?:straight[- ]leg[- ]rais\w*|slr)(?: test)?|(?:straight[- ]leg[- ]rais\w*|slr)(?: test)? (?:(?:is|was) )?positive|(?:negative|normal) (?:seated |supine )?(?:straight[- ]leg[- ]rais\w*|slr))|(foot drop)|(twitch response|local twitch|taut bands?)|(spasms?)|(tender\w*))\b)");
-  return re;
-}
-const char* const kExam[] = {"dermatomal_sensory_loss", "weakness", "reflex_change", "positive_slr",
-                             "foot_drop", "trigger_point_twitch", "spasm", "tenderness"};
-const RE2& progressive_re() {
-  static const RE2 re(
-      R"(\b(?:progressive|progressing|worsening|increasing|new onset of|newly developed|new (?:weakness|numbness|foot drop))\b)");
-  return re;
-}
-
-const RE2& red_flag_re() {
-  static const RE2 re(
-      R"(\b(?:(cauda equina|saddle (?:anesthesia|numbness)|(?:bowel|bladder)(?: (?:or|and) (?:bowel|bladder))? (?:incontinence|dysfunction|retention)|loss of (?:bowel|bladder)|urinary retention)|((?:suspected|possible|concern for|rule out) (?:\w+ )?fracture|compression fracture)|(fevers?|osteomyelitis|discitis|epidural abscess|spinal infection)|(tumou?r|malignan\w+|metasta\w+|neoplasm|unexplained weight loss|history of cancer)|(progressive (?:neurologic(?:al)? )?(?:deficit|weakness|numbness)|(?:worsening|increasing) (?:weakness|numbness|neurologic(?:al)? deficit)|new foot drop)|(red flags?))\b)");
-  return re;
-}
-const char* const kRedFlags[] = {"cauda_equina", "fracture", "infection", "tumor", "progressive_deficit",
-                                 "red_flags"};
 
 const RE2& injection_re() {
   static const RE2 re(
@@ -176,44 +155,6 @@ void imaging(const SentenceContext& s, std::vector<Fact>& out) {
   out.push_back(std::move(f));
 }
 
-void exam(const SentenceContext& s, std::vector<Fact>& out) {
-  const std::string_view n = s.norm();
-  std::vector<std::string> seen;
-  for (const ReMatch& m : find_all(exam_re(), n, 12)) {
-    std::string subject;
-    for (size_t g = 1; g <= 8; ++g)
-      if (m.has(g)) subject = kExam[g - 1];
-    if (std::find(seen.begin(), seen.end(), subject) != seen.end()) continue;
-    seen.push_back(subject);
-    Fact f = s.make(FactKind::kExamFinding, m.start, m.end);
-    f.subject = subject;
-    const std::string_view text = m.group(0);
-    if (subject == "positive_slr" && (text.rfind("negative", 0) == 0 || text.rfind("normal", 0) == 0))
-      f.polarity = Polarity::kNegated;
-    const Span c = s.clause(m.start);
-    if (contains(progressive_re(), n.substr(c.start, c.end - c.start))) f.qualifier = "progressive";
-    f.region = region_in(n);
-    out.push_back(std::move(f));
-  }
-}
-
-void red_flags(const SentenceContext& s, std::vector<Fact>& out) {
-  const std::string_view n = s.norm();
-  std::vector<std::string> seen;
-  for (const ReMatch& m : find_all(red_flag_re(), n, 8)) {
-    std::string subject;
-    for (size_t g = 1; g <= 6; ++g)
-      if (m.has(g)) subject = kRedFlags[g - 1];
-    if (std::find(seen.begin(), seen.end(), subject) != seen.end()) continue;
-    seen.push_back(subject);
-    Fact f = s.make(FactKind::kRedFlag, m.start, m.end);
-    f.subject = subject;
-    // "red flags" itself is only ever a summary ("no red flags"); affirmed it says nothing.
-    if (subject == "red_flags" && f.polarity != Polarity::kNegated) continue;
-    out.push_back(std::move(f));
-  }
-}
-
 void injections(const SentenceContext& s, std::vector<Fact>& out) {
   const std::string_view n = s.norm();
   ReMatch m;
@@ -239,8 +180,6 @@ void injections(const SentenceContext& s, std::vector<Fact>& out) {
 
 void detect_findings(const SentenceContext& s, std::vector<Fact>& out) {
   imaging(s, out);
-  exam(s, out);
-  red_flags(s, out);
   injections(s, out);
 }
 

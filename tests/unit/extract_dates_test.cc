@@ -86,7 +86,7 @@ TEST(ExtractDatesTest, MultiRecordDatesResolveAgainstEachRecord) {
       {Date::ymd(2015, 2, 2), "PR-2", "Pain 5/10 today. She remains on Norco for several months."},
       {std::nullopt, "Undated fax", "Pain is 9/10 and she takes Xanax since 2013."},
   };
-  const auto facts = extract_facts(records, test_drugs());
+  const auto facts = extract_facts(records, test_drugs(), testing_extract::test_lexicon());
   const auto meds = of_kind(facts, FactKind::kMedicationUse);
   ASSERT_EQ(meds.size(), 4u) << dump(facts);
   // Record 0: record date for the first sentences, then the note's date.

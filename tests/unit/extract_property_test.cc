@@ -124,13 +124,13 @@ TEST(ExtractPropertyTest, EvidenceIsExactAndOutputDeterministic) {
     const RecordText rec{i % 3 ? std::optional<Date>(Date::ymd(2016, 1 + i % 12, 1 + i % 28))
                                : std::nullopt,
                          "generated", text};
-    const std::vector<Fact> first = extract_record_facts(rec, index, test_drugs());
+    const std::vector<Fact> first = extract_record_facts(rec, index, test_drugs(), testing_extract::test_lexicon());
     check_evidence(first, text, index);
     if (::testing::Test::HasFatalFailure()) {
       ADD_FAILURE() << "record " << i;
       return;
     }
-    const std::vector<Fact> second = extract_record_facts(rec, index, test_drugs());
+    const std::vector<Fact> second = extract_record_facts(rec, index, test_drugs(), testing_extract::test_lexicon());
     ASSERT_EQ(first, second) << "record " << i;
     total_facts += first.size();
   }
@@ -142,7 +142,7 @@ TEST(ExtractPropertyTest, SeveralRecordsKeepTheirIndices) {
   Generator gen(7u);
   std::vector<RecordText> records;
   for (int i = 0; i < 20; ++i) records.push_back({std::nullopt, "r", gen.record()});
-  const std::vector<Fact> facts = extract_facts(records, test_drugs());
+  const std::vector<Fact> facts = extract_facts(records, test_drugs(), testing_extract::test_lexicon());
   ASSERT_FALSE(facts.empty());
   int last = 0;
   for (const Fact& f : facts) {
@@ -184,7 +184,7 @@ TEST(ExtractPropertyTest, PathologicalInputsAreBounded) {
   };
   for (const std::string& t : inputs) {
     const RecordText rec{Date::ymd(2016, 3, 1), "p", t};
-    const auto facts = extract_record_facts(rec, 0, test_drugs());
+    const auto facts = extract_record_facts(rec, 0, test_drugs(), testing_extract::test_lexicon());
     check_evidence(facts, t, 0);
   }
 }

@@ -41,10 +41,17 @@ drugs:
   return table;
 }
 
+// The bundled clinical lexicon (data/lexicon): examination findings, symptoms, red flags
+// and the further diagnoses are data.
+inline const Lexicon& test_lexicon() {
+  static const Lexicon lexicon = Lexicon::load(std::string(IMR_SOURCE_DIR) + "/data/lexicon");
+  return lexicon;
+}
+
 inline std::vector<Fact> facts_in(const std::string& text,
                                   std::optional<Date> record_date = std::nullopt,
                                   int index = 0) {
-  return extract_record_facts(RecordText{record_date, "note", text}, index, test_drugs());
+  return extract_record_facts(RecordText{record_date, "note", text}, index, test_drugs(), test_lexicon());
 }
 
 inline std::vector<Fact> of_kind(const std::vector<Fact>& facts, FactKind kind) {

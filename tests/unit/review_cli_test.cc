@@ -133,6 +133,7 @@ TEST(ReviewCliTest, BrokenRulePackStopsStartUpWithFileAndLine) {
   fs::copy_file(std::string(IMR_SOURCE_DIR) + "/data/drugs.yaml", data / "drugs.yaml");
   for (const char* name : {"services.yaml", "vocabulary.yaml", "measure_phrases.yaml", "wording.yaml"})
     fs::copy_file(std::string(IMR_SOURCE_DIR) + "/data/" + name, data / name);
+  fs::copy(std::string(IMR_SOURCE_DIR) + "/data/lexicon", data / "lexicon");
   std::ofstream(data / "rules" / "bad.yaml") << "id: x\ntopic: x\ntitle: X\nversion: '1'\n"
                                                 "effective_from: 2009-07-18\napplies_to: {drug_classes: [opioid]}\n"
                                                 "position: p\ncitations:\n  - {id: c, family: MTUS, document: d, section: s, pages: '1'}\n"
