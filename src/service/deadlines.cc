@@ -32,13 +32,32 @@ Timestamp day_count_due(const Date& from, int n, const HolidayCalendar& cal, std
   return Timestamp::at(due).plus_seconds(kEndOfDay);
 }
 
-const CaseEvent* first_of(const std::vector<CaseEvent>& sorted, const char* kind) {
+const CaseEvent* first_of(const std::vector<CaseEvent>& sorted, EventKind kind) {
   for (const auto& e : sorted)
     if (e.kind == kind) return &e;
   return nullptr;
 }
 
+constexpr std::pair<EventKind, const char*> kEventNames[] = {
+    {EventKind::kReceived, "received"},       {EventKind::kEligible, "eligible"},
+    {EventKind::kIneligible, "ineligible"},   {EventKind::kAssigned, "assigned"},
+    {EventKind::kNoticeSent, "notice_sent"},  {EventKind::kRecordsReceived, "records_received"},
+    {EventKind::kSigned, "signed"},           {EventKind::kClosed, "closed"},
+};
+
 }  // namespace
+
+std::string to_string(EventKind kind) {
+  for (const auto& [k, name] : kEventNames)
+    if (k == kind) return name;
+  return "unknown";
+}
+
+std::optional<EventKind> parse_event_kind(std::string_view text) {
+  for (const auto& [k, name] : kEventNames)
+    if (text == name) return k;
+  return std::nullopt;
+}
 
 std::vector<Deadline> compute_deadlines(const std::vector<CaseEvent>& events, bool expedited,
                                         const HolidayCalendar& cal) {
@@ -46,11 +65,11 @@ std::vector<Deadline> compute_deadlines(const std::vector<CaseEvent>& events, bo
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const CaseEvent& a, const CaseEvent& b) { return a.at < b.at; });
   std::vector<Deadline> out;
-  const CaseEvent* eligible = first_of(sorted, "eligible");
-  const CaseEvent* notice = first_of(sorted, "notice_sent");
-  const CaseEvent* records = first_of(sorted, "records_received");
-  const CaseEvent* signed_ = first_of(sorted, "signed");
-  const CaseEvent* closed = first_of(sorted, "closed");
+  const CaseEvent* eligible = first_of(sorted, EventKind::kEligible);
+  const CaseEvent* notice = first_of(sorted, EventKind::kNoticeSent);
+  const CaseEvent* records = first_of(sorted, EventKind::kRecordsReceived);
+  const CaseEvent* signed_ = first_of(sorted, EventKind::kSigned);
+  const CaseEvent* closed = first_of(sorted, EventKind::kClosed);
 
   if (eligible) {
     Deadline d;
