@@ -71,6 +71,13 @@ void set_item(ItemEdit& edit, const std::string& text) {
   edit.item = n - 1;
 }
 
+// A signature or amendment, with the case version it made.
+void send_signed(Call& c, const SignedRow& s, const CaseWrite& write) {
+  json out = to_json(s);
+  out["version"] = write.version;
+  send_json(c.res, 200, out);
+}
+
 void require_intake(const Call& c) { require(auth::can_create_case(c.user()), kIntakeOnly); }
 
 IncomingRecord uploaded_record(const Call& c) {
@@ -224,10 +231,7 @@ void add_case_routes(Api& api) {
     const CaseRow row = readable_case(api, c, id, "sign");
     require(auth::can_sign(c.user(), row), "only the reviewer assigned to this case can sign it");
     CaseWrite write = case_write(json_body(c.req), /*required=*/true);
-    const SignedRow s = api.cases.sign(id, c.actor(), &write);
-    json out = to_json(s);
-    out["version"] = write.version;
-    send_json(c.res, 200, out);
+    send_signed(c, api.cases.sign(id, c.actor(), &write), write);
   });
 
   api.add({"POST", "/api/cases/{id}/amend"}, [&api](Call& c) {
@@ -248,10 +252,7 @@ void add_case_routes(Api& api) {
       edits.back().expected_version = version;  // checked in the amendment's own transaction
     }
     CaseWrite write;
-    const SignedRow s = api.cases.amend(id, edits, reason, c.actor(), &write);
-    json out = to_json(s);
-    out["version"] = write.version;
-    send_json(c.res, 200, out);
+    send_signed(c, api.cases.amend(id, edits, reason, c.actor(), &write), write);
   });
 
   api.add({"GET", "/api/cases/{id}/letter"}, [&api](Call& c) {

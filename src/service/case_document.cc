@@ -1,7 +1,8 @@
 #include "service/case_document.h"
 
-#include <array>
 #include <utility>
+
+#include "core/enum_names.h"
 
 #include "store/store.h"
 
@@ -11,15 +12,12 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::pair<CaseStatus, const char*>, 7> kStatusNames = {{
-    {CaseStatus::kReceived, "received"},
-    {CaseStatus::kIneligible, "ineligible"},
-    {CaseStatus::kEligible, "eligible"},
-    {CaseStatus::kAssigned, "assigned"},
-    {CaseStatus::kAwaitingRecords, "awaiting_records"},
-    {CaseStatus::kInReview, "in_review"},
+constexpr std::pair<CaseStatus, const char*> kStatusNames[] = {
+    {CaseStatus::kReceived, "received"},   {CaseStatus::kIneligible, "ineligible"},
+    {CaseStatus::kEligible, "eligible"},   {CaseStatus::kAssigned, "assigned"},
+    {CaseStatus::kAwaitingRecords, "awaiting_records"}, {CaseStatus::kInReview, "in_review"},
     {CaseStatus::kSigned, "signed"},
-}};
+};
 
 // Reads one stored document, naming the case and the field in every complaint.
 class Reader {
@@ -94,7 +92,7 @@ class Reader {
 json time_json(const std::optional<Timestamp>& t) { return t ? json(t->iso()) : json(nullptr); }
 json decision_json(const std::optional<Decision>& d) { return d ? json(to_string(*d)) : json(nullptr); }
 
-EligibilityFinding read_eligibility(const Reader& in, const json& j) {
+EligibilityFinding read_eligibility(const Reader& in, const json& j, int64_t schema) {
   EligibilityFinding f;
   const std::string where = "eligibility";
   if (j.is_null()) return f;
@@ -105,17 +103,8 @@ EligibilityFinding read_eligibility(const Reader& in, const json& j) {
     f.filing_deadline = parse_date(*deadline);
     if (!f.filing_deadline) in.fail(where + ".filing_deadline", "is not a date");
   }
-  f.filing_deadline_basis = in.text(j, "basis", where);
+  f.filing_deadline_basis = in.text(j, schema < 2 ? "basis" : "filing_deadline_basis", where);
   return f;
-}
-
-json eligibility_json(const EligibilityFinding& f) {
-  json reasons = json::array();
-  for (const auto& r : f.reasons) reasons.push_back({{"code", r.code}, {"text", r.text}});
-  return {{"eligible", f.eligible},
-          {"reasons", reasons},
-          {"filing_deadline", f.filing_deadline ? json(f.filing_deadline->iso()) : json(nullptr)},
-          {"basis", f.filing_deadline_basis}};
 }
 
 CaseItem read_item(const Reader& in, const json& j, const std::string& where) {
@@ -137,23 +126,6 @@ CaseItem read_item(const Reader& in, const json& j, const std::string& where) {
   return i;
 }
 
-json item_json(const CaseItem& i) {
-  return {{"id", i.id},
-          {"request", i.request},
-          {"ur_action", i.ur_action},
-          {"certified", i.certified},
-          {"guideline", i.guideline},
-          {"application_id", i.application_id},
-          {"engine_decision", decision_json(i.engine_decision)},
-          {"engine_rationale", i.engine_rationale},
-          {"topic", i.topic},
-          {"decision", decision_json(i.decision)},
-          {"rationale", i.rationale},
-          {"reason", i.reason},
-          {"decided_by", i.decided_by},
-          {"decided_at", time_json(i.decided_at)}};
-}
-
 CaseAssignment read_assignment(const Reader& in, const json& j) {
   const std::string where = "assignment";
   CaseAssignment a;
@@ -164,16 +136,6 @@ CaseAssignment read_assignment(const Reader& in, const json& j) {
   a.required_specialties = in.texts(j, "required_specialties", where);
   a.at = in.time(j, "at", where).value_or(Timestamp{});
   return a;
-}
-
-json assignment_json(const CaseAssignment& a) {
-  json excluded = json::array();
-  for (const auto& e : a.excluded) excluded.push_back({{"reviewer_id", e.reviewer_id}, {"reasons", e.reasons}});
-  return {{"reviewer_id", a.reviewer_id ? json(*a.reviewer_id) : json(nullptr)},
-          {"explanation", a.explanation},
-          {"excluded", excluded},
-          {"required_specialties", a.required_specialties},
-          {"at", a.at.iso()}};
 }
 
 CaseDraft read_draft(const Reader& in, const json& j, CaseDocument& doc, int schema) {
@@ -214,17 +176,35 @@ json draft_json(const CaseDraft& d) {
 
 }  // namespace
 
-std::string to_string(CaseStatus status) {
-  for (const auto& [s, name] : kStatusNames)
-    if (s == status) return name;
-  return "unknown";
+json item_json(const CaseItem& i) {
+  return {{"id", i.id},
+          {"request", i.request},
+          {"ur_action", i.ur_action},
+          {"certified", i.certified},
+          {"guideline", i.guideline},
+          {"application_id", i.application_id},
+          {"engine_decision", decision_json(i.engine_decision)},
+          {"engine_rationale", i.engine_rationale},
+          {"topic", i.topic},
+          {"decision", decision_json(i.decision)},
+          {"rationale", i.rationale},
+          {"reason", i.reason},
+          {"decided_by", i.decided_by},
+          {"decided_at", time_json(i.decided_at)}};
 }
 
-std::optional<CaseStatus> parse_case_status(std::string_view text) {
-  for (const auto& [s, name] : kStatusNames)
-    if (text == name) return s;
-  return std::nullopt;
+json to_json(const CaseAssignment& a) {
+  json excluded = json::array();
+  for (const auto& e : a.excluded) excluded.push_back({{"reviewer_id", e.reviewer_id}, {"reasons", e.reasons}});
+  return {{"reviewer_id", a.reviewer_id ? json(*a.reviewer_id) : json(nullptr)},
+          {"explanation", a.explanation},
+          {"excluded", excluded},
+          {"required_specialties", a.required_specialties},
+          {"at", a.at.iso()}};
 }
+
+std::string to_string(CaseStatus status) { return enum_name(kStatusNames, status); }
+std::optional<CaseStatus> parse_case_status(std::string_view text) { return enum_from_name(kStatusNames, text); }
 
 CaseItem* CaseDocument::item(const std::string& id) {
   for (auto& i : items)
@@ -251,7 +231,7 @@ CaseDocument parse_case_document(std::string_view text, const std::string& case_
     in.fail("schema", std::to_string(schema) + " is not one this program knows (upgrade imr)");
   CaseDocument doc;
   doc.application_ids = in.texts(j, "application_ids", "document");
-  if (const json* e = in.field(j, "eligibility", "document")) doc.eligibility = read_eligibility(in, *e);
+  if (const json* e = in.field(j, "eligibility", "document")) doc.eligibility = read_eligibility(in, *e, schema);
   const json& items = in.array(j, "items", "document");
   for (size_t i = 0; i < items.size(); ++i) {
     CaseItem item = read_item(in, items[i], "items[" + std::to_string(i) + "]");
@@ -272,10 +252,10 @@ std::string document_json(const CaseDocument& doc) {
   for (const auto& i : doc.items) items.push_back(item_json(i));
   json j = {{"schema", kCaseDocumentSchema},
             {"application_ids", doc.application_ids},
-            {"eligibility", eligibility_json(doc.eligibility)},
+            {"eligibility", to_json(doc.eligibility)},
             {"items", items},
             {"next_item", doc.next_item}};
-  if (doc.assignment) j["assignment"] = assignment_json(*doc.assignment);
+  if (doc.assignment) j["assignment"] = to_json(*doc.assignment);
   if (doc.notice_method) j["notice_method"] = *doc.notice_method;
   if (doc.draft) j["draft"] = draft_json(*doc.draft);
   if (doc.opened_at) j["opened_at"] = doc.opened_at->iso();
@@ -283,21 +263,11 @@ std::string document_json(const CaseDocument& doc) {
 }
 
 CaseFile case_file(const CaseRow& row) {
-  CaseFile f;
-  f.id = row.id;
   auto status = parse_case_status(row.status);
   if (!status) throw StoreError("case " + row.id + ": unknown status '" + row.status.substr(0, 40) + "'");
-  f.status = *status;
-  f.expedited = row.expedited;
-  f.open = row.open;
-  f.consolidation_key = row.consolidation_key;
-  f.reviewer_id = row.reviewer_id;
-  f.received = row.received;
-  f.due = row.due;
-  f.due_what = row.due_what;
-  f.version = row.version;
-  f.doc = parse_case_document(row.document, row.id);
-  return f;
+  return CaseFile{row.id,       *status,     row.expedited, row.open,    row.consolidation_key,
+                  row.reviewer_id, row.received, row.due,     row.due_what, row.version,
+                  parse_case_document(row.document, row.id)};
 }
 
 CaseRow case_row(const CaseFile& f) {

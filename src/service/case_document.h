@@ -115,6 +115,10 @@ struct CaseFile {
 CaseFile case_file(const CaseRow& row);
 CaseRow case_row(const CaseFile& file);
 
+// Parts of the document as stored (the API shows the assignment and items in the same shape).
+nlohmann::json to_json(const CaseAssignment& a);
+nlohmann::json item_json(const CaseItem& item);
+
 // Reads a stored document (any schema this program knows; older ones are upgraded). Throws
 // StoreError naming the case for text that is not a case document.
 CaseDocument parse_case_document(std::string_view text, const std::string& case_id);

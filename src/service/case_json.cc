@@ -6,23 +6,12 @@ using nlohmann::json;
 
 namespace {
 
-json decision_or_null(const std::optional<Decision>& d) { return d ? json(to_string(*d)) : json(nullptr); }
-
 json parse_or_string(const std::string& text) {
   json j = json::parse(text, nullptr, false);
   return j.is_discarded() ? json(text) : j;
 }
 
 }  // namespace
-
-json to_json(const EligibilityFinding& f) {
-  json reasons = json::array();
-  for (const auto& r : f.reasons) reasons.push_back({{"code", r.code}, {"text", r.text}});
-  return {{"eligible", f.eligible},
-          {"reasons", reasons},
-          {"filing_deadline", f.filing_deadline ? json(f.filing_deadline->iso()) : json(nullptr)},
-          {"filing_deadline_basis", f.filing_deadline_basis}};
-}
 
 json to_json(const SubmitResult& r) {
   return {{"case_id", r.case_id},
@@ -32,44 +21,20 @@ json to_json(const SubmitResult& r) {
           {"eligibility", to_json(r.finding)}};
 }
 
-json exclusions_json(const std::vector<Exclusion>& excluded) {
-  json out = json::array();
-  for (const auto& e : excluded) out.push_back({{"reviewer_id", e.reviewer_id}, {"reasons", e.reasons}});
+json to_json(const AssignmentResult& r) {
+  json out = to_json(CaseAssignment{r.reviewer_id, r.explanation, r.excluded, r.required_specialties, {}});
+  out.erase("at");  // not stored yet
+  json& items = out["items"] = json::array();
+  for (const auto& i : r.items)
+    items.push_back({{"request", i.request}, {"specialties", i.specialties}, {"basis", i.basis}});
   return out;
 }
 
-json to_json(const CaseAssignment& a) {
-  return {{"reviewer_id", a.reviewer_id ? json(*a.reviewer_id) : json(nullptr)},
-          {"explanation", a.explanation},
-          {"excluded", exclusions_json(a.excluded)},
-          {"required_specialties", a.required_specialties},
-          {"at", a.at.iso()}};
-}
-
-json to_json(const AssignmentResult& r) {
-  json items = json::array();
-  for (const auto& i : r.items)
-    items.push_back({{"request", i.request}, {"specialties", i.specialties}, {"basis", i.basis}});
-  return {{"reviewer_id", r.reviewer_id ? json(*r.reviewer_id) : json(nullptr)},
-          {"explanation", r.explanation},
-          {"excluded", exclusions_json(r.excluded)},
-          {"required_specialties", r.required_specialties},
-          {"items", items}};
-}
-
 json to_json(const CaseItem& i) {
-  return {{"id", i.id},
-          {"request", i.request},
-          {"ur_action", i.ur_action},
-          {"certified", i.certified},
-          {"engine_decision", decision_or_null(i.engine_decision)},
-          {"engine_rationale", i.engine_rationale},
-          {"decision", decision_or_null(i.decision)},
-          {"rationale", i.rationale},
-          {"changed", i.changed()},
-          {"reason", i.reason},
-          {"decided_by", i.decided_by},
-          {"decided_at", i.decided_at ? i.decided_at->iso() : ""}};
+  json out = item_json(i);
+  out["changed"] = i.changed();
+  out["decided_at"] = i.decided_at ? i.decided_at->iso() : "";
+  return out;
 }
 
 json to_json(const DeadlineView& d) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/enum_names.h"
+
 namespace imr {
 namespace {
 
@@ -47,17 +49,8 @@ constexpr std::pair<EventKind, const char*> kEventNames[] = {
 
 }  // namespace
 
-std::string to_string(EventKind kind) {
-  for (const auto& [k, name] : kEventNames)
-    if (k == kind) return name;
-  return "unknown";
-}
-
-std::optional<EventKind> parse_event_kind(std::string_view text) {
-  for (const auto& [k, name] : kEventNames)
-    if (text == name) return k;
-  return std::nullopt;
-}
+std::string to_string(EventKind kind) { return enum_name(kEventNames, kind); }
+std::optional<EventKind> parse_event_kind(std::string_view text) { return enum_from_name(kEventNames, text); }
 
 std::vector<Deadline> compute_deadlines(const std::vector<CaseEvent>& events, bool expedited,
                                         const HolidayCalendar& cal) {

@@ -472,6 +472,8 @@ std::string as_schema_1(const std::string& stored) {
   json doc = json::parse(stored);
   doc.erase("schema");
   doc.erase("next_item");
+  doc["eligibility"]["basis"] = doc["eligibility"]["filing_deadline_basis"];
+  doc["eligibility"].erase("filing_deadline_basis");
   for (auto& item : doc["items"]) {
     item.erase("id");
     item.erase("topic");
@@ -499,6 +501,8 @@ TEST_P(CaseServiceTest, ADocumentStoredBeforeTheSchemaVersionIsUpgradedWhenRead)
   EXPECT_EQ(v.file.doc.draft->item_ids, (std::vector<std::string>{"item-1", "item-2"}));
   EXPECT_FALSE(v.file.doc.items[0].topic.empty()) << "the topic comes from the stored review";
   EXPECT_EQ(v.file.doc.next_item, 3);
+  EXPECT_TRUE(v.file.doc.eligibility.eligible);
+  EXPECT_FALSE(v.file.doc.eligibility.filing_deadline_basis.empty());
   // The review goes on as before, and the next write stores the current schema.
   for (size_t i = 0; i < 2; ++i) service_->decide(id, {i, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
   service_->sign(id, assigned_reviewer);
