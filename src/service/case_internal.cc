@@ -41,12 +41,12 @@ void add_event(StoreTx& tx, CaseFile& file, const ServiceContext& ctx, EventKind
   refresh_due(tx, file, ctx);
 }
 
-CaseFile load_case(StoreTx& tx, const std::string& case_id, std::optional<int64_t> expected_version) {
+CaseFile load_case(StoreTx& tx, const std::string& case_id, const CaseWrite* write) {
   auto row = tx.find_case(case_id);
   if (!row) throw NotFoundError("no case " + case_id);
-  if (expected_version && *expected_version != row->version)
+  if (write && write->expected_version && *write->expected_version != row->version)
     throw ConflictError(fmt::format("case {} changed since version {} (now {}): reload and try again", case_id,
-                                    *expected_version, row->version));
+                                    *write->expected_version, row->version));
   return case_file(*row);
 }
 

@@ -26,9 +26,9 @@ void add_event(StoreTx& tx, CaseFile& file, const ServiceContext& ctx, EventKind
 std::vector<CaseEvent> case_events(const std::string& case_id, const std::vector<EventRow>& rows);
 void refresh_due(StoreTx& tx, CaseFile& file, const ServiceContext& ctx);
 
-// The case, or NotFoundError. With expected_version, a case at another version is a
-// ConflictError (checked here, inside the caller's transaction).
-CaseFile load_case(StoreTx& tx, const std::string& case_id, std::optional<int64_t> expected_version = std::nullopt);
+// The case, or NotFoundError. With a write that expects a version, a case at another version
+// is a ConflictError (checked here, inside the caller's transaction).
+CaseFile load_case(StoreTx& tx, const std::string& case_id, const CaseWrite* write = nullptr);
 // Writes the case (compare-and-set on its version); file.version becomes the new version.
 void save_case(StoreTx& tx, CaseFile& file);
 

@@ -43,6 +43,14 @@ json determination_json(const std::string& rules_version, const std::string& dru
 
 int64_t minutes_between(std::optional<Timestamp> from, Timestamp to) { return from ? (to.seconds - from->seconds) / 60 : -1; }
 
+// Why `actor` may not work on the case under review now, "" when it may: only the assigned
+// reviewer `may` (decide its items, sign it), and only on a current draft.
+std::string reviewer_refusal(const CaseFile& file, const std::string& actor, const char* may, const char* no_draft) {
+  if (actor != file.reviewer_id) return "only the reviewer assigned to case " + file.id + " can " + may;
+  if (file.status != CaseStatus::kInReview || !file.doc.draft_current()) return "case " + file.id + " " + no_draft;
+  return "";
+}
+
 // The item an edit names: by id when given, else by its number. NotFoundError otherwise.
 CaseItem& edited_item(CaseDocument& doc, const ItemEdit& edit, const std::string& case_id) {
   if (!edit.item_id.empty()) {
@@ -73,8 +81,7 @@ json CaseService::draft(const std::string& case_id, const std::string& actor, Ca
   json review;
   std::string why;
   store_.transact([&](StoreTx& tx) {
-    CaseFile file = load_case(tx, case_id, write ? write->expected_version : std::nullopt);
-    if (write) write->version = file.version;
+    CaseFile file = load_case(tx, case_id, write);
     bool changed = false;
     // The assigned reviewer's first look at the draft starts the opening-to-signing clock.
     if (actor == file.reviewer_id && file.status == CaseStatus::kInReview && !file.doc.opened_at) {
@@ -126,14 +133,8 @@ int64_t CaseService::decide(const std::string& case_id, const ItemEdit& edit, co
       why = "case " + case_id + " is signed and locked: a correction is a signed amendment";
       return;
     }
-    if (actor != file.reviewer_id) {
-      why = "only the reviewer assigned to case " + case_id + " can decide its items";
-      return;
-    }
-    if (file.status != CaseStatus::kInReview || !file.doc.draft_current()) {
-      why = "case " + case_id + " has no current draft: open the draft first";
-      return;
-    }
+    why = reviewer_refusal(file, actor, "decide its items", "has no current draft: open the draft first");
+    if (!why.empty()) return;
     CaseItem& item = edited_item(file.doc, edit, case_id);
     const size_t number = static_cast<size_t>(&item - file.doc.items.data()) + 1;
     if (edit.expected_version && *edit.expected_version != file.version)
@@ -180,21 +181,15 @@ SignedRow CaseService::sign(const std::string& case_id, const std::string& actor
   SignedRow signed_row;
   std::string why;
   store_.transact([&](StoreTx& tx) {
-    CaseFile file = load_case(tx, case_id, write ? write->expected_version : std::nullopt);
+    CaseFile file = load_case(tx, case_id, write);
     const auto signed_before = tx.signed_determinations(case_id);
     if (!signed_before.empty()) {
       why = "case " + case_id + " was already signed on " + signed_before.front().signed_at.substr(0, 10) +
             ": a correction is a signed amendment";
       return;
     }
-    if (actor != file.reviewer_id) {
-      why = "only the reviewer assigned to case " + case_id + " can sign it";
-      return;
-    }
-    if (file.status != CaseStatus::kInReview || !file.doc.draft_current()) {
-      why = "case " + case_id + " has no current draft to sign";
-      return;
-    }
+    why = reviewer_refusal(file, actor, "sign it", "has no current draft to sign");
+    if (!why.empty()) return;
     std::string undecided;
     for (size_t i = 0; i < file.doc.items.size(); ++i)
       if (!file.doc.items[i].decision) undecided += (undecided.empty() ? "" : ", ") + std::to_string(i + 1);
@@ -248,7 +243,7 @@ SignedRow CaseService::amend(const std::string& case_id, const std::vector<ItemE
   SignedRow amendment;
   std::string why;
   store_.transact([&](StoreTx& tx) {
-    CaseFile file = load_case(tx, case_id, write ? write->expected_version : std::nullopt);
+    CaseFile file = load_case(tx, case_id, write);
     const auto signed_before = tx.signed_determinations(case_id);
     if (signed_before.empty()) {
       why = "case " + case_id + " is not signed yet: edit its items instead of amending";

@@ -151,7 +151,7 @@ int64_t CaseService::attach_record(const std::string& case_id, const IncomingRec
   int64_t id = 0;
   bool refused = false;
   store_.transact([&](StoreTx& tx) {
-    CaseFile file = load_case(tx, case_id, write ? write->expected_version : std::nullopt);
+    CaseFile file = load_case(tx, case_id, write);
     if (file.status == CaseStatus::kSigned || !file.open) {
       refused = true;
       return;
@@ -219,7 +219,7 @@ void CaseService::records_complete(const std::string& case_id, const std::string
   const Timestamp now = context_.clock();
   std::string why;
   store_.transact([&](StoreTx& tx) {
-    CaseFile file = load_case(tx, case_id, write ? write->expected_version : std::nullopt);
+    CaseFile file = load_case(tx, case_id, write);
     if (file.status != CaseStatus::kAssigned && file.status != CaseStatus::kAwaitingRecords) {
       why = "case " + case_id + " is " + to_string(file.status) +
             ": records can be marked complete only once a reviewer is assigned";
@@ -271,7 +271,7 @@ AssignmentResult CaseService::assign(const std::string& case_id, const std::stri
   AssignmentResult result;
   std::string why;
   store_.transact([&](StoreTx& tx) {
-    CaseFile file = load_case(tx, case_id, write ? write->expected_version : std::nullopt);
+    CaseFile file = load_case(tx, case_id, write);
     const std::string previous = file.reviewer_id;  // a re-assignment says whom it replaced
     if (file.status != CaseStatus::kEligible && file.status != CaseStatus::kAssigned) {
       why = "case " + case_id + " is " + to_string(file.status) +
@@ -328,7 +328,7 @@ void CaseService::notice_sent(const std::string& case_id, const std::string& met
     throw InputError("", "the notice of assignment is sent by \"mail\" or \"electronic\", not \"" + method + "\"");
   std::string why;
   store_.transact([&](StoreTx& tx) {
-    CaseFile file = load_case(tx, case_id, write ? write->expected_version : std::nullopt);
+    CaseFile file = load_case(tx, case_id, write);
     if (file.status != CaseStatus::kAssigned) {
       why = "case " + case_id + " is " + to_string(file.status) + ": the notice of assignment follows assignment";
       return;
