@@ -262,13 +262,14 @@ std::string document_json(const CaseDocument& doc) {
   return j.dump();
 }
 
-CaseFile case_file(const CaseRow& row) {
+CaseHeader case_header(const CaseRow& row) {
   auto status = parse_case_status(row.status);
   if (!status) throw StoreError("case " + row.id + ": unknown status '" + row.status.substr(0, 40) + "'");
-  return CaseFile{row.id,       *status,     row.expedited, row.open,    row.consolidation_key,
-                  row.reviewer_id, row.received, row.due,     row.due_what, row.version,
-                  parse_case_document(row.document, row.id)};
+  return CaseHeader{row.id,          *status,      row.expedited, row.open,     row.consolidation_key,
+                    row.reviewer_id, row.received, row.due,       row.due_what, row.version};
 }
+
+CaseFile case_file(const CaseRow& row) { return CaseFile{case_header(row), parse_case_document(row.document, row.id)}; }
 
 CaseRow case_row(const CaseFile& f) {
   return CaseRow{f.id,  to_string(f.status), f.expedited, f.open, f.consolidation_key, f.reviewer_id, f.received,

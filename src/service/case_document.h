@@ -95,9 +95,8 @@ struct CaseDocument {
   CaseItem& add_item(CaseItem item);
 };
 
-// A case as the service works on it: its row's columns, typed, and its document. The one
-// place a case row is read (case_file) and written (case_row).
-struct CaseFile {
+// A case's row columns, typed (what a listing needs without reading the document).
+struct CaseHeader {
   std::string id;                 // "CM26-0000001"
   CaseStatus status = CaseStatus::kReceived;
   bool expedited = false;
@@ -108,10 +107,16 @@ struct CaseFile {
   std::string due;                // the next deadline (ISO timestamp), "" when nothing is pending
   std::string due_what;           // which deadline
   int64_t version = 0;            // the row's compare-and-set version
+};
+
+// A case as the service works on it: its row's columns and its document. The one place a
+// case row is read (case_header, case_file) and written (case_row).
+struct CaseFile : CaseHeader {
   CaseDocument doc;
 };
 
 // Throws StoreError naming the case for a status or document this program does not know.
+CaseHeader case_header(const CaseRow& row);
 CaseFile case_file(const CaseRow& row);
 CaseRow case_row(const CaseFile& file);
 

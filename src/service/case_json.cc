@@ -88,7 +88,7 @@ json to_json(const CaseView& v) {
 json to_json(const QueueEntry& e) {
   // The disputed requests, so a queue reads at a glance ("Norco 10/325mg #180").
   json requests = json::array();
-  for (const auto& item : e.file.doc.items) requests.push_back(item.request);
+  for (const auto& item : parse_case_document(e.document, e.file.id).items) requests.push_back(item.request);
   return {{"case_id", e.file.id},   {"status", to_string(e.file.status)}, {"expedited", e.file.expedited},
           {"reviewer_id", e.file.reviewer_id}, {"received", e.file.received}, {"due", e.file.due},
           {"due_what", e.file.due_what}, {"due_state", e.due_state}, {"requests", requests}};

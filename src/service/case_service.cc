@@ -378,8 +378,8 @@ std::vector<QueueEntry> CaseService::open_cases(const OpenCaseQuery& query) cons
   const Timestamp now = context_.clock();
   std::vector<QueueEntry> out;
   store_.transact([&](StoreTx& tx) {
-    for (const auto& row : tx.list_open_cases(query)) {
-      QueueEntry e{case_file(row), ""};
+    for (auto& row : tx.list_open_cases(query)) {
+      QueueEntry e{case_header(row), "", std::move(row.document)};
       if (auto due = parse_timestamp(e.file.due)) {
         Deadline d;
         d.what = e.file.due_what;

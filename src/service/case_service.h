@@ -117,8 +117,9 @@ struct CaseView {
 };
 
 struct QueueEntry {
-  CaseFile file;
+  CaseHeader file;
   std::string due_state;  // on track | at risk | overdue | "" when nothing due
+  std::string document;   // as stored: read (parse_case_document) only when the items are shown
 };
 
 // One case of a bulk import: an application and the records that came with it.

@@ -7,8 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "store/schema.h"
-#include "store/sql_store_tx.h"
+#include "store/store.h"
 
 namespace imr {
 
@@ -39,7 +38,7 @@ std::string bytea_text(const std::string& bytes) {
 // A pooled connection and the statements already prepared on it (by SQL text).
 struct PgConnection {
   std::unique_ptr<pqxx::connection> connection;
-  std::unordered_map<std::string, std::string> prepared;  // SQL -> statement name
+  sql::BySqlText<std::string> prepared;  // SQL -> statement name
 };
 
 class PgRow final : public sql::Row {
@@ -61,7 +60,7 @@ class PgSession final : public sql::Session {
 
   sql::Dialect dialect() const override { return sql::Dialect::postgresql; }
 
-  int64_t run(const std::string& sql, const std::vector<sql::Param>& params, const sql::RowFn& on_row) override {
+  int64_t run(std::string_view sql, const std::vector<sql::Param>& params, const sql::RowFn& on_row) override {
     return guard([&] {
       std::vector<std::string> texts(params.size());
       std::vector<const char*> values(params.size(), nullptr);  // nullptr: NULL
@@ -106,12 +105,12 @@ class PgSession final : public sql::Session {
  private:
   // The statement's name on this connection, preparing it (placeholders translated) the
   // first time it runs there.
-  const std::string& statement(const std::string& sql) {
+  const std::string& statement(std::string_view sql) {
     auto it = c_.prepared.find(sql);
     if (it != c_.prepared.end()) return it->second;
     std::string name = "s" + std::to_string(c_.prepared.size() + 1);
     c_.connection->prepare(name, sql::to_postgres_placeholders(sql));
-    return c_.prepared.emplace(sql, std::move(name)).first->second;
+    return c_.prepared.emplace(std::string(sql), std::move(name)).first->second;
   }
 
   PgConnection& c_;
@@ -119,44 +118,19 @@ class PgSession final : public sql::Session {
   const std::string& shown_;
 };
 
-class PgStore final : public Store {
+class PgDatabase final : public sql::Database {
  public:
-  explicit PgStore(const std::string& url) : url_(url), shown_(redact_postgres_url(url)) {
-    in_transaction([&](PgSession& session) {
-      // One migrator per schema at a time; the lock ends with the transaction.
-      session.script("SELECT pg_advisory_xact_lock(7419, hashtext(COALESCE(current_schema(), '')))");
-      version_ = sql::run_migrations(session, store_schema::migrations(), shown_);
-    });
+  explicit PgDatabase(const std::string& url) : url_(url), shown_(redact_postgres_url(url)) {
+    Lease lease(*this);  // the first connection: a bad URL or an unreachable server fails here
   }
 
-  void transact(const std::function<void(StoreTx&)>& fn) override {
-    in_transaction([&](PgSession& session) {
-      auto tx = make_sql_store_tx(session);
-      fn(*tx);
-    });
-  }
+  sql::Dialect dialect() const override { return sql::Dialect::postgresql; }
   std::string backend() const override { return "postgresql"; }
-  int schema_version() const override { return version_; }
-
- private:
-  // A pooled connection, returned to the pool (or closed when broken) at scope exit.
-  class Lease {
-   public:
-    explicit Lease(PgStore& store) : store_(store), connection_(store.acquire()) {}
-    ~Lease() { store_.release(std::move(connection_)); }
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    PgConnection& connection() { return *connection_; }
-
-   private:
-    PgStore& store_;
-    std::unique_ptr<PgConnection> connection_;
-  };
+  const std::string& shown() const override { return shown_; }
 
   // fn in one transaction on a leased connection: committed when fn returns; rolled back
   // (by the work's destructor) when it throws, the exception propagating unchanged.
-  template <typename F>
-  void in_transaction(F&& fn) {
+  void transact(const std::function<void(sql::Session&)>& fn) override {
     Lease lease(*this);
     PgConnection& connection = lease.connection();
     std::unique_ptr<pqxx::work> work;
@@ -171,6 +145,21 @@ class PgStore final : public Store {
     fn(session);
     session.guard([&] { work->commit(); });
   }
+
+ private:
+  // A pooled connection, returned to the pool (or closed when broken) at scope exit.
+  class Lease {
+   public:
+    explicit Lease(PgDatabase& store) : store_(store), connection_(store.acquire()) {}
+    ~Lease() { store_.release(std::move(connection_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    PgConnection& connection() { return *connection_; }
+
+   private:
+    PgDatabase& store_;
+    std::unique_ptr<PgConnection> connection_;
+  };
 
   std::unique_ptr<PgConnection> acquire() {
     {
@@ -224,8 +213,7 @@ class PgStore final : public Store {
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<PgConnection>> idle_;
-  int open_ = 0;     // connections in the pool or leased
-  int version_ = 0;  // set once by the constructor
+  int open_ = 0;  // connections in the pool or leased
 };
 
 }  // namespace
@@ -256,8 +244,8 @@ std::string redact_postgres_url(const std::string& url) {
   return out;
 }
 
-std::unique_ptr<Store> open_postgres_store(const std::string& url) {
-  return std::make_unique<PgStore>(url);
+std::unique_ptr<sql::Database> open_postgres_database(const std::string& url) {
+  return std::make_unique<PgDatabase>(url);
 }
 
 }  // namespace imr

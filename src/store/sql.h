@@ -16,14 +16,17 @@
 // dialect difference too: it belongs beside the placeholders here, as one function per
 // construct, with its DDL as a per-dialect migration like schema.cc's.
 //
-// A module with its own tables (the case store's are store/sql_store_tx.h's) writes its
-// statements against Session and its migrations as a list like store_schema::migrations().
+// A module with its own tables opens a Database on the same location (open_database), keeps
+// its migrations as a list like store_schema::migrations() under its own bookkeeping table,
+// and writes its statements against Session (the case store's are store/sql_case_store.cc's).
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace imr::sql {
@@ -74,21 +77,29 @@ class Session {
   virtual Dialect dialect() const = 0;
   // Runs one statement, calling on_row (when given) for each row it returns. Returns the
   // rows an INSERT, UPDATE or DELETE changed (meaningless for a SELECT).
-  virtual int64_t run(const std::string& sql, const std::vector<Param>& params, const RowFn& on_row = {}) = 0;
+  virtual int64_t run(std::string_view sql, const std::vector<Param>& params, const RowFn& on_row = {}) = 0;
   // Runs a script of several statements without parameters (migrations).
   virtual void script(const std::string& sql) = 0;
 
   // Conveniences over run().
   // The first column of the first row as an integer; `otherwise` when there is no row.
-  int64_t integer(const std::string& sql, const std::vector<Param>& params, int64_t otherwise = 0);
+  int64_t integer(std::string_view sql, const std::vector<Param>& params, int64_t otherwise = 0);
   // Every row, read by `read`.
   template <typename T, typename Read>
-  std::vector<T> rows(const std::string& sql, const std::vector<Param>& params, Read read) {
+  std::vector<T> rows(std::string_view sql, const std::vector<Param>& params, Read read) {
     std::vector<T> out;
     run(sql, params, [&](const Row& r) { out.push_back(read(r)); });
     return out;
   }
 };
+
+// A map keyed by SQL text, looked up by a string_view without building a string (statement caches).
+struct SqlTextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+template <typename V>
+using BySqlText = std::unordered_map<std::string, V, SqlTextHash, std::equal_to<>>;
 
 // "... WHERE a = ? AND b = ?" -> "... WHERE a = $1 AND b = $2" (a `?` inside a quoted
 // string or identifier is left alone).
@@ -102,9 +113,30 @@ struct Migration {
   std::string postgresql;  // the same change for PostgreSQL
 };
 
-// Applies, in the session's transaction, every step newer than the store's recorded
-// version, recording each in schema_migrations; returns the version the store is now at.
-// A store at a newer version than the last step is a StoreError naming `shown` ("upgrade imr").
-int run_migrations(Session& session, const std::vector<Migration>& steps, const std::string& shown);
+// Applies, in the session's transaction, every step newer than the version recorded in
+// `table` (one bookkeeping table per module: "schema_migrations" for the case store),
+// recording each there; returns the version now reached. One migrator at a time per table
+// (PostgreSQL: an advisory lock for the transaction; SQLite: the write lock it already holds).
+// A database at a newer version than the last step is a StoreError naming `shown` ("upgrade imr").
+int run_migrations(Session& session, const std::string& table, const std::vector<Migration>& steps,
+                   const std::string& shown);
+
+// A database the store modules share: the backend's connection(s) and its transactions.
+// Thread safety: transact() may be called from many threads (serialized by SQLite, run
+// concurrently on pooled connections by PostgreSQL); a Session must not outlive its call.
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+  virtual std::string backend() const = 0;       // "sqlite" | "postgresql"
+  virtual const std::string& shown() const = 0;  // the location for messages (no password)
+  // Runs fn in one transaction: committed when fn returns, rolled back when it throws (the
+  // exception propagates unchanged).
+  virtual void transact(const std::function<void(Session&)>& fn) = 0;
+};
+
+// "postgresql://..." or "postgres://..." -> PostgreSQL; "sqlite:PATH" or a plain PATH -> SQLite.
+// Throws StoreError naming the location and the problem.
+std::unique_ptr<Database> open_database(const std::string& location);
 
 }  // namespace imr::sql

@@ -1,13 +1,14 @@
 #include "store/sqlite_store.h"
 
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
 #include <mutex>
 #include <unordered_map>
 
-#include "store/schema.h"
-#include "store/sql_store_tx.h"
+#include "store/store.h"
+
 
 namespace imr {
 
@@ -35,7 +36,7 @@ class SqliteSession final : public sql::Session {
 
   sql::Dialect dialect() const override { return sql::Dialect::sqlite; }
 
-  int64_t run(const std::string& sql, const std::vector<sql::Param>& params, const sql::RowFn& on_row) override {
+  int64_t run(std::string_view sql, const std::vector<sql::Param>& params, const sql::RowFn& on_row) override {
     SQLite::Statement& s = statement(sql);
     try {
       for (size_t i = 0; i < params.size(); ++i) bind(s, static_cast<int>(i + 1), params[i]);
@@ -70,11 +71,11 @@ class SqliteSession final : public sql::Session {
  private:
   // A prepared statement kept for the connection's life: preparing is most of the cost of a
   // small query, and bulk import runs the same few statements many times.
-  SQLite::Statement& statement(const std::string& sql) {
+  SQLite::Statement& statement(std::string_view sql) {
     auto it = cache_.find(sql);
     if (it == cache_.end()) {
       try {
-        it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+        it = cache_.emplace(std::string(sql), std::make_unique<SQLite::Statement>(db_, std::string(sql))).first;
       } catch (const SQLite::Exception& e) {
         throw StoreError(path_ + ": " + e.what());
       }
@@ -96,12 +97,12 @@ class SqliteSession final : public sql::Session {
 
   SQLite::Database& db_;
   const std::string& path_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+  sql::BySqlText<std::unique_ptr<SQLite::Statement>> cache_;
 };
 
-class SqliteStore final : public Store {
+class SqliteDatabase final : public sql::Database {
  public:
-  explicit SqliteStore(const std::string& path)
+  explicit SqliteDatabase(const std::string& path)
       : path_(path),
         db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX),
         session_(db_, path_) {
@@ -110,23 +111,15 @@ class SqliteStore final : public Store {
     db_.exec("PRAGMA foreign_keys=ON");
     db_.exec("PRAGMA cache_size=-65536");  // 64 MiB: large stores keep their indexes in memory
     db_.setBusyTimeout(10000);
-    in_transaction([&] { version_ = sql::run_migrations(session_, store_schema::migrations(), path_); });
   }
 
-  void transact(const std::function<void(StoreTx&)>& fn) override {
-    in_transaction([&] {
-      auto tx = make_sql_store_tx(session_);
-      fn(*tx);
-    });
-  }
+  sql::Dialect dialect() const override { return sql::Dialect::sqlite; }
   std::string backend() const override { return "sqlite"; }
-  int schema_version() const override { return version_; }
+  const std::string& shown() const override { return path_; }
 
- private:
   // BEGIN IMMEDIATE (writers wait for each other rather than deadlock), fn, COMMIT; ROLLBACK
   // when fn throws, and the exception propagates unchanged.
-  template <typename F>
-  void in_transaction(F&& fn) {
+  void transact(const std::function<void(sql::Session&)>& fn) override {
     std::lock_guard lock(mutex_);
     try {
       db_.exec("BEGIN IMMEDIATE");
@@ -134,7 +127,7 @@ class SqliteStore final : public Store {
       throw StoreError(path_ + ": cannot start a transaction: " + e.what());
     }
     try {
-      fn();
+      fn(session_);
       session_.reset_all();
       db_.exec("COMMIT");
     } catch (const SQLite::Exception& e) {
@@ -146,6 +139,7 @@ class SqliteStore final : public Store {
     }
   }
 
+ private:
   void rollback() {
     session_.reset_all();
     try {
@@ -159,14 +153,13 @@ class SqliteStore final : public Store {
   SQLite::Database db_;
   SqliteSession session_;
   std::mutex mutex_;
-  int version_ = 0;
 };
 
 }  // namespace
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
+std::unique_ptr<sql::Database> open_sqlite_database(const std::string& path) {
   try {
-    return std::make_unique<SqliteStore>(path);
+    return std::make_unique<SqliteDatabase>(path);
   } catch (const SQLite::Exception& e) {
     throw StoreError(path + ": cannot open the case store: " + e.what());
   }

@@ -1,4 +1,4 @@
-#include "store/sql_store_tx.h"
+#include "store/sql_case_store.h"
 
 #include <stdexcept>
 
@@ -259,13 +259,35 @@ class SqlStoreTx final : public StoreTx {
 
  private:
   template <typename T, typename Read>
-  std::optional<T> one(const std::string& sql, const Params& params, Read read) {
+  std::optional<T> one(std::string_view sql, const Params& params, Read read) {
     auto rows = s_.rows<T>(sql, params, read);
     if (rows.empty()) return std::nullopt;
     return std::move(rows.front());
   }
 
   sql::Session& s_;
+};
+
+class SqlCaseStore final : public Store {
+ public:
+  explicit SqlCaseStore(std::unique_ptr<sql::Database> database) : db_(std::move(database)) {
+    db_->transact([&](sql::Session& s) {
+      version_ = sql::run_migrations(s, "schema_migrations", store_schema::migrations(), db_->shown());
+    });
+  }
+
+  void transact(const std::function<void(StoreTx&)>& fn) override {
+    db_->transact([&](sql::Session& s) {
+      SqlStoreTx tx(s);
+      fn(tx);
+    });
+  }
+  std::string backend() const override { return db_->backend(); }
+  int schema_version() const override { return version_; }
+
+ private:
+  std::unique_ptr<sql::Database> db_;
+  int version_ = 0;
 };
 
 }  // namespace
@@ -276,6 +298,8 @@ void check_page(int limit, int offset) {
                                 ", " + std::to_string(offset) + ")");
 }
 
-std::unique_ptr<StoreTx> make_sql_store_tx(sql::Session& session) { return std::make_unique<SqlStoreTx>(session); }
+std::unique_ptr<Store> open_case_store(std::unique_ptr<sql::Database> database) {
+  return std::make_unique<SqlCaseStore>(std::move(database));
+}
 
 }  // namespace imr
