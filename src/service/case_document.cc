@@ -107,21 +107,26 @@ EligibilityFinding read_eligibility(const Reader& in, const json& j, int64_t sch
   return f;
 }
 
+// An item's text fields as stored, read and written from this one list.
+constexpr std::pair<const char*, std::string CaseItem::*> kItemTexts[] = {
+    {"id", &CaseItem::id},
+    {"request", &CaseItem::request},
+    {"ur_action", &CaseItem::ur_action},
+    {"certified", &CaseItem::certified},
+    {"guideline", &CaseItem::guideline},
+    {"application_id", &CaseItem::application_id},
+    {"engine_rationale", &CaseItem::engine_rationale},
+    {"topic", &CaseItem::topic},
+    {"rationale", &CaseItem::rationale},
+    {"reason", &CaseItem::reason},
+    {"decided_by", &CaseItem::decided_by},
+};
+
 CaseItem read_item(const Reader& in, const json& j, const std::string& where) {
   CaseItem i;
-  i.id = in.text(j, "id", where);
-  i.request = in.text(j, "request", where);
-  i.ur_action = in.text(j, "ur_action", where);
-  i.certified = in.text(j, "certified", where);
-  i.guideline = in.text(j, "guideline", where);
-  i.application_id = in.text(j, "application_id", where);
+  for (const auto& [key, field] : kItemTexts) i.*field = in.text(j, key, where);
   i.engine_decision = in.decision(j, "engine_decision", where);
-  i.engine_rationale = in.text(j, "engine_rationale", where);
-  i.topic = in.text(j, "topic", where);
   i.decision = in.decision(j, "decision", where);
-  i.rationale = in.text(j, "rationale", where);
-  i.reason = in.text(j, "reason", where);
-  i.decided_by = in.text(j, "decided_by", where);
   i.decided_at = in.time(j, "decided_at", where);
   return i;
 }
@@ -177,20 +182,12 @@ json draft_json(const CaseDraft& d) {
 }  // namespace
 
 json item_json(const CaseItem& i) {
-  return {{"id", i.id},
-          {"request", i.request},
-          {"ur_action", i.ur_action},
-          {"certified", i.certified},
-          {"guideline", i.guideline},
-          {"application_id", i.application_id},
-          {"engine_decision", decision_json(i.engine_decision)},
-          {"engine_rationale", i.engine_rationale},
-          {"topic", i.topic},
-          {"decision", decision_json(i.decision)},
-          {"rationale", i.rationale},
-          {"reason", i.reason},
-          {"decided_by", i.decided_by},
-          {"decided_at", time_json(i.decided_at)}};
+  json out = json::object();
+  for (const auto& [key, field] : kItemTexts) out[key] = i.*field;
+  out["engine_decision"] = decision_json(i.engine_decision);
+  out["decision"] = decision_json(i.decision);
+  out["decided_at"] = time_json(i.decided_at);
+  return out;
 }
 
 json to_json(const CaseAssignment& a) {
