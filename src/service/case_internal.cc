@@ -28,11 +28,14 @@ std::vector<CaseEvent> case_events(const std::string& case_id, const std::vector
   return out;
 }
 
-void refresh_due(StoreTx& tx, CaseFile& file, const ServiceContext& ctx) {
-  auto deadlines = compute_deadlines(case_events(file.id, tx.events(file.id)), file.expedited, ctx.calendar);
-  auto next = next_due(deadlines);
+void set_due(CaseFile& file, const std::vector<CaseEvent>& events, const ServiceContext& ctx) {
+  auto next = next_due(compute_deadlines(events, file.expedited, ctx.calendar));
   file.due = next ? next->due.iso() : "";
   file.due_what = next ? next->what : "";
+}
+
+void refresh_due(StoreTx& tx, CaseFile& file, const ServiceContext& ctx) {
+  set_due(file, case_events(file.id, tx.events(file.id)), ctx);
 }
 
 void add_event(StoreTx& tx, CaseFile& file, const ServiceContext& ctx, EventKind kind, Timestamp at,

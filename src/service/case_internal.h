@@ -25,6 +25,8 @@ void add_event(StoreTx& tx, CaseFile& file, const ServiceContext& ctx, EventKind
 // The stored events, typed; a row of a kind this program does not know is a StoreError.
 std::vector<CaseEvent> case_events(const std::string& case_id, const std::vector<EventRow>& rows);
 void refresh_due(StoreTx& tx, CaseFile& file, const ServiceContext& ctx);
+// The next deadline from these events (all the case has).
+void set_due(CaseFile& file, const std::vector<CaseEvent>& events, const ServiceContext& ctx);
 
 // The case, or NotFoundError. With a write that expects a version, a case at another version
 // is a ConflictError (checked here, inside the caller's transaction).

@@ -130,12 +130,15 @@ SubmitResult CaseService::submit_in(StoreTx& tx, const Application& app, const s
   file.doc.application_ids = {app.application_id};
   file.doc.eligibility = result.finding;
   add_items(file.doc, app);
+  // A new case's events are these two: its deadline is known before the row is written once.
+  const std::vector<CaseEvent> events = {
+      {EventKind::kReceived, Timestamp::at(app.received), ""},
+      {result.finding.eligible ? EventKind::kEligible : EventKind::kIneligible, now, ""}};
+  set_due(file, events, context_);
   tx.insert_case(imr::case_row(file));
   file.version = 1;
   tx.insert_application({app.application_id, file.id, app.received.iso(), app.json});
-  tx.append_event({0, file.id, to_string(EventKind::kReceived), Timestamp::at(app.received).iso(), ""});
-  add_event(tx, file, context_, result.finding.eligible ? EventKind::kEligible : EventKind::kIneligible, now);
-  save_case(tx, file);
+  for (const auto& e : events) tx.append_event({0, file.id, to_string(e.kind), e.at.iso(), e.detail});
   record_audit(tx, file.id, now, actor, "created",
                {{"application_id", app.application_id}, {"expedited", app.expedited}, {"items", file.doc.items.size()}});
   record_audit(tx, file.id, now, "system", "screened",

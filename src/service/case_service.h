@@ -12,6 +12,10 @@
 // (a second signature, a signature by someone other than the assigned reviewer, an edit
 // after signing) are audited as refused attempts and then throw RefusedError.
 //
+// A write a client makes against the version it read passes a CaseWrite: the version is
+// checked inside the write's own transaction (never in a separate read before it), and the
+// CaseWrite receives the version the write made, for the client's next write.
+//
 // The service holds no mutable state of its own: it may be shared by many threads when its
 // Store is. Audit details carry ids, codes and decisions, never names or other PHI.
 #pragma once
