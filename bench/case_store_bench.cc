@@ -114,7 +114,7 @@ struct BenchStore {
     service->import_reviewers(imr::read_file(std::string(IMR_FIXTURES_DIR) + "/service/reviewers.json"),
                               "reviewers.json", "bench");
     const auto first = service->open_cases({"", kAssigned, 0});
-    for (const auto& entry : first) service->assign(entry.row.id, "bench");
+    for (const auto& entry : first) service->assign(entry.file.id, "bench");
     store->transact([&](imr::StoreTx& tx) {
       int most = -1;
       for (const auto& [id, load] : tx.open_load_by_reviewer())

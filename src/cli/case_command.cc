@@ -39,9 +39,9 @@ std::string assignment_text(const AssignmentResult& r) {
 }
 
 std::string view_text(const CaseView& v) {
-  std::string out = fmt::format("Case {}  status: {}{}  reviewer: {}  version: {}\n", v.row.id, v.row.status,
-                                v.row.expedited ? " (expedited)" : "",
-                                v.row.reviewer_id.empty() ? "-" : v.row.reviewer_id, v.row.version);
+  std::string out = fmt::format("Case {}  status: {}{}  reviewer: {}  version: {}\n", v.file.id, to_string(v.file.status),
+                                v.file.expedited ? " (expedited)" : "",
+                                v.file.reviewer_id.empty() ? "-" : v.file.reviewer_id, v.file.version);
   out += "Deadlines:\n";
   for (const auto& d : v.deadlines)
     out += fmt::format("  {:<18} due {}  {}\n", d.deadline.what, d.deadline.due.iso(), d.state);
@@ -50,8 +50,8 @@ std::string view_text(const CaseView& v) {
     out += fmt::format("  #{} {} ({}, {}, from {})\n", r.id, r.title, r.date.empty() ? "undated" : r.date,
                        r.media_type, r.sender.empty() ? "unknown sender" : r.sender);
   out += "Items:\n";
-  for (size_t i = 0; i < v.items.size(); ++i) {
-    const auto& it = v.items[i];
+  for (size_t i = 0; i < v.file.doc.items.size(); ++i) {
+    const auto& it = v.file.doc.items[i];
     out += fmt::format("  {}. {} [UR {}]  engine: {}  reviewer: {}{}\n", i + 1, it.request, it.ur_action,
                        it.engine_decision ? to_string(*it.engine_decision) : "-",
                        it.decision ? to_string(*it.decision) : "undecided", it.changed() ? " (changed)" : "");
@@ -148,7 +148,7 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
   subs.emplace_back(complete, [o](ServiceHandle& h) {
     h.service->records_complete(o->case_id, h.actor);
     const CaseView v = h.service->view(o->case_id, h.actor);
-    print(o->service, to_json(v), "Records complete. Determination due " + v.row.due + ".\n");
+    print(o->service, to_json(v), "Records complete. Determination due " + v.file.due + ".\n");
     return kExitOk;
   });
 
@@ -156,11 +156,10 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
   case_arg(eligibility);
   subs.emplace_back(eligibility, [o](ServiceHandle& h) {
     const CaseView v = h.service->view(o->case_id, h.actor);
-    const json e = v.document.value("eligibility", json::object());
-    std::string text = e.value("eligible", false) ? "Eligible for Independent Medical Review.\n" : "Not eligible:\n";
-    for (const auto& r : e.value("reasons", json::array()))
-      text += "  - " + r.value("text", "") + " [" + r.value("code", "") + "]\n";
-    print(o->service, e, text);
+    const EligibilityFinding& f = v.file.doc.eligibility;
+    std::string text = f.eligible ? "Eligible for Independent Medical Review.\n" : "Not eligible:\n";
+    for (const auto& r : f.reasons) text += "  - " + r.text + " [" + r.code + "]\n";
+    print(o->service, to_json(v)["eligibility"], text);
     return kExitOk;
   });
 
@@ -178,7 +177,7 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
   subs.emplace_back(notice, [o](ServiceHandle& h) {
     h.service->notice_sent(o->case_id, o->method, h.actor);
     const CaseView v = h.service->view(o->case_id, h.actor);
-    print(o->service, to_json(v), "Notice sent by " + o->method + ". Records due " + v.row.due + ".\n");
+    print(o->service, to_json(v), "Notice sent by " + o->method + ". Records due " + v.file.due + ".\n");
     return kExitOk;
   });
 
@@ -192,10 +191,10 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
     std::string text = fmt::format("{:<14} {:<17} {:<9} {:<20} {:<18} {}\n", "CASE", "STATUS", "REVIEWER", "DUE", "FOR", "STATE");
     for (const auto& e : rows) {
       all.push_back(to_json(e));
-      text += fmt::format("{:<14} {:<17} {:<9} {:<20} {:<18} {}{}\n", e.row.id, e.row.status,
-                          e.row.reviewer_id.empty() ? "-" : e.row.reviewer_id, e.row.due.empty() ? "-" : e.row.due,
-                          e.row.due_what.empty() ? "-" : e.row.due_what, e.due_state.empty() ? "-" : e.due_state,
-                          e.row.expedited ? " EXPEDITED" : "");
+      text += fmt::format("{:<14} {:<17} {:<9} {:<20} {:<18} {}{}\n", e.file.id, to_string(e.file.status),
+                          e.file.reviewer_id.empty() ? "-" : e.file.reviewer_id, e.file.due.empty() ? "-" : e.file.due,
+                          e.file.due_what.empty() ? "-" : e.file.due_what, e.due_state.empty() ? "-" : e.due_state,
+                          e.file.expedited ? " EXPEDITED" : "");
     }
     print(o->service, all, text);
     return kExitOk;

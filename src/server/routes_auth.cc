@@ -22,8 +22,8 @@ void add_auth_routes(Api& api) {
   api.add({"GET", "/api/health", Auth::none}, [&api](Call& c) {
     send_json(c.res, 200,
               {{"status", "ok"},
-               {"store", api.store.backend()},
-               {"schema", api.store.schema_version()},
+               {"store", api.cases.store_backend()},
+               {"schema", api.cases.store_schema_version()},
                {"rules_version", api.rules_version}});
   });
 

@@ -46,18 +46,36 @@ ItemEdit item_edit(const json& body, size_t item) {
   return edit;
 }
 
-// A write's optional "version": when given and not the case's, 409 before anything changes.
-void check_version(Api& api, const std::string& case_id, const json& body) {
-  if (auto version = optional_int(body, "version")) {
-    const CaseRow row = api.cases.case_row(case_id);
-    if (row.version != *version)
-      throw ConflictError(fmt::format("case {} changed since version {} (now {}): reload and try again", case_id,
-                                      *version, row.version));
-  }
+// A write's "version" (optional unless `required`): the service checks it inside the write's
+// own transaction (409 when the case changed since) and reports the version the write made.
+CaseWrite case_write(const json& body, bool required = false) {
+  CaseWrite write;
+  write.expected_version = required ? std::optional<int64_t>(required_int(body, "version")) : optional_int(body, "version");
+  return write;
 }
 
-json version_json(Api& api, const std::string& case_id) {
-  return {{"version", api.cases.case_row(case_id).version}};
+// An item in a path: its number (1, 2, ...) or its id ("item-2").
+void set_item(ItemEdit& edit, const std::string& text) {
+  if (text.rfind("item-", 0) == 0) {
+    edit.item_id = text;
+    return;
+  }
+  size_t n = 0;
+  try {
+    size_t used = 0;
+    n = std::stoul(text, &used);
+    if (used != text.size()) n = 0;
+  } catch (const std::exception&) {
+  }
+  if (n == 0) throw HttpError(404, "not_found", "items are numbered from 1 (or named by id, item-1)");
+  edit.item = n - 1;
+}
+
+// A signature or amendment, with the case version it made.
+void send_signed(Call& c, const SignedRow& s, const CaseWrite& write) {
+  json out = to_json(s);
+  out["version"] = write.version;
+  send_json(c.res, 200, out);
 }
 
 void require_intake(const Call& c) { require(auth::can_create_case(c.user()), kIntakeOnly); }
@@ -120,10 +138,7 @@ void add_case_routes(Api& api) {
   api.add({"GET", "/api/cases/{id}"}, [&api](Call& c) {
     const std::string id = c.param(1);
     readable_case(api, c, id, "view");
-    const CaseView v = api.cases.view(id, c.actor());
-    json out = to_json(v);
-    out["draft"] = v.document.contains("draft") ? v.document["draft"]["review"] : json(nullptr);
-    send_json(c.res, 200, out);
+    send_json(c.res, 200, to_json(api.cases.view(id, c.actor())));
   });
 
   api.add({"GET", "/api/cases/{id}/records/{rid}"}, [&api](Call& c) {
@@ -151,27 +166,26 @@ void add_case_routes(Api& api) {
     const std::string id = c.param(1);
     api.cases.case_row(id);  // 404 before reading the upload
     const IncomingRecord record = uploaded_record(c);
-    const int64_t record_id = api.cases.attach_record(id, record, c.actor());
-    json out = version_json(api, id);
-    out["record_id"] = record_id;
-    send_json(c.res, 201, out);
+    CaseWrite write;
+    const int64_t record_id = api.cases.attach_record(id, record, c.actor(), &write);
+    send_json(c.res, 201, {{"version", write.version}, {"record_id", record_id}});
   });
 
   api.add({"POST", "/api/cases/{id}/records-complete"}, [&api](Call& c) {
     require_intake(c);
     const std::string id = c.param(1);
-    check_version(api, id, json_body(c.req));
-    api.cases.records_complete(id, c.actor());
-    send_json(c.res, 200, version_json(api, id));
+    CaseWrite write = case_write(json_body(c.req));
+    api.cases.records_complete(id, c.actor(), &write);
+    send_json(c.res, 200, {{"version", write.version}});
   });
 
   api.add({"POST", "/api/cases/{id}/assign"}, [&api](Call& c) {
     require_intake(c);
     const std::string id = c.param(1);
-    check_version(api, id, json_body(c.req));
-    const AssignmentResult r = api.cases.assign(id, c.actor());
+    CaseWrite write = case_write(json_body(c.req));
+    const AssignmentResult r = api.cases.assign(id, c.actor(), &write);
     json out = to_json(r);
-    out["version"] = api.cases.case_row(id).version;
+    out["version"] = write.version;
     // Nobody fits: the case stays unassigned and the reasons go back with the refusal.
     if (!r.reviewer_id) {
       out["error"] = {{"status", 409}, {"code", "refused"}, {"message", r.explanation}};
@@ -187,17 +201,18 @@ void add_case_routes(Api& api) {
     const json body = json_body(c.req);
     const std::string method = optional_string(body, "method").value_or("mail");
     if (method != "mail" && method != "electronic") bad_request("'method' must be \"mail\" or \"electronic\"");
-    check_version(api, id, body);
-    api.cases.notice_sent(id, method, c.actor());
-    send_json(c.res, 200, version_json(api, id));
+    CaseWrite write = case_write(body);
+    api.cases.notice_sent(id, method, c.actor(), &write);
+    send_json(c.res, 200, {{"version", write.version}});
   });
 
   api.add({"POST", "/api/cases/{id}/draft"}, [&api](Call& c) {
     const std::string id = c.param(1);
     const CaseRow row = readable_case(api, c, id, "draft");
     require(c.user().role == auth::Role::administrator || auth::can_sign(c.user(), row), kAssignedReviewerOnly);
-    json review = api.cases.draft(id, c.actor());
-    send_json(c.res, 200, {{"draft", review}, {"version", api.cases.case_row(id).version}});
+    CaseWrite write;
+    json review = api.cases.draft(id, c.actor(), &write);
+    send_json(c.res, 200, {{"draft", review}, {"version", write.version}});
   });
 
   api.add({"PUT", "/api/cases/{id}/items/{n}"}, [&api](Call& c) {
@@ -205,13 +220,8 @@ void add_case_routes(Api& api) {
     const CaseRow row = readable_case(api, c, id, "decide");
     require(auth::can_sign(c.user(), row), kAssignedReviewerOnly);
     const json body = json_body(c.req);
-    size_t n = 0;
-    try {
-      n = std::stoul(c.param(2));
-    } catch (const std::exception&) {
-    }
-    if (n == 0) throw HttpError(404, "not_found", "items are numbered from 1");
-    ItemEdit edit = item_edit(body, n - 1);
+    ItemEdit edit = item_edit(body, 0);
+    set_item(edit, c.param(2));
     edit.expected_version = required_int(body, "version");
     send_json(c.res, 200, {{"version", api.cases.decide(id, edit, c.actor())}});
   });
@@ -220,11 +230,8 @@ void add_case_routes(Api& api) {
     const std::string id = c.param(1);
     const CaseRow row = readable_case(api, c, id, "sign");
     require(auth::can_sign(c.user(), row), "only the reviewer assigned to this case can sign it");
-    const json body = json_body(c.req);
-    const SignedRow s = api.cases.sign(id, c.actor(), required_int(body, "version"));
-    json out = to_json(s);
-    out["version"] = api.cases.case_row(id).version;
-    send_json(c.res, 200, out);
+    CaseWrite write = case_write(json_body(c.req), /*required=*/true);
+    send_signed(c, api.cases.sign(id, c.actor(), &write), write);
   });
 
   api.add({"POST", "/api/cases/{id}/amend"}, [&api](Call& c) {
@@ -244,10 +251,8 @@ void add_case_routes(Api& api) {
       edits.push_back(item_edit(e, static_cast<size_t>(item - 1)));
       edits.back().expected_version = version;  // checked in the amendment's own transaction
     }
-    const SignedRow s = api.cases.amend(id, edits, reason, c.actor());
-    json out = to_json(s);
-    out["version"] = api.cases.case_row(id).version;
-    send_json(c.res, 200, out);
+    CaseWrite write;
+    send_signed(c, api.cases.amend(id, edits, reason, c.actor(), &write), write);
   });
 
   api.add({"GET", "/api/cases/{id}/letter"}, [&api](Call& c) {

@@ -1,6 +1,8 @@
 #include "service/case_internal.h"
 
-#include <algorithm>
+#include <fmt/format.h>
+
+#include <stdexcept>
 
 #include "core/error.h"
 #include "service/reviewer.h"
@@ -8,43 +10,50 @@
 namespace imr::case_internal {
 
 void record_audit(StoreTx& tx, const std::string& case_id, Timestamp at, const std::string& actor,
-           const std::string& action, const json& detail) {
+                  const std::string& action, const json& detail) {
   tx.append_audit(AuditRow{0, case_id, at.iso(), actor, action, detail.dump()});
 }
 
-std::vector<CaseEvent> case_events(const std::vector<EventRow>& rows) {
+std::vector<CaseEvent> case_events(const std::string& case_id, const std::vector<EventRow>& rows) {
   std::vector<CaseEvent> out;
   out.reserve(rows.size());
-  for (const auto& r : rows)
-    if (auto at = parse_timestamp(r.at)) out.push_back(CaseEvent{r.kind, *at, r.detail});
+  for (const auto& r : rows) {
+    const auto kind = parse_event_kind(r.kind);
+    const auto at = parse_timestamp(r.at);
+    if (!kind || !at)
+      throw StoreError(fmt::format("case {}: stored event {} is not one this program knows ('{}' at '{}')", case_id,
+                                   r.id, r.kind.substr(0, 40), r.at.substr(0, 40)));
+    out.push_back(CaseEvent{*kind, *at, r.detail});
+  }
   return out;
 }
 
-void refresh_due(StoreTx& tx, CaseRow& row, const ServiceContext& ctx) {
-  auto deadlines = compute_deadlines(case_events(tx.events(row.id)), row.expedited, ctx.calendar);
-  auto next = next_due(deadlines);
-  row.due = next ? next->due.iso() : "";
-  row.due_what = next ? next->what : "";
+void set_due(CaseFile& file, const std::vector<CaseEvent>& events, const ServiceContext& ctx) {
+  auto next = next_due(compute_deadlines(events, file.expedited, ctx.calendar));
+  file.due = next ? next->due.iso() : "";
+  file.due_what = next ? next->what : "";
 }
 
-void add_event(StoreTx& tx, CaseRow& row, const ServiceContext& ctx, const std::string& kind,
-               Timestamp at, const std::string& detail) {
-  tx.append_event(EventRow{0, row.id, kind, at.iso(), detail});
-  refresh_due(tx, row, ctx);
+void refresh_due(StoreTx& tx, CaseFile& file, const ServiceContext& ctx) {
+  set_due(file, case_events(file.id, tx.events(file.id)), ctx);
 }
 
-CaseRow load_case(StoreTx& tx, const std::string& case_id) {
+void add_event(StoreTx& tx, CaseFile& file, const ServiceContext& ctx, EventKind kind, Timestamp at,
+               const std::string& detail) {
+  tx.append_event(EventRow{0, file.id, to_string(kind), at.iso(), detail});
+  refresh_due(tx, file, ctx);
+}
+
+CaseFile load_case(StoreTx& tx, const std::string& case_id, const CaseWrite* write) {
   auto row = tx.find_case(case_id);
   if (!row) throw NotFoundError("no case " + case_id);
-  return *row;
+  if (write && write->expected_version && *write->expected_version != row->version)
+    throw ConflictError(fmt::format("case {} changed since version {} (now {}): reload and try again", case_id,
+                                    *write->expected_version, row->version));
+  return case_file(*row);
 }
 
-json document_of(const CaseRow& row) {
-  json doc = json::parse(row.document, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object())
-    throw StoreError("case " + row.id + ": stored document is not valid JSON");
-  return doc;
-}
+void save_case(StoreTx& tx, CaseFile& file) { file.version = tx.update_case(case_row(file)); }
 
 std::vector<Application> applications_of(StoreTx& tx, const std::string& case_id) {
   std::vector<Application> out;
@@ -53,29 +62,24 @@ std::vector<Application> applications_of(StoreTx& tx, const std::string& case_id
   return out;
 }
 
-std::optional<Decision> decision_from(const json& value) {
-  if (!value.is_string()) return std::nullopt;
-  const std::string s = value.get<std::string>();
-  if (s == "upheld") return Decision::kUpheld;
-  if (s == "overturned") return Decision::kOverturned;
-  return std::nullopt;
-}
-
 json decision_json(const std::optional<Decision>& d) { return d ? json(to_string(*d)) : json(nullptr); }
 
-Case engine_case(StoreTx& tx, const CaseRow& row, const ServiceContext& ctx) {
-  const json doc = document_of(row);
-  const auto apps = applications_of(tx, row.id);
-  Case c;
-  c.case_id = row.id;
+EngineInput engine_input(StoreTx& tx, const CaseFile& file, const ServiceContext& ctx) {
+  const auto apps = applications_of(tx, file.id);
+  EngineInput in;
+  Case& c = in.engine_case;
+  c.case_id = file.id;
+  for (const auto& item : file.doc.items) {
+    c.requests.push_back(item.request);
+    in.item_ids.push_back(item.id);
+  }
   if (!apps.empty()) {
     const Application& first = apps.front();
     c.date_of_injury = first.date_of_injury;
     UrDecision ur;
     if (first.ur) ur.date = first.ur->date;
-    for (const auto& item : doc.value("items", json::array()))
-      ur.items.push_back(UrItem{item.value("request", ""), item.value("ur_action", ""),
-                                item.value("certified", ""), item.value("guideline", "")});
+    for (const auto& item : file.doc.items)
+      ur.items.push_back(UrItem{item.request, item.ur_action, item.certified, item.guideline});
     c.ur = ur;
     if (first.worker.date_of_birth && ur.date) {
       const Date& b = *first.worker.date_of_birth;
@@ -84,23 +88,37 @@ Case engine_case(StoreTx& tx, const CaseRow& row, const ServiceContext& ctx) {
       if (age > 0 && age < 120) c.claimant.age = age;
     }
   }
-  for (const auto& item : doc.value("items", json::array())) c.requests.push_back(item.value("request", ""));
-  for (const auto& r : tx.records(row.id, false)) {
+  for (const auto& r : tx.records(file.id, false)) {
     Record rec;
     rec.date = parse_date(r.date);
     rec.title = r.title;
     rec.text = r.text;
     c.records.push_back(std::move(rec));
   }
-  if (!row.reviewer_id.empty()) {
+  if (!file.reviewer_id.empty()) {
     for (const auto& r : tx.reviewers()) {
-      if (r.id != row.reviewer_id) continue;
+      if (r.id != file.reviewer_id) continue;
       auto parsed = parse_reviewer_registry(json{{"reviewers", json::array({json::parse(r.json)})}}.dump(),
                                             "reviewer " + r.id, ctx.specialties);
       if (!parsed.empty()) c.reviewer = letter_profile(parsed.front());
     }
   }
-  return c;
+  return in;
+}
+
+std::map<std::string, const Determination*> determinations_by_item(const EngineInput& input, const Review& review) {
+  if (review.items.size() != input.item_ids.size())
+    throw std::logic_error(fmt::format("case {}: the engine answered {} of {} requests", input.engine_case.case_id,
+                                       review.items.size(), input.item_ids.size()));
+  std::map<std::string, const Determination*> out;
+  for (size_t i = 0; i < review.items.size(); ++i) {
+    if (review.items[i].request != input.engine_case.requests[i])
+      throw std::logic_error(fmt::format("case {}: the engine's determination {} is for '{}', not '{}'",
+                                         input.engine_case.case_id, i + 1, review.items[i].request,
+                                         input.engine_case.requests[i]));
+    out[input.item_ids[i]] = &review.items[i];
+  }
+  return out;
 }
 
 void refuse(Store& store, const std::string& case_id, Timestamp at, const std::string& actor,

@@ -1,17 +1,6 @@
-// Private to the case service: the case document's layout and the steps every operation
-// shares (audit, deadline refresh, loading a case for change). Not part of the library's
-// interface.
-//
-// The case document (CaseRow::document) is JSON:
-//   application_ids  [id...]            the applications consolidated into the case
-//   eligibility      {eligible, reasons[{code,text}], filing_deadline, basis}
-//   items            [{request, ur_action, certified, guideline, application_id,
-//                      engine_decision, engine_rationale, decision, rationale, reason,
-//                      decided_by, decided_at}]
-//   assignment       {reviewer_id, explanation, excluded[{reviewer_id, reasons[]}], ...}
-//   notice_method    "mail" | "electronic"
-//   draft            {drafted_at, rules_version, records, review}   (engine review JSON)
-//   opened_at        when the assigned reviewer first opened the case after records
+// Private to the case service: the steps every operation shares (audit, events and the
+// deadline refresh, loading and saving a case, the engine's view of a case, refusals). Not
+// part of the library's interface. The case document's layout is service/case_document.h's.
 #pragma once
 
 #include <string>
@@ -19,41 +8,46 @@
 
 #include <nlohmann/json.hpp>
 
+#include "service/case_document.h"
 #include "service/case_service.h"
 
 namespace imr::case_internal {
 
 using nlohmann::json;
 
-inline constexpr const char* kStatusReceived = "received";
-inline constexpr const char* kStatusIneligible = "ineligible";
-inline constexpr const char* kStatusEligible = "eligible";
-inline constexpr const char* kStatusAssigned = "assigned";
-inline constexpr const char* kStatusAwaitingRecords = "awaiting_records";
-inline constexpr const char* kStatusInReview = "in_review";
-inline constexpr const char* kStatusSigned = "signed";
-
 // Appends one audit entry. `detail` must hold no PHI (ids, codes, decisions only).
 void record_audit(StoreTx& tx, const std::string& case_id, Timestamp at, const std::string& actor,
-           const std::string& action, const json& detail = json::object());
+                  const std::string& action, const json& detail = json::object());
 
 // Appends an event and recomputes the case's next deadline from all its events.
-void add_event(StoreTx& tx, CaseRow& row, const ServiceContext& ctx, const std::string& kind,
-               Timestamp at, const std::string& detail = "");
-std::vector<CaseEvent> case_events(const std::vector<EventRow>& rows);
-void refresh_due(StoreTx& tx, CaseRow& row, const ServiceContext& ctx);
+void add_event(StoreTx& tx, CaseFile& file, const ServiceContext& ctx, EventKind kind, Timestamp at,
+               const std::string& detail = "");
+// The stored events, typed; a row of a kind this program does not know is a StoreError.
+std::vector<CaseEvent> case_events(const std::string& case_id, const std::vector<EventRow>& rows);
+void refresh_due(StoreTx& tx, CaseFile& file, const ServiceContext& ctx);
+// The next deadline from these events (all the case has).
+void set_due(CaseFile& file, const std::vector<CaseEvent>& events, const ServiceContext& ctx);
 
-// The case, or NotFoundError.
-CaseRow load_case(StoreTx& tx, const std::string& case_id);
-json document_of(const CaseRow& row);
+// The case, or NotFoundError. With a write that expects a version, a case at another version
+// is a ConflictError (checked here, inside the caller's transaction).
+CaseFile load_case(StoreTx& tx, const std::string& case_id, const CaseWrite* write = nullptr);
+// Writes the case (compare-and-set on its version); file.version becomes the new version.
+void save_case(StoreTx& tx, CaseFile& file);
 
 // The applications on a case, parsed.
 std::vector<Application> applications_of(StoreTx& tx, const std::string& case_id);
 
-// The engine's view of a case: its records and the disputed items with the UR decision.
-Case engine_case(StoreTx& tx, const CaseRow& row, const ServiceContext& ctx);
+// The engine's view of a case (its records and the disputed items with the UR decision)
+// and, in the same order as its requests, the ids of the case items they are.
+struct EngineInput {
+  Case engine_case;
+  std::vector<std::string> item_ids;
+};
+EngineInput engine_input(StoreTx& tx, const CaseFile& file, const ServiceContext& ctx);
+// The engine's determinations by case item id. Throws std::logic_error when the review
+// does not answer the requests it was given one for one (same count, same request text).
+std::map<std::string, const Determination*> determinations_by_item(const EngineInput& input, const Review& review);
 
-std::optional<Decision> decision_from(const json& value);
 json decision_json(const std::optional<Decision>& d);
 
 // A refused attempt: audited in its own committed transaction, then RefusedError.

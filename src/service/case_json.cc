@@ -6,23 +6,12 @@ using nlohmann::json;
 
 namespace {
 
-json decision_or_null(const std::optional<Decision>& d) { return d ? json(to_string(*d)) : json(nullptr); }
-
 json parse_or_string(const std::string& text) {
   json j = json::parse(text, nullptr, false);
   return j.is_discarded() ? json(text) : j;
 }
 
 }  // namespace
-
-json to_json(const EligibilityFinding& f) {
-  json reasons = json::array();
-  for (const auto& r : f.reasons) reasons.push_back({{"code", r.code}, {"text", r.text}});
-  return {{"eligible", f.eligible},
-          {"reasons", reasons},
-          {"filing_deadline", f.filing_deadline ? json(f.filing_deadline->iso()) : json(nullptr)},
-          {"filing_deadline_basis", f.filing_deadline_basis}};
-}
 
 json to_json(const SubmitResult& r) {
   return {{"case_id", r.case_id},
@@ -33,30 +22,19 @@ json to_json(const SubmitResult& r) {
 }
 
 json to_json(const AssignmentResult& r) {
-  json excluded = json::array();
-  for (const auto& e : r.excluded) excluded.push_back({{"reviewer_id", e.reviewer_id}, {"reasons", e.reasons}});
-  json items = json::array();
+  json out = to_json(CaseAssignment{r.reviewer_id, r.explanation, r.excluded, r.required_specialties, {}});
+  out.erase("at");  // not stored yet
+  json& items = out["items"] = json::array();
   for (const auto& i : r.items)
     items.push_back({{"request", i.request}, {"specialties", i.specialties}, {"basis", i.basis}});
-  return {{"reviewer_id", r.reviewer_id ? json(*r.reviewer_id) : json(nullptr)},
-          {"explanation", r.explanation},
-          {"excluded", excluded},
-          {"required_specialties", r.required_specialties},
-          {"items", items}};
+  return out;
 }
 
-json to_json(const ItemState& i) {
-  return {{"request", i.request},
-          {"ur_action", i.ur_action},
-          {"certified", i.certified},
-          {"engine_decision", decision_or_null(i.engine_decision)},
-          {"engine_rationale", i.engine_rationale},
-          {"decision", decision_or_null(i.decision)},
-          {"rationale", i.rationale},
-          {"changed", i.changed()},
-          {"reason", i.reason},
-          {"decided_by", i.decided_by},
-          {"decided_at", i.decided_at}};
+json to_json(const CaseItem& i) {
+  json out = item_json(i);
+  out["changed"] = i.changed();
+  out["decided_at"] = i.decided_at ? i.decided_at->iso() : "";
+  return out;
 }
 
 json to_json(const DeadlineView& d) {
@@ -74,45 +52,46 @@ json record_json(const RecordRow& r) {
 }
 
 json to_json(const CaseView& v) {
+  const CaseFile& f = v.file;
   json records = json::array(), deadlines = json::array(), items = json::array(), signed_rows = json::array(),
        applications = json::array(), events = json::array();
   for (const auto& r : v.records) records.push_back(record_json(r));
   for (const auto& d : v.deadlines) deadlines.push_back(to_json(d));
-  for (const auto& i : v.items) items.push_back(to_json(i));
+  for (const auto& i : f.doc.items) items.push_back(to_json(i));
   for (const auto& s : v.signed_determinations) signed_rows.push_back(to_json(s));
   for (const auto& a : v.applications) applications.push_back({{"application_id", a.application_id}, {"received", a.received}});
-  for (const auto& e : v.events) events.push_back({{"kind", e.kind}, {"at", e.at}, {"detail", e.detail}});
-  return {{"case_id", v.row.id},
-          {"status", v.row.status},
-          {"open", v.row.open},
-          {"expedited", v.row.expedited},
-          {"reviewer_id", v.row.reviewer_id},
-          {"received", v.row.received},
-          {"version", v.row.version},
-          {"due", v.row.due},
-          {"due_what", v.row.due_what},
-          {"eligibility", v.document.value("eligibility", json::object())},
-          {"assignment", v.document.value("assignment", json(nullptr))},
+  for (const auto& e : v.events) events.push_back({{"kind", to_string(e.kind)}, {"at", e.at.iso()}, {"detail", e.detail}});
+  json eligibility = to_json(f.doc.eligibility);
+  eligibility["basis"] = f.doc.eligibility.filing_deadline_basis;  // the name this view has always used
+  return {{"case_id", f.id},
+          {"status", to_string(f.status)},
+          {"open", f.open},
+          {"expedited", f.expedited},
+          {"reviewer_id", f.reviewer_id},
+          {"received", f.received},
+          {"version", f.version},
+          {"due", f.due},
+          {"due_what", f.due_what},
+          {"eligibility", eligibility},
+          {"assignment", f.doc.assignment ? to_json(*f.doc.assignment) : json(nullptr)},
           {"applications", applications},
           {"records", records},
           {"events", events},
           {"deadlines", deadlines},
           {"items", items},
-          {"drafted", v.document.contains("draft")},
-          {"draft_stale", v.document.contains("draft") && v.document["draft"].value("stale", false)},
+          {"drafted", f.doc.draft.has_value()},
+          {"draft_stale", f.doc.draft && f.doc.draft->stale},
+          {"draft", f.doc.draft ? f.doc.draft->review : json(nullptr)},
           {"signed", signed_rows}};
 }
 
 json to_json(const QueueEntry& e) {
   // The disputed requests, so a queue reads at a glance ("Norco 10/325mg #180").
   json requests = json::array();
-  const json doc = json::parse(e.row.document, nullptr, false);
-  if (doc.is_object() && doc.contains("items") && doc["items"].is_array())
-    for (const auto& item : doc["items"])
-      if (item.is_object() && item.contains("request") && item["request"].is_string()) requests.push_back(item["request"]);
-  return {{"case_id", e.row.id},   {"status", e.row.status},     {"expedited", e.row.expedited},
-          {"reviewer_id", e.row.reviewer_id}, {"received", e.row.received}, {"due", e.row.due},
-          {"due_what", e.row.due_what}, {"due_state", e.due_state}, {"requests", requests}};
+  for (const auto& item : parse_case_document(e.document, e.file.id).items) requests.push_back(item.request);
+  return {{"case_id", e.file.id},   {"status", to_string(e.file.status)}, {"expedited", e.file.expedited},
+          {"reviewer_id", e.file.reviewer_id}, {"received", e.file.received}, {"due", e.file.due},
+          {"due_what", e.file.due_what}, {"due_state", e.due_state}, {"requests", requests}};
 }
 
 json to_json(const SignedRow& s) {

@@ -8,12 +8,11 @@
 
 namespace imr {
 
-nlohmann::json to_json(const EligibilityFinding& f);
 nlohmann::json to_json(const SubmitResult& r);
 nlohmann::json to_json(const AssignmentResult& r);
-nlohmann::json to_json(const ItemState& item);
+nlohmann::json to_json(const CaseItem& item);  // as stored, with "changed" and decided_at "" when undecided
 nlohmann::json to_json(const DeadlineView& d);
-nlohmann::json to_json(const CaseView& v);             // no record texts, no PHI beyond the case's own parties
+nlohmann::json to_json(const CaseView& v);  // no record texts; "draft" is the engine's review JSON
 nlohmann::json to_json(const QueueEntry& e);
 nlohmann::json to_json(const SignedRow& s);
 nlohmann::json to_json(const AuditRow& a);

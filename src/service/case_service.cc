@@ -30,46 +30,34 @@ CaseService::CaseService(Store& store, const ServiceContext& context)
 
 namespace {
 
-json eligibility_json(const EligibilityFinding& f) {
-  json reasons = json::array();
-  for (const auto& r : f.reasons) reasons.push_back({{"code", r.code}, {"text", r.text}});
-  return {{"eligible", f.eligible},
-          {"reasons", reasons},
-          {"filing_deadline", f.filing_deadline ? json(f.filing_deadline->iso()) : json(nullptr)},
-          {"basis", f.filing_deadline_basis}};
+CaseItem new_item(const ApplicationUrItem& item, const std::string& application_id) {
+  CaseItem i;
+  i.request = item.request;
+  i.ur_action = item.action;
+  i.certified = item.certified;
+  i.guideline = item.guideline;
+  i.application_id = application_id;
+  return i;
 }
 
-EligibilityFinding eligibility_from(const json& j) {
-  EligibilityFinding f;
-  f.eligible = j.value("eligible", false);
-  for (const auto& r : j.value("reasons", json::array()))
-    f.reasons.push_back({r.value("code", ""), r.value("text", "")});
-  if (j.contains("filing_deadline") && j["filing_deadline"].is_string())
-    f.filing_deadline = parse_date(j["filing_deadline"].get<std::string>());
-  f.filing_deadline_basis = j.value("basis", "");
-  return f;
+std::string lowercase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), ::tolower);
+  return s;
 }
 
-json new_item(const ApplicationUrItem& item, const std::string& application_id) {
-  return {{"request", item.request},   {"ur_action", item.action},     {"certified", item.certified},
-          {"guideline", item.guideline}, {"application_id", application_id}, {"engine_decision", nullptr},
-          {"engine_rationale", ""},    {"decision", nullptr},           {"rationale", ""},
-          {"reason", ""},              {"decided_by", ""},              {"decided_at", ""}};
-}
-
-// Adds the application's UR items not already on the case (same request, ignoring case).
-void add_items(json& doc, const Application& app) {
-  json& items = doc["items"];
-  if (!app.ur) return;
+// Adds the application's UR items not already on the case (same request, ignoring case);
+// returns how many were added.
+size_t add_items(CaseDocument& doc, const Application& app) {
+  if (!app.ur) return 0;
+  size_t added = 0;
   for (const auto& item : app.ur->items) {
-    const bool known = std::any_of(items.begin(), items.end(), [&](const json& i) {
-      std::string a = i.value("request", ""), b = item.request;
-      std::transform(a.begin(), a.end(), a.begin(), ::tolower);
-      std::transform(b.begin(), b.end(), b.begin(), ::tolower);
-      return a == b;
-    });
-    if (!known) items.push_back(new_item(item, app.application_id));
+    const bool known = std::any_of(doc.items.begin(), doc.items.end(),
+                                   [&](const CaseItem& i) { return lowercase(i.request) == lowercase(item.request); });
+    if (known) continue;
+    doc.add_item(new_item(item, app.application_id));
+    ++added;
   }
+  return added;
 }
 
 json reason_codes(const EligibilityFinding& f) {
@@ -104,79 +92,75 @@ SubmitResult CaseService::submit(const Application& app, const std::string& acto
 
 SubmitResult CaseService::submit_in(StoreTx& tx, const Application& app, const std::string& actor, Timestamp now) {
   SubmitResult result;
-  {
-    if (auto stored = tx.find_application(app.application_id)) {
-      result = SubmitResult{stored->case_id, false, false, true, {}};
-      if (auto row = tx.find_case(stored->case_id))
-        result.finding = eligibility_from(document_of(*row).value("eligibility", json::object()));
-      return result;
-    }
-    const std::string key = consolidation_key(app);
-    auto open = tx.find_open_case_by_key(key);
-    std::vector<Application> under_review;
-    if (open) under_review = applications_of(tx, open->id);
-    result.finding = screen_application(app, under_review, context_.calendar);
-
-    if (result.finding.eligible && open) {
-      CaseRow row = *open;
-      json doc = document_of(row);
-      doc["application_ids"].push_back(app.application_id);
-      const size_t before = doc["items"].size();
-      add_items(doc, app);
-      if (doc.contains("draft") && doc["items"].size() != before) doc["draft"]["stale"] = true;
-      row.expedited = row.expedited || app.expedited;
-      tx.insert_application({app.application_id, row.id, app.received.iso(), app.json});
-      row.document = doc.dump();
-      refresh_due(tx, row, context_);
-      tx.update_case(row);
-      record_audit(tx, row.id, now, actor, "consolidated",
-            {{"application_id", app.application_id}, {"items_added", doc["items"].size() - before}});
-      result.case_id = row.id;
-      result.consolidated = true;
-      return result;
-    }
-
-    const int year = app.received.year;
-    CaseRow row;
-    row.id = fmt::format("CM{:02}-{:07}", year % 100, tx.next_sequence(fmt::format("case-{}", year)));
-    row.status = result.finding.eligible ? kStatusEligible : kStatusIneligible;
-    row.expedited = app.expedited;
-    row.open = result.finding.eligible;
-    row.consolidation_key = key;
-    row.received = app.received.iso();
-    json doc = {{"application_ids", json::array({app.application_id})},
-                {"eligibility", eligibility_json(result.finding)},
-                {"items", json::array()}};
-    add_items(doc, app);
-    row.document = doc.dump();
-    tx.insert_case(row);
-    row.version = 1;
-    tx.insert_application({app.application_id, row.id, app.received.iso(), app.json});
-    tx.append_event({0, row.id, "received", Timestamp::at(app.received).iso(), ""});
-    add_event(tx, row, context_, result.finding.eligible ? "eligible" : "ineligible", now);
-    tx.update_case(row);
-    record_audit(tx, row.id, now, actor, "created",
-          {{"application_id", app.application_id}, {"expedited", app.expedited}, {"items", doc["items"].size()}});
-    record_audit(tx, row.id, now, "system", "screened",
-          {{"eligible", result.finding.eligible}, {"reasons", reason_codes(result.finding)}});
-    result.case_id = row.id;
-    result.created = true;
+  if (auto stored = tx.find_application(app.application_id)) {
+    result = SubmitResult{stored->case_id, false, false, true, {}};
+    if (auto row = tx.find_case(stored->case_id)) result.finding = case_file(*row).doc.eligibility;
+    return result;
   }
+  const std::string key = consolidation_key(app);
+  auto open = tx.find_open_case_by_key(key);
+  std::vector<Application> under_review;
+  if (open) under_review = applications_of(tx, open->id);
+  result.finding = screen_application(app, under_review, context_.calendar);
+
+  if (result.finding.eligible && open) {
+    CaseFile file = case_file(*open);
+    file.doc.application_ids.push_back(app.application_id);
+    const size_t added = add_items(file.doc, app);
+    if (file.doc.draft && added > 0) file.doc.draft->stale = true;
+    file.expedited = file.expedited || app.expedited;
+    tx.insert_application({app.application_id, file.id, app.received.iso(), app.json});
+    refresh_due(tx, file, context_);
+    save_case(tx, file);
+    record_audit(tx, file.id, now, actor, "consolidated",
+                 {{"application_id", app.application_id}, {"items_added", added}});
+    result.case_id = file.id;
+    result.consolidated = true;
+    return result;
+  }
+
+  const int year = app.received.year;
+  CaseFile file;
+  file.id = fmt::format("CM{:02}-{:07}", year % 100, tx.next_sequence(fmt::format("case-{}", year)));
+  file.status = result.finding.eligible ? CaseStatus::kEligible : CaseStatus::kIneligible;
+  file.expedited = app.expedited;
+  file.open = result.finding.eligible;
+  file.consolidation_key = key;
+  file.received = app.received.iso();
+  file.doc.application_ids = {app.application_id};
+  file.doc.eligibility = result.finding;
+  add_items(file.doc, app);
+  // A new case's events are these two: its deadline is known before the row is written once.
+  const std::vector<CaseEvent> events = {
+      {EventKind::kReceived, Timestamp::at(app.received), ""},
+      {result.finding.eligible ? EventKind::kEligible : EventKind::kIneligible, now, ""}};
+  set_due(file, events, context_);
+  tx.insert_case(imr::case_row(file));
+  file.version = 1;
+  tx.insert_application({app.application_id, file.id, app.received.iso(), app.json});
+  for (const auto& e : events) tx.append_event({0, file.id, to_string(e.kind), e.at.iso(), e.detail});
+  record_audit(tx, file.id, now, actor, "created",
+               {{"application_id", app.application_id}, {"expedited", app.expedited}, {"items", file.doc.items.size()}});
+  record_audit(tx, file.id, now, "system", "screened",
+               {{"eligible", result.finding.eligible}, {"reasons", reason_codes(result.finding)}});
+  result.case_id = file.id;
+  result.created = true;
   return result;
 }
 
 int64_t CaseService::attach_record(const std::string& case_id, const IncomingRecord& record,
-                                   const std::string& actor) {
+                                   const std::string& actor, CaseWrite* write) {
   const Timestamp now = context_.clock();
   int64_t id = 0;
   bool refused = false;
   store_.transact([&](StoreTx& tx) {
-    CaseRow row = load_case(tx, case_id);
-    if (row.status == kStatusSigned || !row.open) {
+    CaseFile file = load_case(tx, case_id, write);
+    if (file.status == CaseStatus::kSigned || !file.open) {
       refused = true;
       return;
     }
-    id = attach_in(tx, row, record, actor, now);
+    id = attach_in(tx, file, record, actor, now);
+    if (write) write->version = file.version;
   });
   if (refused)
     refuse(store_, case_id, now, actor, "attach_record",
@@ -184,10 +168,10 @@ int64_t CaseService::attach_record(const std::string& case_id, const IncomingRec
   return id;
 }
 
-int64_t CaseService::attach_in(StoreTx& tx, CaseRow& row, const IncomingRecord& record, const std::string& actor,
+int64_t CaseService::attach_in(StoreTx& tx, CaseFile& file, const IncomingRecord& record, const std::string& actor,
                                Timestamp now) {
   RecordRow r;
-  r.case_id = row.id;
+  r.case_id = file.id;
   r.title = record.title;
   r.date = record.date ? record.date->iso() : "";
   r.sender = record.sender;
@@ -199,16 +183,14 @@ int64_t CaseService::attach_in(StoreTx& tx, CaseRow& row, const IncomingRecord& 
   std::replace(r.text.begin(), r.text.end(), '\0', ' ');
   r.content = record.content;
   r.sha256 = sha256_hex(record.content.empty() ? record.text : record.content);
-  const size_t before = tx.records(row.id, false).size();
+  const size_t before = tx.records(file.id, false).size();
   const int64_t id = tx.insert_record(r);
-  if (tx.records(row.id, false).size() == before) return id;  // the same file again: nothing new
-  json doc = document_of(row);
-  if (doc.contains("draft")) {
-    doc["draft"]["stale"] = true;
-    row.document = doc.dump();
-    row.version = tx.update_case(row);
+  if (tx.records(file.id, false).size() == before) return id;  // the same file again: nothing new
+  if (file.doc.draft) {
+    file.doc.draft->stale = true;
+    save_case(tx, file);
   }
-  record_audit(tx, row.id, now, actor, "record_attached",
+  record_audit(tx, file.id, now, actor, "record_attached",
                {{"record_id", id}, {"media_type", record.media_type}, {"bytes", record.text.size()}});
   return id;
 }
@@ -228,31 +210,34 @@ ImportSummary CaseService::import_batch(const std::vector<ImportCase>& batch, co
       if (!r.finding.eligible) ++summary.ineligible;
       if (r.consolidated) ++summary.consolidated;
       if (item.records.empty() || !r.finding.eligible) continue;
-      CaseRow row = load_case(tx, r.case_id);
-      for (const auto& record : item.records) attach_in(tx, row, record, actor, now);
+      CaseFile file = load_case(tx, r.case_id);
+      for (const auto& record : item.records) attach_in(tx, file, record, actor, now);
       summary.records += item.records.size();
     }
   });
   return summary;
 }
 
-void CaseService::records_complete(const std::string& case_id, const std::string& actor) {
+void CaseService::records_complete(const std::string& case_id, const std::string& actor, CaseWrite* write) {
   const Timestamp now = context_.clock();
   std::string why;
   store_.transact([&](StoreTx& tx) {
-    CaseRow row = load_case(tx, case_id);
-    if (row.status != kStatusAssigned && row.status != kStatusAwaitingRecords) {
-      why = "case " + case_id + " is " + row.status + ": records can be marked complete only once a reviewer is assigned";
+    CaseFile file = load_case(tx, case_id, write);
+    if (file.status != CaseStatus::kAssigned && file.status != CaseStatus::kAwaitingRecords) {
+      why = "case " + case_id + " is " + to_string(file.status) +
+            ": records can be marked complete only once a reviewer is assigned";
       return;
     }
-    if (tx.records(case_id, false).empty()) {
+    const size_t records = tx.records(case_id, false).size();
+    if (records == 0) {
       why = "case " + case_id + " has no records attached";
       return;
     }
-    row.status = kStatusInReview;
-    add_event(tx, row, context_, "records_received", now);
-    tx.update_case(row);
-    record_audit(tx, case_id, now, actor, "records_complete", {{"records", tx.records(case_id, false).size()}});
+    file.status = CaseStatus::kInReview;
+    add_event(tx, file, context_, EventKind::kRecordsReceived, now);
+    save_case(tx, file);
+    if (write) write->version = file.version;
+    record_audit(tx, case_id, now, actor, "records_complete", {{"records", records}});
   });
   if (!why.empty()) refuse(store_, case_id, now, actor, "records_complete", why);
 }
@@ -283,52 +268,46 @@ std::vector<Reviewer> CaseService::reviewers() const {
   return parse_reviewer_registry(json{{"reviewers", entries}}.dump(), "the reviewer registry", context_.specialties);
 }
 
-AssignmentResult CaseService::assign(const std::string& case_id, const std::string& actor) {
+AssignmentResult CaseService::assign(const std::string& case_id, const std::string& actor, CaseWrite* write) {
   const Timestamp now = context_.clock();
   const std::vector<Reviewer> registry = reviewers();
   AssignmentResult result;
   std::string why;
   store_.transact([&](StoreTx& tx) {
-    CaseRow row = load_case(tx, case_id);
-    const std::string previous = row.reviewer_id;  // a re-assignment says whom it replaced
-    if (row.status != kStatusEligible && row.status != kStatusAssigned) {
-      why = "case " + case_id + " is " + row.status + ": only an eligible case not yet under review can be assigned";
+    CaseFile file = load_case(tx, case_id, write);
+    const std::string previous = file.reviewer_id;  // a re-assignment says whom it replaced
+    if (file.status != CaseStatus::kEligible && file.status != CaseStatus::kAssigned) {
+      why = "case " + case_id + " is " + to_string(file.status) +
+            ": only an eligible case not yet under review can be assigned";
       return;
     }
-    json doc = document_of(row);
     const auto apps = applications_of(tx, case_id);
     const Knowledge& k = *context_.knowledge;
     std::optional<Date> on = apps.empty() || !apps.front().ur ? std::nullopt : apps.front().ur->date;
     std::vector<DisputedItemForAssignment> items;
-    for (const auto& item : doc["items"]) {
-      const std::string text = item.value("request", "");
-      const ParsedRequest p = parse_request(text, k.drugs, k.services);
-      DisputedItemForAssignment d{text, "", "", p.service};
+    for (const auto& item : file.doc.items) {
+      const ParsedRequest p = parse_request(item.request, k.drugs, k.services);
+      DisputedItemForAssignment d{item.request, "", "", p.service};
       if (p.drug) d.drug_class = p.drug->drug_class;
       if (const RulePack* pack = k.rules.for_request(p, on)) d.topic = pack->topic;
       items.push_back(std::move(d));
     }
     std::map<std::string, ReviewerLoad> load;
     for (const auto& [id, l] : tx.open_load_by_reviewer()) load[id] = {l.open_expedited, l.open_total};
-    if (!row.reviewer_id.empty() && load.count(row.reviewer_id)) {  // this case is not extra work
-      load[row.reviewer_id].open_total -= 1;
-      if (row.expedited) load[row.reviewer_id].open_expedited -= 1;
+    if (!file.reviewer_id.empty() && load.count(file.reviewer_id)) {  // this case is not extra work
+      load[file.reviewer_id].open_total -= 1;
+      if (file.expedited) load[file.reviewer_id].open_expedited -= 1;
     }
-    result = assign_reviewer(items, parties_of(apps.front()), row.expedited, registry, load, context_.specialties);
-    json excluded = json::array();
-    for (const auto& e : result.excluded) excluded.push_back({{"reviewer_id", e.reviewer_id}, {"reasons", e.reasons}});
-    doc["assignment"] = {{"reviewer_id", result.reviewer_id ? json(*result.reviewer_id) : json(nullptr)},
-                         {"explanation", result.explanation},
-                         {"excluded", excluded},
-                         {"required_specialties", result.required_specialties},
-                         {"at", now.iso()}};
-    row.document = doc.dump();
+    result = assign_reviewer(items, parties_of(apps.front()), file.expedited, registry, load, context_.specialties);
+    file.doc.assignment =
+        CaseAssignment{result.reviewer_id, result.explanation, result.excluded, result.required_specialties, now};
     if (result.reviewer_id) {
-      row.reviewer_id = *result.reviewer_id;
-      row.status = kStatusAssigned;
-      add_event(tx, row, context_, "assigned", now, *result.reviewer_id);
+      file.reviewer_id = *result.reviewer_id;
+      file.status = CaseStatus::kAssigned;
+      add_event(tx, file, context_, EventKind::kAssigned, now, *result.reviewer_id);
     }
-    tx.update_case(row);
+    save_case(tx, file);
+    if (write) write->version = file.version;
     record_audit(tx, case_id, now, actor,
                  !result.reviewer_id ? "assignment_failed" : previous.empty() ? "assigned" : "reassigned",
                  {{"reviewer_id", result.reviewer_id ? json(*result.reviewer_id) : json(nullptr)},
@@ -339,23 +318,23 @@ AssignmentResult CaseService::assign(const std::string& case_id, const std::stri
   return result;
 }
 
-void CaseService::notice_sent(const std::string& case_id, const std::string& method, const std::string& actor) {
+void CaseService::notice_sent(const std::string& case_id, const std::string& method, const std::string& actor,
+                              CaseWrite* write) {
   const Timestamp now = context_.clock();
   if (method != "mail" && method != "electronic")
     throw InputError("", "the notice of assignment is sent by \"mail\" or \"electronic\", not \"" + method + "\"");
   std::string why;
   store_.transact([&](StoreTx& tx) {
-    CaseRow row = load_case(tx, case_id);
-    if (row.status != kStatusAssigned) {
-      why = "case " + case_id + " is " + row.status + ": the notice of assignment follows assignment";
+    CaseFile file = load_case(tx, case_id, write);
+    if (file.status != CaseStatus::kAssigned) {
+      why = "case " + case_id + " is " + to_string(file.status) + ": the notice of assignment follows assignment";
       return;
     }
-    json doc = document_of(row);
-    doc["notice_method"] = method;
-    row.document = doc.dump();
-    row.status = kStatusAwaitingRecords;
-    add_event(tx, row, context_, "notice_sent", now, method);
-    tx.update_case(row);
+    file.doc.notice_method = method;
+    file.status = CaseStatus::kAwaitingRecords;
+    add_event(tx, file, context_, EventKind::kNoticeSent, now, method);
+    save_case(tx, file);
+    if (write) write->version = file.version;
     record_audit(tx, case_id, now, actor, "notice_sent", {{"method", method}});
   });
   if (!why.empty()) refuse(store_, case_id, now, actor, "notice_sent", why);
@@ -375,20 +354,17 @@ CaseView CaseService::view(const std::string& case_id, const std::string& actor)
   const Timestamp now = context_.clock();
   CaseView v;
   store_.transact([&](StoreTx& tx) {
-    v.row = load_case(tx, case_id);
-    v.document = document_of(v.row);
-    if (actor == v.row.reviewer_id && v.row.status == kStatusInReview && !v.document.contains("opened_at")) {
-      v.document["opened_at"] = now.iso();
-      v.row.document = v.document.dump();
-      v.row.version = tx.update_case(v.row);
+    v.file = load_case(tx, case_id);
+    if (actor == v.file.reviewer_id && v.file.status == CaseStatus::kInReview && !v.file.doc.opened_at) {
+      v.file.doc.opened_at = now;
+      save_case(tx, v.file);
       record_audit(tx, case_id, now, actor, "opened");
     }
     v.applications = tx.applications(case_id);
     v.records = tx.records(case_id, false);
-    v.events = tx.events(case_id);
-    for (auto& d : compute_deadlines(case_events(v.events), v.row.expedited, context_.calendar))
+    v.events = case_events(case_id, tx.events(case_id));
+    for (auto& d : compute_deadlines(v.events, v.file.expedited, context_.calendar))
       v.deadlines.push_back({d, deadline_state(d, now, context_.calendar)});
-    v.items = items_of(v.document);
     v.signed_determinations = tx.signed_determinations(case_id);
     record_audit(tx, case_id, now, actor, "viewed");
   });
@@ -400,13 +376,13 @@ std::vector<QueueEntry> CaseService::open_cases(const OpenCaseQuery& query) cons
   std::vector<QueueEntry> out;
   store_.transact([&](StoreTx& tx) {
     for (auto& row : tx.list_open_cases(query)) {
-      QueueEntry e{std::move(row), ""};
-      if (auto due = parse_timestamp(e.row.due)) {
+      QueueEntry e{case_header(row), "", std::move(row.document)};
+      if (auto due = parse_timestamp(e.file.due)) {
         Deadline d;
-        d.what = e.row.due_what;
+        d.what = e.file.due_what;
         d.due = *due;
-        d.expedited = e.row.expedited;
-        d.short_window = d.what == "assignment_notice" || e.row.expedited;
+        d.expedited = e.file.expedited;
+        d.short_window = d.what == "assignment_notice" || e.file.expedited;
         e.due_state = to_string(due_state(d, now, context_.calendar));
       }
       out.push_back(std::move(e));
@@ -416,11 +392,11 @@ std::vector<QueueEntry> CaseService::open_cases(const OpenCaseQuery& query) cons
 }
 
 CaseRow CaseService::case_row(const std::string& case_id) const {
-  CaseRow row;
-  store_.transact([&](StoreTx& tx) { row = load_case(tx, case_id); });
-  return row;
+  std::optional<CaseRow> row;
+  store_.transact([&](StoreTx& tx) { row = tx.find_case(case_id); });
+  if (!row) throw NotFoundError("no case " + case_id);
+  return *row;
 }
-
 RecordRow CaseService::record(const std::string& case_id, int64_t record_id, const std::string& actor) {
   const Timestamp now = context_.clock();
   std::optional<RecordRow> found;
@@ -439,14 +415,14 @@ void CaseService::refuse_access(const std::string& case_id, const std::string& a
   refuse(store_, case_id, context_.clock(), actor, attempted, why);
 }
 
-std::vector<CaseRow> CaseService::all_cases() const {
-  std::vector<CaseRow> out;
+std::vector<CaseFile> CaseService::all_cases() const {
+  std::vector<CaseFile> out;
   store_.transact([&](StoreTx& tx) {
     constexpr int kPage = 1000;
     for (int offset = 0;; offset += kPage) {
       auto page = tx.list_cases(kPage, offset);
       const bool last = page.size() < kPage;
-      for (auto& row : page) out.push_back(std::move(row));
+      for (const auto& row : page) out.push_back(case_file(row));
       if (last) break;
     }
   });
@@ -461,25 +437,6 @@ std::vector<AuditRow> CaseService::audit_trail(const std::string& case_id, const
     record_audit(tx, case_id, now, actor, "audit_viewed");
     out = tx.audit(case_id);
   });
-  return out;
-}
-
-std::vector<ItemState> items_of(const json& document) {
-  std::vector<ItemState> out;
-  for (const auto& i : document.value("items", json::array())) {
-    ItemState s;
-    s.request = i.value("request", "");
-    s.ur_action = i.value("ur_action", "");
-    s.certified = i.value("certified", "");
-    s.engine_decision = decision_from(i.value("engine_decision", json(nullptr)));
-    s.engine_rationale = i.value("engine_rationale", "");
-    s.decision = decision_from(i.value("decision", json(nullptr)));
-    s.rationale = i.value("rationale", "");
-    s.reason = i.value("reason", "");
-    s.decided_by = i.value("decided_by", "");
-    s.decided_at = i.value("decided_at", "");
-    out.push_back(std::move(s));
-  }
   return out;
 }
 

@@ -12,6 +12,10 @@
 // (a second signature, a signature by someone other than the assigned reviewer, an edit
 // after signing) are audited as refused attempts and then throw RefusedError.
 //
+// A write a client makes against the version it read passes a CaseWrite: the version is
+// checked inside the write's own transaction (never in a separate read before it), and the
+// CaseWrite receives the version the write made, for the client's next write.
+//
 // The service holds no mutable state of its own: it may be shared by many threads when its
 // Store is. Audit details carry ids, codes and decisions, never names or other PHI.
 #pragma once
@@ -30,6 +34,7 @@
 #include "service/application.h"
 #include "service/assignment.h"
 #include "service/calendar.h"
+#include "service/case_document.h"
 #include "service/deadlines.h"
 #include "service/eligibility.h"
 #include "service/specialty_map.h"
@@ -83,29 +88,22 @@ struct SubmitResult {
   EligibilityFinding finding;
 };
 
-// One disputed item as the reviewer works on it.
-struct ItemState {
-  std::string request;
-  std::string ur_action;                  // denied | modified | delayed
-  std::string certified;
-  std::optional<Decision> engine_decision;  // the draft (empty: no rule covers it)
-  std::string engine_rationale;
-  std::optional<Decision> decision;       // the reviewer's (empty until decided)
-  std::string rationale;                  // the reviewer's (starts as the draft's)
-  std::string reason;                     // why the reviewer changed the draft
-  std::string decided_by;
-  std::string decided_at;
-  bool changed() const { return decision && decision != engine_decision; }
-};
-
 // A reviewer's decision on one item. Accepting the draft: decision = engine's, rationale
 // empty (keeps the draft's). A change of decision needs a reason and a rewritten rationale.
 struct ItemEdit {
-  size_t item = 0;                        // 0-based
+  size_t item = 0;                        // 0-based position in the case's items (the order they came)
   std::optional<Decision> decision;       // empty = accept the engine's draft decision
   std::optional<std::string> rationale;   // empty = keep the current rationale
   std::string reason;
   std::optional<int64_t> expected_version;  // the case version the edit was made against
+  std::string item_id;                    // when set, names the item ("item-2") instead of `item`
+};
+
+// A write to a case as a client makes it: the version it read (checked inside the write's
+// own transaction: a case changed since is a ConflictError), and the version after the write.
+struct CaseWrite {
+  std::optional<int64_t> expected_version;
+  int64_t version = 0;  // set by the write
 };
 
 struct DeadlineView {
@@ -114,19 +112,18 @@ struct DeadlineView {
 };
 
 struct CaseView {
-  CaseRow row;
-  nlohmann::json document;
+  CaseFile file;                   // the case with its document (items, eligibility, assignment, draft)
   std::vector<ApplicationRow> applications;
   std::vector<RecordRow> records;  // without content
-  std::vector<EventRow> events;
+  std::vector<CaseEvent> events;
   std::vector<DeadlineView> deadlines;
-  std::vector<ItemState> items;
   std::vector<SignedRow> signed_determinations;
 };
 
 struct QueueEntry {
-  CaseRow row;
+  CaseHeader file;
   std::string due_state;  // on track | at risk | overdue | "" when nothing due
+  std::string document;   // as stored: read (parse_case_document) only when the items are shown
 };
 
 // One case of a bulk import: an application and the records that came with it.
@@ -161,13 +158,14 @@ class CaseService {
   // changes nothing (already_stored).
   SubmitResult submit(const Application& app, const std::string& actor);
   // Records. Attaching the same bytes to a case twice is a no-op (returns the first id).
-  int64_t attach_record(const std::string& case_id, const IncomingRecord& record, const std::string& actor);
+  int64_t attach_record(const std::string& case_id, const IncomingRecord& record, const std::string& actor,
+                        CaseWrite* write = nullptr);
   // Bulk import: the whole batch in one transaction (all of it is stored or none), each
   // case with its records. Applications already stored are skipped, so a run that was
   // killed part-way can simply be run again.
   ImportSummary import_batch(const std::vector<ImportCase>& batch, const std::string& actor);
   // The claims administrator's records are complete: starts the determination clock.
-  void records_complete(const std::string& case_id, const std::string& actor);
+  void records_complete(const std::string& case_id, const std::string& actor, CaseWrite* write = nullptr);
 
   // Reviewers: adds or replaces (by id) the entries of a registry JSON document
   // (docs/reviewers.md); InputError naming `file` and the field when it is malformed.
@@ -176,8 +174,9 @@ class CaseService {
 
   // Assignment: picks the reviewer (or explains why none fits), records it; then the
   // notice of assignment is sent ("mail" | "electronic").
-  AssignmentResult assign(const std::string& case_id, const std::string& actor);
-  void notice_sent(const std::string& case_id, const std::string& method, const std::string& actor);
+  AssignmentResult assign(const std::string& case_id, const std::string& actor, CaseWrite* write = nullptr);
+  void notice_sent(const std::string& case_id, const std::string& method, const std::string& actor,
+                   CaseWrite* write = nullptr);
 
   // Reading. `actor` is audited ("viewed"); when the actor is the assigned reviewer the
   // first view after records are complete marks the case opened for review.
@@ -193,20 +192,22 @@ class CaseService {
   [[noreturn]] void refuse_access(const std::string& case_id, const std::string& actor,
                                   const std::string& attempted, const std::string& why);
   // Every case in the store, open or closed, by id (for statistics).
-  std::vector<CaseRow> all_cases() const;
+  std::vector<CaseFile> all_cases() const;
+  // The store behind the service: "sqlite" | "postgresql", and its schema version.
+  std::string store_backend() const { return store_.backend(); }
+  int store_schema_version() const { return store_.schema_version(); }
 
   // The engine's draft: made (or remade, when records changed and nothing is signed) and
   // stored; returns the review JSON with facts.
-  nlohmann::json draft(const std::string& case_id, const std::string& actor);
+  nlohmann::json draft(const std::string& case_id, const std::string& actor, CaseWrite* write = nullptr);
 
   // Review and sign-off (actor = reviewer id). Returns the new case version.
   int64_t decide(const std::string& case_id, const ItemEdit& edit, const std::string& actor);
-  // With expected_version, a case changed since that version is a ConflictError.
-  SignedRow sign(const std::string& case_id, const std::string& actor,
-                 std::optional<int64_t> expected_version = std::nullopt);
+  // Refused when the rule packs or the drug table changed since the draft (re-draft first).
+  SignedRow sign(const std::string& case_id, const std::string& actor, CaseWrite* write = nullptr);
   // A correction after signing: a new signed amendment; the original is kept.
   SignedRow amend(const std::string& case_id, const std::vector<ItemEdit>& edits, const std::string& reason,
-                  const std::string& actor);
+                  const std::string& actor, CaseWrite* write = nullptr);
 
   // The letter out for a signed determination (latest when sequence is empty).
   LetterFiles letter(const std::string& case_id, std::optional<int> sequence, const std::string& actor);
@@ -216,15 +217,12 @@ class CaseService {
 
  private:
   SubmitResult submit_in(StoreTx& tx, const Application& app, const std::string& actor, Timestamp now);
-  int64_t attach_in(StoreTx& tx, CaseRow& row, const IncomingRecord& record, const std::string& actor,
+  int64_t attach_in(StoreTx& tx, CaseFile& file, const IncomingRecord& record, const std::string& actor,
                     Timestamp now);
 
   Store& store_;
   const ServiceContext context_;  // a copy: immutable, small
   Engine engine_;
 };
-
-// Items of a case document, decoded.
-std::vector<ItemState> items_of(const nlohmann::json& document);
 
 }  // namespace imr

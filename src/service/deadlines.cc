@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/enum_names.h"
+
 namespace imr {
 namespace {
 
@@ -32,13 +34,23 @@ Timestamp day_count_due(const Date& from, int n, const HolidayCalendar& cal, std
   return Timestamp::at(due).plus_seconds(kEndOfDay);
 }
 
-const CaseEvent* first_of(const std::vector<CaseEvent>& sorted, const char* kind) {
+const CaseEvent* first_of(const std::vector<CaseEvent>& sorted, EventKind kind) {
   for (const auto& e : sorted)
     if (e.kind == kind) return &e;
   return nullptr;
 }
 
+constexpr std::pair<EventKind, const char*> kEventNames[] = {
+    {EventKind::kReceived, "received"},       {EventKind::kEligible, "eligible"},
+    {EventKind::kIneligible, "ineligible"},   {EventKind::kAssigned, "assigned"},
+    {EventKind::kNoticeSent, "notice_sent"},  {EventKind::kRecordsReceived, "records_received"},
+    {EventKind::kSigned, "signed"},           {EventKind::kClosed, "closed"},
+};
+
 }  // namespace
+
+std::string to_string(EventKind kind) { return enum_name(kEventNames, kind); }
+std::optional<EventKind> parse_event_kind(std::string_view text) { return enum_from_name(kEventNames, text); }
 
 std::vector<Deadline> compute_deadlines(const std::vector<CaseEvent>& events, bool expedited,
                                         const HolidayCalendar& cal) {
@@ -46,17 +58,24 @@ std::vector<Deadline> compute_deadlines(const std::vector<CaseEvent>& events, bo
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const CaseEvent& a, const CaseEvent& b) { return a.at < b.at; });
   std::vector<Deadline> out;
-  const CaseEvent* eligible = first_of(sorted, "eligible");
-  const CaseEvent* notice = first_of(sorted, "notice_sent");
-  const CaseEvent* records = first_of(sorted, "records_received");
-  const CaseEvent* signed_ = first_of(sorted, "signed");
-  const CaseEvent* closed = first_of(sorted, "closed");
+  const CaseEvent* eligible = first_of(sorted, EventKind::kEligible);
+  const CaseEvent* notice = first_of(sorted, EventKind::kNoticeSent);
+  const CaseEvent* records = first_of(sorted, EventKind::kRecordsReceived);
+  const CaseEvent* signed_ = first_of(sorted, EventKind::kSigned);
+  const CaseEvent* closed = first_of(sorted, EventKind::kClosed);
+
+  // A deadline counted from `from`, met by `met` when that happened.
+  auto counted = [&](const char* what, const CaseEvent& from, const CaseEvent* met) {
+    Deadline d;
+    d.what = what;
+    d.from = from.at;
+    d.expedited = expedited;
+    if (met) d.met_at = met->at;
+    return d;
+  };
 
   if (eligible) {
-    Deadline d;
-    d.what = "assignment_notice";
-    d.from = eligible->at;
-    d.expedited = expedited;
+    Deadline d = counted("assignment_notice", *eligible, notice);
     d.short_window = true;
     const Date due = cal.add_business_days(eligible->at.date(), 1);
     d.due = Timestamp::at(due).plus_seconds(kEndOfDay);
@@ -64,15 +83,11 @@ std::vector<Deadline> compute_deadlines(const std::vector<CaseEvent>& events, bo
         "Notice of assignment due one business day after the eligibility finding of {} "
         "(8 CCR 9792.10.4(b)): {} {}.",
         eligible->at.date().iso(), weekday_name(due), due.iso());
-    if (notice) d.met_at = notice->at;
     out.push_back(std::move(d));
   }
 
   if (notice) {
-    Deadline d;
-    d.what = "records";
-    d.from = notice->at;
-    d.expedited = expedited;
+    Deadline d = counted("records", *notice, records);
     if (expedited) {
       d.short_window = true;
       d.due = notice->at.plus_seconds(int64_t{kExpeditedRecordsHours} * 3600);
@@ -90,15 +105,11 @@ std::vector<Deadline> compute_deadlines(const std::vector<CaseEvent>& events, bo
           "9792.10.5(a)(1)){}.",
           days, electronic ? "sent electronically" : "mailed", notice->at.date().iso(), note);
     }
-    if (records) d.met_at = records->at;
     out.push_back(std::move(d));
   }
 
   if (records) {
-    Deadline d;
-    d.what = "determination";
-    d.from = records->at;
-    d.expedited = expedited;
+    Deadline d = counted("determination", *records, signed_);
     d.short_window = expedited;
     const int days = expedited ? kExpeditedDeterminationDays : kStandardDeterminationDays;
     std::string note;
@@ -107,7 +118,6 @@ std::vector<Deadline> compute_deadlines(const std::vector<CaseEvent>& events, bo
         "Determination due {} days after the complete records were received on {} ({}Labor "
         "Code 4610.6(d); 8 CCR 9792.10.6){}.",
         days, records->at.date().iso(), expedited ? "expedited review, " : "", note);
-    if (signed_) d.met_at = signed_->at;
     out.push_back(std::move(d));
   }
 

@@ -24,6 +24,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/timestamp.h"
@@ -31,11 +32,22 @@
 
 namespace imr {
 
+// What happened to a case. Stored by name ("received", "notice_sent", ...) in the events table.
+enum class EventKind {
+  kReceived,
+  kEligible,
+  kIneligible,
+  kAssigned,         // detail: the reviewer id
+  kNoticeSent,       // detail: "mail" | "electronic"
+  kRecordsReceived,  // the claims administrator's records are complete
+  kSigned,           // detail: the reviewer id
+  kClosed,           // detail: why ("withdrawn")
+};
+std::string to_string(EventKind kind);
+std::optional<EventKind> parse_event_kind(std::string_view text);
+
 struct CaseEvent {
-  // "received", "eligible", "ineligible", "assigned", "notice_sent" (detail "mail" |
-  // "electronic"), "records_received" (the claims administrator's records are complete),
-  // "signed", "closed"
-  std::string kind;
+  EventKind kind;
   Timestamp at;
   std::string detail;
 };

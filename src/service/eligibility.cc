@@ -153,4 +153,13 @@ EligibilityFinding screen_application(const Application& a,
   return f;
 }
 
+nlohmann::json to_json(const EligibilityFinding& f) {
+  nlohmann::json reasons = nlohmann::json::array();
+  for (const auto& r : f.reasons) reasons.push_back({{"code", r.code}, {"text", r.text}});
+  return {{"eligible", f.eligible},
+          {"reasons", reasons},
+          {"filing_deadline", f.filing_deadline ? nlohmann::json(f.filing_deadline->iso()) : nlohmann::json(nullptr)},
+          {"filing_deadline_basis", f.filing_deadline_basis}};
+}
+
 }  // namespace imr

@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/date.h"
 #include "service/application.h"
 #include "service/calendar.h"
@@ -53,5 +55,9 @@ Date filing_deadline(const Date& served, const std::string& service_method,
 EligibilityFinding screen_application(const Application& a,
                                       const std::vector<Application>& under_review,
                                       const HolidayCalendar& calendar);
+
+// {"eligible", "reasons": [{"code", "text"}], "filing_deadline": date or null,
+//  "filing_deadline_basis"}: as the API shows it and the case document keeps it.
+nlohmann::json to_json(const EligibilityFinding& f);
 
 }  // namespace imr

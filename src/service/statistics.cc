@@ -1,50 +1,30 @@
 #include "service/statistics.h"
 
+#include <algorithm>
+
 namespace imr {
 
 using nlohmann::json;
 
-namespace {
-
-std::string text_at(const json& object, const char* key) {
-  if (!object.is_object()) return "";
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-}  // namespace
-
-CaseStatistics compute_statistics(const std::vector<CaseRow>& cases) {
+CaseStatistics compute_statistics(const std::vector<CaseFile>& cases) {
   CaseStatistics s;
-  for (const auto& row : cases) {
+  for (const auto& c : cases) {
     ++s.cases;
-    s.open_cases += row.open ? 1 : 0;
-    s.expedited_cases += row.expedited ? 1 : 0;
-    ++s.cases_by_status[row.status];
-    if (row.status == "signed") ++s.signed_cases;
-    const json doc = json::parse(row.document, nullptr, false);
-    if (!doc.is_object() || !doc.contains("items") || !doc["items"].is_array()) continue;
-    const json* drafted = nullptr;
-    if (doc.contains("draft") && doc["draft"].is_object()) {
-      const json& review = doc["draft"]["review"];
-      if (review.is_object() && review.contains("items") && review["items"].is_array()) drafted = &review["items"];
-    }
-    const json& items = doc["items"];
-    for (size_t i = 0; i < items.size(); ++i) {
-      const json& item = items[i];
-      std::string topic = drafted && i < drafted->size() ? text_at((*drafted)[i], "topic") : "";
-      if (topic.empty()) topic = "undrafted";
-      TopicStatistics& t = s.items_by_topic[topic];
+    s.open_cases += c.open ? 1 : 0;
+    s.expedited_cases += c.expedited ? 1 : 0;
+    ++s.cases_by_status[to_string(c.status)];
+    if (c.status == CaseStatus::kSigned) ++s.signed_cases;
+    for (const auto& item : c.doc.items) {
+      const bool drafted = c.doc.draft && std::count(c.doc.draft->item_ids.begin(), c.doc.draft->item_ids.end(), item.id);
+      TopicStatistics& t = s.items_by_topic[drafted && !item.topic.empty() ? item.topic : "undrafted"];
       ++t.items;
-      const std::string engine = text_at(item, "engine_decision");
-      const std::string decision = text_at(item, "decision");
-      t.engine_upheld += engine == "upheld" ? 1 : 0;
-      t.engine_overturned += engine == "overturned" ? 1 : 0;
-      if (decision.empty()) continue;
+      t.engine_upheld += item.engine_decision == Decision::kUpheld ? 1 : 0;
+      t.engine_overturned += item.engine_decision == Decision::kOverturned ? 1 : 0;
+      if (!item.decision) continue;
       ++t.decided;
-      if (decision == "upheld") ++t.upheld, ++s.upheld;
-      if (decision == "overturned") ++t.overturned, ++s.overturned;
-      if (decision != engine) ++t.changed_from_draft, ++s.changed_from_draft;
+      if (item.decision == Decision::kUpheld) ++t.upheld, ++s.upheld;
+      if (item.decision == Decision::kOverturned) ++t.overturned, ++s.overturned;
+      if (item.changed()) ++t.changed_from_draft, ++s.changed_from_draft;
     }
   }
   return s;

@@ -1,6 +1,6 @@
 // Statistics over the store's cases for the administrator's dashboard: cases by status,
 // disputed items by guideline topic with their outcomes, and how often reviewers changed the
-// engine's draft (per topic: where the engine needs work). A pure function of the case rows.
+// engine's draft (per topic: where the engine needs work). A pure function of the cases.
 #pragma once
 
 #include <map>
@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/store.h"
+#include "service/case_document.h"
 
 namespace imr {
 
@@ -35,7 +35,7 @@ struct CaseStatistics {
   int changed_from_draft = 0;
 };
 
-CaseStatistics compute_statistics(const std::vector<CaseRow>& cases);
+CaseStatistics compute_statistics(const std::vector<CaseFile>& cases);
 nlohmann::json to_json(const CaseStatistics& s);
 
 }  // namespace imr

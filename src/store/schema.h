@@ -9,14 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "store/sql.h"
+
 namespace imr::store_schema {
 
-struct Migration {
-  int version;
-  std::string description;
-  std::string sqlite;      // statements separated by ";\n" (run with one exec)
-  std::string postgresql;  // one script (run with one exec)
-};
+using Migration = sql::Migration;
 
 // All migrations in order; the last one's version is the schema this program writes.
 const std::vector<Migration>& migrations();

@@ -8,6 +8,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -23,6 +24,7 @@ namespace imr {
 namespace {
 
 using nlohmann::json;
+namespace fs = std::filesystem;
 using testing::TestStoreLocation;
 
 std::string fixture(const std::string& name) { return testing::service_fixture(name); }
@@ -159,9 +161,9 @@ TEST_P(CaseServiceTest, ApplicationToSignedLetterAndRedactedCopy) {
 
   // The reviewer accepts item 2 and changes item 1, with a reason.
   CaseView view = service_->view(id, assigned_reviewer);
-  ASSERT_EQ(view.items.size(), 2u);
-  ASSERT_TRUE(view.items[0].engine_decision.has_value());
-  const Decision engine_first = *view.items[0].engine_decision;
+  ASSERT_EQ(view.file.doc.items.size(), 2u);
+  ASSERT_TRUE(view.file.doc.items[0].engine_decision.has_value());
+  const Decision engine_first = *view.file.doc.items[0].engine_decision;
   const Decision changed_to = engine_first == Decision::kUpheld ? Decision::kOverturned : Decision::kUpheld;
   at("2026-11-09T09:30");
   service_->decide(id, {1, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
@@ -180,10 +182,10 @@ TEST_P(CaseServiceTest, ApplicationToSignedLetterAndRedactedCopy) {
   EXPECT_EQ(signed_row.letter_text.find("DRAFT"), std::string::npos);
 
   view = service_->view(id, "intake-1");
-  EXPECT_EQ(view.row.status, "signed");
-  EXPECT_FALSE(view.row.open);
-  EXPECT_TRUE(view.items[0].changed());
-  EXPECT_FALSE(view.items[1].changed());
+  EXPECT_EQ(view.file.status, CaseStatus::kSigned);
+  EXPECT_FALSE(view.file.open);
+  EXPECT_TRUE(view.file.doc.items[0].changed());
+  EXPECT_FALSE(view.file.doc.items[1].changed());
 
   // The letter out: PDF text matches the text letter; the redacted copy drops identifiers.
   const LetterFiles letter = service_->letter(id, std::nullopt, "intake-1");
@@ -292,7 +294,7 @@ TEST_P(CaseServiceTest, AnAmendmentIsANewSignedDeterminationAndKeepsTheOriginal)
 
 TEST_P(CaseServiceTest, AStaleEditIsAConflict) {
   const std::string id = case_in_review();
-  const int64_t read_version = service_->view(id, assigned_reviewer).row.version;
+  const int64_t read_version = service_->view(id, assigned_reviewer).file.version;
   service_->decide(id, {0, std::nullopt, std::nullopt, "", read_version}, assigned_reviewer);
   EXPECT_THROW(service_->decide(id, {1, std::nullopt, std::nullopt, "", read_version}, assigned_reviewer),
                ConflictError);
@@ -304,7 +306,7 @@ TEST_P(CaseServiceTest, ApplicationsOfTheSameDisputeAreConsolidatedAndDuplicates
   const auto second = service_->submit(application("second-application.json"), "intake-1");
   EXPECT_TRUE(second.consolidated);
   EXPECT_EQ(second.case_id, first.case_id);
-  EXPECT_EQ(service_->view(first.case_id, "intake-1").items.size(), 3u);
+  EXPECT_EQ(service_->view(first.case_id, "intake-1").file.doc.items.size(), 3u);
   // The same application id again: nothing changes.
   const auto again = service_->submit(application(), "intake-1");
   EXPECT_TRUE(again.already_stored);
@@ -331,8 +333,8 @@ TEST_P(CaseServiceTest, AnIneligibleApplicationIsClosedWithEveryReason) {
   EXPECT_NE(std::find(codes.begin(), codes.end(), "late"), codes.end());
   EXPECT_NE(std::find(codes.begin(), codes.end(), "unsigned"), codes.end());
   const CaseView v = service_->view(r.case_id, "intake-1");
-  EXPECT_EQ(v.row.status, "ineligible");
-  EXPECT_FALSE(v.row.open);
+  EXPECT_EQ(v.file.status, CaseStatus::kIneligible);
+  EXPECT_FALSE(v.file.open);
   EXPECT_THROW(service_->assign(r.case_id, "intake-1"), RefusedError);
 }
 
@@ -345,8 +347,8 @@ TEST_P(CaseServiceTest, WhenNoReviewerFitsTheCaseStaysUnassignedWithReasons) {
   EXPECT_EQ(a.excluded.size(), 3u);
   EXPECT_FALSE(a.explanation.empty());
   const CaseView v = service_->view(r.case_id, "intake-1");
-  EXPECT_EQ(v.row.status, "eligible");
-  EXPECT_TRUE(v.row.reviewer_id.empty());
+  EXPECT_EQ(v.file.status, CaseStatus::kEligible);
+  EXPECT_TRUE(v.file.reviewer_id.empty());
   EXPECT_TRUE(has_action(service_->audit_trail(r.case_id, "auditor"), "assignment_failed"));
 }
 
@@ -381,19 +383,19 @@ TEST_P(CaseServiceTest, OpenCasesAreListedByDueDateWithOverdueAndAtRiskMarked) {
   at("2026-11-05T13:00");
   auto rows = service_->open_cases({});
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[0].row.id, a.case_id);
-  EXPECT_EQ(rows[0].row.due_what, "assignment_notice");
+  EXPECT_EQ(rows[0].file.id, a.case_id);
+  EXPECT_EQ(rows[0].file.due_what, "assignment_notice");
   EXPECT_EQ(rows[0].due_state, "overdue");
-  EXPECT_EQ(rows[1].row.id, b.case_id);
-  EXPECT_EQ(rows[1].due_state, "at risk") << rows[1].row.due;
+  EXPECT_EQ(rows[1].file.id, b.case_id);
+  EXPECT_EQ(rows[1].due_state, "at risk") << rows[1].file.due;
   // Assigning and sending the notice moves case a to the records deadline: last in line.
   service_->assign(a.case_id, "intake-1");
   service_->notice_sent(a.case_id, "electronic", "intake-1");
   rows = service_->open_cases({});
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[0].row.id, b.case_id);
-  EXPECT_EQ(rows[1].row.due_what, "records");
-  EXPECT_EQ(rows[1].row.due, "2026-11-17T23:59:59") << "12 days after an electronic notice on 2026-11-05";
+  EXPECT_EQ(rows[0].file.id, b.case_id);
+  EXPECT_EQ(rows[1].file.due_what, "records");
+  EXPECT_EQ(rows[1].file.due, "2026-11-17T23:59:59") << "12 days after an electronic notice on 2026-11-05";
   EXPECT_EQ(service_->open_cases({assigned_reviewer, 10, 0}).size(), 1u);
 }
 
@@ -412,6 +414,159 @@ TEST_P(CaseServiceTest, BulkImportIsAllOrNothingPerBatchAndIdempotent) {
   EXPECT_EQ(second.imported, 0u);
   EXPECT_EQ(second.skipped, 5u);
   EXPECT_EQ(service_->open_cases({"", 100, 0}).size(), 5u);
+}
+
+TEST_P(CaseServiceTest, IntakeWritesCheckTheirVersionInTheirOwnTransaction) {
+  at("2026-11-02T09:00");
+  const std::string id = service_->submit(application(), "intake-1").case_id;
+  const int64_t read = service_->view(id, "intake-1").file.version;
+  at("2026-11-03T09:00");
+  CaseWrite stale{read - 1};
+  EXPECT_THROW(service_->assign(id, "intake-1", &stale), ConflictError);
+  EXPECT_EQ(service_->view(id, "intake-1").file.status, CaseStatus::kEligible) << "nothing changed";
+  CaseWrite write{read};
+  service_->assign(id, "intake-1", &write);
+  EXPECT_EQ(write.version, service_->view(id, "intake-1").file.version) << "the version the write made";
+
+  CaseWrite stale_notice{read};
+  EXPECT_THROW(service_->notice_sent(id, "mail", "intake-1", &stale_notice), ConflictError);
+  EXPECT_EQ(service_->view(id, "intake-1").file.status, CaseStatus::kAssigned);
+  CaseWrite notice{write.version};
+  service_->notice_sent(id, "mail", "intake-1", &notice);
+  EXPECT_EQ(service_->view(id, "intake-1").file.status, CaseStatus::kAwaitingRecords);
+
+  CaseWrite attach;
+  service_->attach_record(id, note(), "intake-1", &attach);
+  CaseWrite stale_records{notice.version - 1};
+  EXPECT_THROW(service_->records_complete(id, "intake-1", &stale_records), ConflictError);
+  EXPECT_EQ(service_->view(id, "intake-1").file.status, CaseStatus::kAwaitingRecords);
+  CaseWrite records{service_->view(id, "intake-1").file.version};
+  service_->records_complete(id, "intake-1", &records);
+  const CaseView v = service_->view(id, "intake-1");
+  EXPECT_EQ(v.file.status, CaseStatus::kInReview);
+  EXPECT_EQ(records.version, v.file.version);
+}
+
+TEST_P(CaseServiceTest, ItemsHaveStableIdsAndAnEditMayNameOne) {
+  const std::string id = case_in_review();
+  const CaseView before = service_->view(id, assigned_reviewer);
+  ASSERT_EQ(before.file.doc.items.size(), 2u);
+  EXPECT_EQ(before.file.doc.items[0].id, "item-1");
+  EXPECT_EQ(before.file.doc.items[1].id, "item-2");
+  ASSERT_TRUE(before.file.doc.draft);
+  EXPECT_EQ(before.file.doc.draft->item_ids, (std::vector<std::string>{"item-1", "item-2"}));
+  ItemEdit edit;
+  edit.item_id = "item-2";
+  service_->decide(id, edit, assigned_reviewer);
+  const CaseView after = service_->view(id, assigned_reviewer);
+  EXPECT_FALSE(after.file.doc.items[0].decision);
+  EXPECT_EQ(after.file.doc.items[1].decision, after.file.doc.items[1].engine_decision);
+  EXPECT_EQ(after.file.doc.items[1].decided_by, assigned_reviewer);
+  edit.item_id = "item-9";
+  EXPECT_THROW(service_->decide(id, edit, assigned_reviewer), NotFoundError);
+}
+
+// A document as stored before the schema had a version: items without ids, timestamps as
+// text ("" for none), the draft matched to the items by position.
+std::string as_schema_1(const std::string& stored) {
+  json doc = json::parse(stored);
+  doc.erase("schema");
+  doc.erase("next_item");
+  doc["eligibility"]["basis"] = doc["eligibility"]["filing_deadline_basis"];
+  doc["eligibility"].erase("filing_deadline_basis");
+  for (auto& item : doc["items"]) {
+    item.erase("id");
+    item.erase("topic");
+    if (item["decided_at"].is_null()) item["decided_at"] = "";
+  }
+  if (doc.contains("draft")) {
+    doc["draft"].erase("item_ids");
+    doc["draft"].erase("stale");
+  }
+  return doc.dump();
+}
+
+TEST_P(CaseServiceTest, ADocumentStoredBeforeTheSchemaVersionIsUpgradedWhenRead) {
+  const std::string id = case_in_review();
+  store_->transact([&](StoreTx& tx) {
+    CaseRow row = *tx.find_case(id);
+    row.document = as_schema_1(row.document);
+    ASSERT_EQ(row.document.find("item-1"), std::string::npos);
+    tx.update_case(row);
+  });
+  const CaseView v = service_->view(id, assigned_reviewer);
+  ASSERT_EQ(v.file.doc.items.size(), 2u);
+  EXPECT_EQ(v.file.doc.items[1].id, "item-2");
+  ASSERT_TRUE(v.file.doc.draft_current());
+  EXPECT_EQ(v.file.doc.draft->item_ids, (std::vector<std::string>{"item-1", "item-2"}));
+  EXPECT_FALSE(v.file.doc.items[0].topic.empty()) << "the topic comes from the stored review";
+  EXPECT_EQ(v.file.doc.next_item, 3);
+  EXPECT_TRUE(v.file.doc.eligibility.eligible);
+  EXPECT_FALSE(v.file.doc.eligibility.filing_deadline_basis.empty());
+  // The review goes on as before, and the next write stores the current schema.
+  for (size_t i = 0; i < 2; ++i) service_->decide(id, {i, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
+  service_->sign(id, assigned_reviewer);
+  std::string stored;
+  store_->transact([&](StoreTx& tx) { stored = tx.find_case(id)->document; });
+  const json upgraded = json::parse(stored);
+  EXPECT_EQ(upgraded["schema"], kCaseDocumentSchema);
+  EXPECT_EQ(upgraded["items"][1]["id"], "item-2");
+  EXPECT_EQ(upgraded["next_item"], 3);
+}
+
+TEST_P(CaseServiceTest, AStoredDocumentThisProgramDoesNotKnowIsAStoreErrorNamingTheCase) {
+  const std::string id = case_in_review();
+  store_->transact([&](StoreTx& tx) {
+    CaseRow row = *tx.find_case(id);
+    json doc = json::parse(row.document);
+    doc["schema"] = kCaseDocumentSchema + 1;
+    row.document = doc.dump();
+    tx.update_case(row);
+  });
+  try {
+    service_->view(id, "intake-1");
+    FAIL() << "a newer document was read";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find(id), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("upgrade imr"), std::string::npos) << e.what();
+  }
+}
+
+// The bundled knowledge with the drug table's version changed (everything else as bundled).
+std::shared_ptr<const Knowledge> knowledge_with_drug_version(const std::string& version, const fs::path& dir) {
+  const fs::path data = fs::path(IMR_SOURCE_DIR) / "data";
+  fs::create_directories(dir);
+  for (const auto& entry : fs::directory_iterator(data))
+    if (entry.path().filename() != "drugs.yaml") fs::create_symlink(entry.path(), dir / entry.path().filename());
+  std::string drugs = read_file((data / "drugs.yaml").string());
+  const std::string key = "\nversion: \"";
+  const size_t at = drugs.find(key);
+  if (at == std::string::npos) throw std::runtime_error("data/drugs.yaml has no version line");
+  const size_t end = drugs.find('"', at + key.size());
+  drugs.replace(at + key.size(), end - at - key.size(), version);
+  std::ofstream(dir / "drugs.yaml") << drugs;
+  return load_knowledge(dir.string());
+}
+
+TEST_P(CaseServiceTest, SigningRefusesAChangedDrugTableAsItRefusesChangedRulePacks) {
+  const std::string id = case_in_review();
+  for (size_t i = 0; i < 2; ++i) service_->decide(id, {i, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
+  const fs::path dir = fs::temp_directory_path() / ("imr_drugs_" + testing::unique_suffix());
+  ServiceContext changed = context_;
+  changed.knowledge = knowledge_with_drug_version("2099.1.1", dir);
+  CaseService later(*store_, changed);
+  try {
+    later.sign(id, assigned_reviewer);
+    FAIL() << "signed a draft made with another drug table";
+  } catch (const RefusedError& e) {
+    EXPECT_NE(std::string(e.what()).find("drug table changed"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("2099.1.1"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(later.view(id, "intake-1").file.status, CaseStatus::kInReview);
+  fs::remove_all(dir);
+  // The same service that drafted signs.
+  const SignedRow s = service_->sign(id, assigned_reviewer);
+  EXPECT_EQ(json::parse(s.determination)["drugs_version"], context_.knowledge->drugs.version());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CaseServiceTest, ::testing::Values("sqlite", "postgresql"),

@@ -137,32 +137,32 @@ const Deadline* find(const std::vector<Deadline>& ds, const std::string& what) {
 }
 
 TEST(DeadlinesTest, NothingIsDueBeforeTheEligibilityFinding) {
-  EXPECT_TRUE(compute_deadlines({{"received", ts("2026-11-02T09:00"), ""}}, false, cal()).empty());
-  EXPECT_TRUE(compute_deadlines({{"received", ts("2026-11-02T09:00"), ""},
-                                 {"ineligible", ts("2026-11-03T09:00"), ""}},
+  EXPECT_TRUE(compute_deadlines({{EventKind::kReceived, ts("2026-11-02T09:00"), ""}}, false, cal()).empty());
+  EXPECT_TRUE(compute_deadlines({{EventKind::kReceived, ts("2026-11-02T09:00"), ""},
+                                 {EventKind::kIneligible, ts("2026-11-03T09:00"), ""}},
                                 false, cal())
                   .empty());
 }
 
 TEST(DeadlinesTest, AssignmentNoticeIsOneBusinessDayAfterEligibility) {
   // Friday -> Monday (weekend).
-  auto ds = compute_deadlines({{"eligible", ts("2026-11-20T15:00"), ""}}, false, cal());
+  auto ds = compute_deadlines({{EventKind::kEligible, ts("2026-11-20T15:00"), ""}}, false, cal());
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].what, "assignment_notice");
   EXPECT_EQ(ds[0].due.iso(), "2026-11-23T23:59:59");
   EXPECT_FALSE(ds[0].met_at);
   EXPECT_NE(ds[0].basis.find("eligibility finding of 2026-11-20"), std::string::npos);
   // Wednesday before Thanksgiving -> the Monday after (holiday and day after, weekend).
-  ds = compute_deadlines({{"eligible", ts("2026-11-25T10:00"), ""}}, true, cal());
+  ds = compute_deadlines({{EventKind::kEligible, ts("2026-11-25T10:00"), ""}}, true, cal());
   EXPECT_EQ(ds[0].due.iso(), "2026-11-30T23:59:59");
   // A plain Tuesday -> Wednesday.
-  ds = compute_deadlines({{"eligible", ts("2026-11-03T10:00"), ""}}, false, cal());
+  ds = compute_deadlines({{EventKind::kEligible, ts("2026-11-03T10:00"), ""}}, false, cal());
   EXPECT_EQ(ds[0].due.iso(), "2026-11-04T23:59:59");
 }
 
 TEST(DeadlinesTest, RecordsFifteenDaysAfterMailedNotice) {
   auto ds = compute_deadlines(
-      {{"eligible", ts("2026-11-20T10:00"), ""}, {"notice_sent", ts("2026-11-23T11:00"), "mail"}},
+      {{EventKind::kEligible, ts("2026-11-20T10:00"), ""}, {EventKind::kNoticeSent, ts("2026-11-23T11:00"), "mail"}},
       false, cal());
   const Deadline* r = find(ds, "records");
   ASSERT_NE(r, nullptr);
@@ -174,8 +174,8 @@ TEST(DeadlinesTest, RecordsFifteenDaysAfterMailedNotice) {
 
 TEST(DeadlinesTest, RecordsTwelveDaysAfterElectronicNoticeRollOverWeekend) {
   // 2026-11-23 + 12 = Saturday 2026-12-05 -> Monday 2026-12-07.
-  auto ds = compute_deadlines({{"eligible", ts("2026-11-20T10:00"), ""},
-                               {"notice_sent", ts("2026-11-23T11:00"), "electronic"}},
+  auto ds = compute_deadlines({{EventKind::kEligible, ts("2026-11-20T10:00"), ""},
+                               {EventKind::kNoticeSent, ts("2026-11-23T11:00"), "electronic"}},
                               false, cal());
   const Deadline* r = find(ds, "records");
   EXPECT_EQ(r->due.iso(), "2026-12-07T23:59:59");
@@ -188,7 +188,7 @@ TEST(DeadlinesTest, RecordsTwelveDaysAfterElectronicNoticeRollOverWeekend) {
 TEST(DeadlinesTest, RecordsDeadlineOnThanksgivingRolls) {
   // Mailed 2026-11-11 + 15 = Thanksgiving 2026-11-26 -> Monday 2026-11-30.
   auto ds = compute_deadlines(
-      {{"eligible", ts("2026-11-10T10:00"), ""}, {"notice_sent", ts("2026-11-11T09:00"), "mail"}},
+      {{EventKind::kEligible, ts("2026-11-10T10:00"), ""}, {EventKind::kNoticeSent, ts("2026-11-11T09:00"), "mail"}},
       false, cal());
   const Deadline* r = find(ds, "records");
   EXPECT_EQ(r->due.iso(), "2026-11-30T23:59:59");
@@ -197,8 +197,8 @@ TEST(DeadlinesTest, RecordsDeadlineOnThanksgivingRolls) {
 
 TEST(DeadlinesTest, ExpeditedRecordsAreDueInExactlyTwentyFourHours) {
   // Even when the next day is Thanksgiving: hours do not roll.
-  auto ds = compute_deadlines({{"eligible", ts("2026-11-25T08:00"), ""},
-                               {"notice_sent", ts("2026-11-25T16:30"), "electronic"}},
+  auto ds = compute_deadlines({{EventKind::kEligible, ts("2026-11-25T08:00"), ""},
+                               {EventKind::kNoticeSent, ts("2026-11-25T16:30"), "electronic"}},
                               true, cal());
   const Deadline* r = find(ds, "records");
   EXPECT_EQ(r->due.iso(), "2026-11-26T16:30:00");
@@ -207,9 +207,9 @@ TEST(DeadlinesTest, ExpeditedRecordsAreDueInExactlyTwentyFourHours) {
 }
 
 TEST(DeadlinesTest, DeterminationThirtyDaysAfterRecords) {
-  auto ds = compute_deadlines({{"eligible", ts("2026-10-01T10:00"), ""},
-                               {"notice_sent", ts("2026-10-02T10:00"), "mail"},
-                               {"records_received", ts("2026-11-02T14:00"), ""}},
+  auto ds = compute_deadlines({{EventKind::kEligible, ts("2026-10-01T10:00"), ""},
+                               {EventKind::kNoticeSent, ts("2026-10-02T10:00"), "mail"},
+                               {EventKind::kRecordsReceived, ts("2026-11-02T14:00"), ""}},
                               false, cal());
   const Deadline* d = find(ds, "determination");
   ASSERT_NE(d, nullptr);
@@ -221,7 +221,7 @@ TEST(DeadlinesTest, DeterminationThirtyDaysAfterRecords) {
   EXPECT_EQ(due_state(*r, ts("2026-11-05T00:00"), cal()), DueState::overdue);
   // Records on 2026-10-27: day 30 is Thanksgiving -> Monday 2026-11-30.
   ds = compute_deadlines(
-      {{"eligible", ts("2026-10-01T10:00"), ""}, {"records_received", ts("2026-10-27T09:00"), ""}},
+      {{EventKind::kEligible, ts("2026-10-01T10:00"), ""}, {EventKind::kRecordsReceived, ts("2026-10-27T09:00"), ""}},
       false, cal());
   EXPECT_EQ(find(ds, "determination")->due.iso(), "2026-11-30T23:59:59");
 }
@@ -229,7 +229,7 @@ TEST(DeadlinesTest, DeterminationThirtyDaysAfterRecords) {
 TEST(DeadlinesTest, ExpeditedDeterminationThreeDaysAfterRecords) {
   auto due = [](const char* at) {
     auto ds = compute_deadlines(
-        {{"eligible", ts("2026-11-16T08:00"), ""}, {"records_received", ts(at), ""}}, true, cal());
+        {{EventKind::kEligible, ts("2026-11-16T08:00"), ""}, {EventKind::kRecordsReceived, ts(at), ""}}, true, cal());
     return find(ds, "determination")->due.iso();
   };
   EXPECT_EQ(due("2026-11-16T09:00"), "2026-11-19T23:59:59");  // Mon -> Thu
@@ -238,10 +238,10 @@ TEST(DeadlinesTest, ExpeditedDeterminationThreeDaysAfterRecords) {
 }
 
 TEST(DeadlinesTest, EventsInAnyOrderGiveTheSameDeadlines) {
-  const std::vector<CaseEvent> ordered = {{"received", ts("2026-11-02T08:00"), ""},
-                                          {"eligible", ts("2026-11-03T10:00"), ""},
-                                          {"notice_sent", ts("2026-11-04T09:00"), "mail"},
-                                          {"records_received", ts("2026-11-12T15:00"), ""}};
+  const std::vector<CaseEvent> ordered = {{EventKind::kReceived, ts("2026-11-02T08:00"), ""},
+                                          {EventKind::kEligible, ts("2026-11-03T10:00"), ""},
+                                          {EventKind::kNoticeSent, ts("2026-11-04T09:00"), "mail"},
+                                          {EventKind::kRecordsReceived, ts("2026-11-12T15:00"), ""}};
   const std::vector<CaseEvent> shuffled = {ordered[3], ordered[1], ordered[0], ordered[2]};
   const auto a = compute_deadlines(ordered, false, cal());
   const auto b = compute_deadlines(shuffled, false, cal());
@@ -254,28 +254,28 @@ TEST(DeadlinesTest, EventsInAnyOrderGiveTheSameDeadlines) {
   }
   // The first event of a kind counts: a second notice does not move the records deadline.
   auto again = shuffled;
-  again.push_back({"notice_sent", ts("2026-11-10T09:00"), "electronic"});
+  again.push_back({EventKind::kNoticeSent, ts("2026-11-10T09:00"), "electronic"});
   EXPECT_EQ(find(compute_deadlines(again, false, cal()), "records")->due.iso(),
             "2026-11-19T23:59:59");
 }
 
 TEST(DeadlinesTest, NextDueAndSigningEndsPendingDeadlines) {
-  std::vector<CaseEvent> ev = {{"eligible", ts("2026-11-03T10:00"), ""},
-                               {"notice_sent", ts("2026-11-04T09:00"), "mail"}};
+  std::vector<CaseEvent> ev = {{EventKind::kEligible, ts("2026-11-03T10:00"), ""},
+                               {EventKind::kNoticeSent, ts("2026-11-04T09:00"), "mail"}};
   auto ds = compute_deadlines(ev, false, cal());
   auto next = next_due(ds);
   ASSERT_TRUE(next);
   EXPECT_EQ(next->what, "records");
-  ev.push_back({"records_received", ts("2026-11-12T15:00"), ""});
+  ev.push_back({EventKind::kRecordsReceived, ts("2026-11-12T15:00"), ""});
   EXPECT_EQ(next_due(compute_deadlines(ev, false, cal()))->what, "determination");
-  ev.push_back({"signed", ts("2026-12-01T12:00"), ""});
+  ev.push_back({EventKind::kSigned, ts("2026-12-01T12:00"), ""});
   ds = compute_deadlines(ev, false, cal());
   EXPECT_FALSE(next_due(ds));
   EXPECT_EQ(find(ds, "determination")->met_at->iso(), "2026-12-01T12:00:00");
   // Closed before the records came: the records deadline is no longer pending.
-  ds = compute_deadlines({{"eligible", ts("2026-11-03T10:00"), ""},
-                          {"notice_sent", ts("2026-11-04T09:00"), "mail"},
-                          {"closed", ts("2026-11-06T09:00"), "withdrawn"}},
+  ds = compute_deadlines({{EventKind::kEligible, ts("2026-11-03T10:00"), ""},
+                          {EventKind::kNoticeSent, ts("2026-11-04T09:00"), "mail"},
+                          {EventKind::kClosed, ts("2026-11-06T09:00"), "withdrawn"}},
                          false, cal());
   EXPECT_FALSE(next_due(ds));
   const Deadline* r = find(ds, "records");
@@ -287,7 +287,7 @@ TEST(DeadlinesTest, NextDueAndSigningEndsPendingDeadlines) {
 TEST(DeadlinesTest, DueStates) {
   // Records due Tuesday 2026-12-08 23:59:59 (standard window).
   const auto ds = compute_deadlines(
-      {{"eligible", ts("2026-11-20T10:00"), ""}, {"notice_sent", ts("2026-11-23T11:00"), "mail"}},
+      {{EventKind::kEligible, ts("2026-11-20T10:00"), ""}, {EventKind::kNoticeSent, ts("2026-11-23T11:00"), "mail"}},
       false, cal());
   const Deadline r = *find(ds, "records");
   EXPECT_EQ(due_state(r, ts("2026-12-03T09:00"), cal()), DueState::on_track);  // Thu: 3 bd away
@@ -298,8 +298,8 @@ TEST(DeadlinesTest, DueStates) {
   met.met_at = ts("2026-12-08T17:00");
   EXPECT_EQ(due_state(met, ts("2026-12-20T00:00"), cal()), DueState::on_track);
   // Short window (expedited records, 24 hours): at risk in the last 12 hours only.
-  const auto ex = compute_deadlines({{"eligible", ts("2026-11-24T08:00"), ""},
-                                     {"notice_sent", ts("2026-11-24T10:00"), "electronic"}},
+  const auto ex = compute_deadlines({{EventKind::kEligible, ts("2026-11-24T08:00"), ""},
+                                     {EventKind::kNoticeSent, ts("2026-11-24T10:00"), "electronic"}},
                                     true, cal());
   const Deadline er = *find(ex, "records");
   EXPECT_EQ(due_state(er, ts("2026-11-24T21:59:59"), cal()), DueState::on_track);

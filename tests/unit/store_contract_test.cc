@@ -21,6 +21,7 @@
 
 #include "store/postgres_store.h"
 #include "store/schema.h"
+#include "store/sql.h"
 #include "support/test_store.h"
 #include "store/store.h"
 
@@ -749,6 +750,77 @@ TEST_P(StoreContract, FailedLoginsAreCountedPerUserSinceATime) {
     EXPECT_EQ(tx.count_failed_logins_since("bob", "2026-11-23T08:00:00"), 1);
     EXPECT_EQ(tx.count_failed_logins_since("carl", "2026-11-23T08:00:00"), 0);
   });
+}
+
+// Drift found when the two backends were folded into one SQL core (store/sql.h):
+
+// SQLite read a negative LIMIT as "no limit" and a negative OFFSET as 0; PostgreSQL refused
+// both with an SQL error. Both now refuse them before the database sees them.
+TEST_P(StoreContract, ANegativePageIsRefusedTheSameOnEveryBackend) {
+  auto store = open();
+  store->transact([&](StoreTx& tx) { tx.insert_case(make_case("IMR-2026-000001")); });
+  store->transact([&](StoreTx& tx) {
+    EXPECT_THROW(tx.list_cases(-1, 0), std::invalid_argument);
+    EXPECT_THROW(tx.list_cases(10, -1), std::invalid_argument);
+    EXPECT_THROW(tx.list_open_cases({"", -1, 0}), std::invalid_argument);
+    EXPECT_THROW(tx.list_open_cases({"rev-a", 10, -5}), std::invalid_argument);
+    EXPECT_EQ(tx.list_cases(0, 0).size(), 0u);
+    EXPECT_EQ(tx.list_cases(10, 0).size(), 1u);
+  });
+}
+
+// A database error inside a transaction reached the caller of the StoreTx method as a
+// StoreError on PostgreSQL but as SQLite's own exception type on SQLite (converted only when
+// the transaction ended), so code catching StoreError inside fn behaved differently.
+TEST_P(StoreContract, ADatabaseErrorIsAStoreErrorAtTheCallThatCausedIt) {
+  auto store = open();
+  bool caught_at_the_call = false;
+  EXPECT_THROW(store->transact([&](StoreTx& tx) {
+                 try {
+                   // No such case: the foreign key refuses it.
+                   tx.insert_application({"APP-1", "IMR-2026-404", "2026-01-05", "{}"});
+                 } catch (const StoreError& e) {
+                   caught_at_the_call = true;
+                   throw;
+                 }
+               }),
+               StoreError);
+  EXPECT_TRUE(caught_at_the_call);
+  store->transact([&](StoreTx& tx) { EXPECT_FALSE(tx.find_application("APP-1")); });
+}
+
+// Every uniqueness rule the interface names is a ConflictError that leaves the transaction
+// usable, on both (SQLite matched error codes per method; PostgreSQL used ON CONFLICT).
+TEST_P(StoreContract, EveryUniquenessRuleIsAConflictThatLeavesTheTransactionUsable) {
+  auto store = open();
+  store->transact([&](StoreTx& tx) {
+    tx.insert_case(make_case("IMR-2026-000001"));
+    tx.insert_user({"u1", "intake", "", "hash", true, "2026-01-05T09:00:00"});
+    tx.insert_session({"token", "u1", "csrf", "2026-01-05T09:00:00", "2026-01-06T09:00:00", false});
+    tx.append_signed({0, "IMR-2026-000001", 0, "rev-a", "2026-01-05T09:00:00", "", "{}", "letter"});
+    EXPECT_THROW(tx.insert_case(make_case("IMR-2026-000001")), ConflictError);
+    EXPECT_THROW(tx.insert_user({"u1", "reviewer", "rev-a", "hash", true, "2026-01-05T09:00:00"}), ConflictError);
+    EXPECT_THROW(tx.insert_session({"token", "u1", "other", "2026-01-05T09:00:00", "2026-01-06T09:00:00", false}),
+                 ConflictError);
+    EXPECT_THROW(tx.append_signed({0, "IMR-2026-000001", 0, "rev-a", "2026-01-05T10:00:00", "", "{}", "again"}),
+                 ConflictError);
+    tx.insert_case(make_case("IMR-2026-000002"));
+  });
+  store->transact([&](StoreTx& tx) {
+    EXPECT_TRUE(tx.find_case("IMR-2026-000002"));
+    EXPECT_EQ(tx.find_user("u1")->role, "intake");
+    EXPECT_EQ(tx.find_session("token")->csrf_token, "csrf");
+    ASSERT_EQ(tx.signed_determinations("IMR-2026-000001").size(), 1u);
+    EXPECT_EQ(tx.signed_determinations("IMR-2026-000001")[0].letter_text, "letter");
+  });
+}
+
+TEST(SqlCore, PlaceholdersBecomePostgresNumberedOnesOutsideQuotes) {
+  EXPECT_EQ(sql::to_postgres_placeholders("SELECT a FROM t WHERE b = ? AND c = ? LIMIT ?"),
+            "SELECT a FROM t WHERE b = $1 AND c = $2 LIMIT $3");
+  EXPECT_EQ(sql::to_postgres_placeholders("SELECT '?', \"a?\" FROM t WHERE x = ?"),
+            "SELECT '?', \"a?\" FROM t WHERE x = $1");
+  EXPECT_EQ(sql::to_postgres_placeholders("SELECT 1"), "SELECT 1");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "postgresql"),
