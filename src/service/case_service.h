@@ -32,6 +32,7 @@
 #include "service/calendar.h"
 #include "service/deadlines.h"
 #include "service/eligibility.h"
+#include "service/redact_lexicon.h"
 #include "service/specialty_map.h"
 #include "store/store.h"
 
@@ -58,6 +59,8 @@ struct ServiceContext {
   SpecialtyMap specialties;
   std::function<Timestamp()> clock = now_local;
   std::string organization = "The independent review organization";
+  // The redactor's word lists (data_dir/redaction): the published copy of a letter needs them.
+  std::shared_ptr<const RedactionLexicon> redaction;
 };
 
 // Loads the calendar (data_dir/holidays) and specialty map (data_dir/specialties.yaml)

@@ -14,12 +14,15 @@
 #include "core/file.h"
 #include "core/text.h"
 #include "service/redact.h"
+#include "support/service_fixtures.h"
 
 namespace imr {
 namespace {
 
+const RedactionLexicon& lex() { return *testing::bundled_service_context().redaction; }
+
 std::string redact(std::string_view text, const KnownIdentifiers& k = {}) {
-  return redact_for_publication(text, k).text;
+  return redact_for_publication(text, k, lex()).text;
 }
 
 KnownIdentifiers jane() {
@@ -129,7 +132,7 @@ TEST(RedactTest, EmailSsnAndOrganizations) {
 TEST(RedactTest, SpansPointIntoTheInput) {
   const std::string text = "Ms. Smith, DOB 03/14/1971, phone 916-555-0142.";
   KnownIdentifiers k = jane();
-  const auto r = redact_for_publication(text, k);
+  const auto r = redact_for_publication(text, k, lex());
   ASSERT_EQ(r.removed.size(), 3u);
   EXPECT_EQ(text.substr(r.removed[0].start, r.removed[0].end - r.removed[0].start), "Smith");
   EXPECT_EQ(r.removed[0].kind, "name");
@@ -145,7 +148,7 @@ TEST(RedactTest, ClinicalProseIsUntouched) {
       "radiculopathy (M54.16). Norco 10/325mg #180 and gabapentin 600 mg were continued. Decision based on MTUS "
       "Chronic Pain Medical Treatment Guidelines, Opioids, Criteria for Use, Page(s): 76-80. State(s) of "
       "Licensure: California\nCertification(s)/Specialty: Physical Medicine and Rehabilitation\n";
-  const auto r = redact_for_publication(text, {});
+  const auto r = redact_for_publication(text, {}, lex());
   EXPECT_TRUE(r.removed.empty());
   EXPECT_EQ(r.text, text);
 }
@@ -158,7 +161,7 @@ TEST(RedactTest, Placeholders) {
 
 TEST(RedactTest, OversizedInputIsRefused) {
   const std::string big(kMaxInputBytes + 1, 'a');
-  EXPECT_THROW(redact_for_publication(big, {}), InputError);
+  EXPECT_THROW(redact_for_publication(big, {}, lex()), InputError);
 }
 
 // ---- Measurement over the team-written letters ----
@@ -217,7 +220,7 @@ TEST(RedactMeasureTest, TeamLettersMeetTheTargets) {
     const std::string name = path.filename().string();
     const std::string text = read_file(path.string());
     const auto manifest = nlohmann::json::parse(read_file(std::filesystem::path(path).replace_extension(".json").string()));
-    const auto r = redact_for_publication(text, known_from(manifest.at("known"), name));
+    const auto r = redact_for_publication(text, known_from(manifest.at("known"), name), lex());
 
     std::vector<Occurrence> planted_here;
     for (const auto& p : manifest.at("planted")) {
