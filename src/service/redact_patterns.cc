@@ -47,7 +47,7 @@ size_t count_digits(string_view s) {
 }
 
 bool looks_like_date(string_view s) {
-  static const RE2 date(R"(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})");
+  static const RE2 date(R"(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}/(?:19|20)\d\d)");
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), date);
 }
 

@@ -150,7 +150,9 @@ bool safe_piece(string_view piece, bool upper_abbrev, bool last, const Redaction
 
 WordView view_word(const Token& t, const RedactionLexicon& lex) {
   WordView v;
-  v.proper_too = t.alpha && lex.is_proper(t.lower);
+  // Title-case words only: scowl's capitalised lists also hold acronyms ("NSAIDs").
+  v.proper_too = t.alpha && !t.all_caps && lex.is_proper(t.lower) &&
+                 std::count_if(t.text.begin(), t.text.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) == 1;
   if (!t.alpha) {
     v.safe = v.clinical = true;
     return v;
@@ -171,7 +173,7 @@ WordView view_word(const Token& t, const RedactionLexicon& lex) {
   // Capitals with a plural "s" ("MBBs", "MUAPs") are abbreviations too.
   const bool plural_caps = letters >= 3 && letters <= 6 && t.text.back() == 's' &&
                            std::all_of(t.text.begin(), t.text.end() - 1, [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
-  const bool short_caps = (t.all_caps && letters <= 4) || plural_caps;
+  const bool short_caps = (t.all_caps && (letters <= 4 || (letters == 5 && !lex.is_proper(w)))) || plural_caps;
   if (t.digit || short_caps) {
     v.safe = v.clinical = true;
     return v;

@@ -93,7 +93,10 @@ struct Screen {
     size_t taken = 0, words = 0;
     size_t j = i;
     while (j < size() && words < max) {
-      if (nameish(j) || (taken > 0 && is_initial(j))) {
+      // A common word before a role or organisation word is a title ("Senior Claims Examiner").
+      const bool title_word = views[j].safe && !views[j].proper_too && j + 1 < size() &&
+                              (in(lex.role_words, j + 1) || in(lex.organization_words, j + 1));
+      if ((nameish(j) && !title_word) || (taken > 0 && is_initial(j))) {
         mark(j, Mark::kName);
         ++taken;
         if (!is_initial(j)) ++words;
@@ -237,7 +240,7 @@ void nickname_names(Screen& s) {
     const string_view a = trim(after);
     const bool closed = a.starts_with("\")") || a.starts_with("”)") || a.starts_with("\"") || a.starts_with("”") ||
                         a.starts_with(")") || a.starts_with("')") || a.starts_with("’)");
-    if (quoted && closed && !s.views[i].clinical) s.mark(i, Mark::kName);
+    if (quoted && closed && !s.views[i].clinical && !s.in(s.lex.safe_proper, i)) s.mark(i, Mark::kName);
   }
 }
 
