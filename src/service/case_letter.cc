@@ -8,6 +8,7 @@
 #include "service/case_internal.h"
 #include "service/case_service.h"
 #include "service/redact.h"
+#include "service/redact_lexicon.h"
 
 namespace imr {
 
@@ -44,12 +45,11 @@ LetterFiles CaseService::letter(const std::string& case_id, std::optional<int> s
   PdfOptions pdf = default_pdf_options();
   pdf.title = "Final Determination Letter - " + case_id;
   out.pdf = render_letter_pdf(out.text, pdf);
-  if (!context_.redaction) throw std::logic_error("the service context has no redaction word lists");
   KnownIdentifiers known = known_identifiers_of(apps);
   known.keep.push_back(case_id);  // the IMR case number is published
   const std::vector<std::string_view> context(record_texts.begin(), record_texts.end());
   const RedactionResult redacted =
-      redact_for_publication(unwrap_letter_text(out.text), known, *context_.redaction, context);
+      redact_for_publication(unwrap_letter_text(out.text), known, *RedactionLexicon::shared(context_.data_dir), context);
   out.redacted_text = wrap_letter_text(redacted.text);
   out.redactions = redacted.removed.size();
   out.redacted_pdf = render_letter_pdf(out.redacted_text, pdf);

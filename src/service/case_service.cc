@@ -22,7 +22,7 @@ ServiceContext load_service_context(const std::string& data_dir, std::shared_ptr
   ctx.knowledge = std::move(knowledge);
   ctx.calendar = HolidayCalendar::load((std::filesystem::path(data_dir) / "holidays").string());
   ctx.specialties = SpecialtyMap::load((std::filesystem::path(data_dir) / "specialties.yaml").string());
-  ctx.redaction = std::make_shared<const RedactionLexicon>(RedactionLexicon::load(data_dir));
+  ctx.data_dir = data_dir;
   return ctx;
 }
 

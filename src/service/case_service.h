@@ -32,7 +32,6 @@
 #include "service/calendar.h"
 #include "service/deadlines.h"
 #include "service/eligibility.h"
-#include "service/redact_lexicon.h"
 #include "service/specialty_map.h"
 #include "store/store.h"
 
@@ -59,8 +58,9 @@ struct ServiceContext {
   SpecialtyMap specialties;
   std::function<Timestamp()> clock = now_local;
   std::string organization = "The independent review organization";
-  // The redactor's word lists (data_dir/redaction): the published copy of a letter needs them.
-  std::shared_ptr<const RedactionLexicon> redaction;
+  // The data directory; the published copy of a letter reads the redactor's word lists from
+  // data_dir/redaction when it is first written (RedactionLexicon::shared).
+  std::string data_dir;
 };
 
 // Loads the calendar (data_dir/holidays) and specialty map (data_dir/specialties.yaml)

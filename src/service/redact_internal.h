@@ -4,7 +4,9 @@
 
 #include <re2/re2.h>
 
+#include <memory>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +75,18 @@ void screen_words(std::string_view text, const std::vector<Token>& toks, const R
 // Removes the learned name words, organisations and places wherever they recur.
 void apply_learned(std::string_view text, const std::vector<Token>& toks, const RedactionLexicon& lex,
                    const std::vector<Span>& protect, Findings& out);
+
+// Patterns built once per lexicon: the label alternations, and the multi-word places by
+// their first word (lower case) as lower-case word lists.
+struct CompiledPatterns {
+  std::unique_ptr<RE2> claim_label, id_label, name_label;
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> places_by_first_word;
+};
+std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon& lex);
+
+// Not a letter or digit (Latin scripts): the boundary of a name or number in a pattern.
+inline constexpr const char* kLeftEdge = R"((?:^|[^A-Za-z0-9\x{C0}-\x{24F}]))";
+inline constexpr const char* kRightEdge = R"((?:$|[^A-Za-z0-9\x{C0}-\x{24F}]))";
 
 bool overlaps(const Span& s, const std::vector<Span>& spans);
 bool inside(const Span& s, const std::vector<Span>& spans);

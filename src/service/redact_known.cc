@@ -51,8 +51,8 @@ using std::string_view;
 
 // A letter (or other) boundary that consumes one character: RE2 has no look-around, so
 // matches keep the identifier in capture group 1.
-constexpr const char* kLeft = R"((?:^|[^\pL\pN]))";
-constexpr const char* kRight = R"((?:$|[^\pL\pN]))";
+constexpr const char* kLeft = kLeftEdge;
+constexpr const char* kRight = kRightEdge;
 
 std::vector<std::string> words(string_view s, string_view seps) {
   std::vector<std::string> out;

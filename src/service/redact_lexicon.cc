@@ -5,10 +5,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 
 #include "core/error.h"
 #include "core/file.h"
 #include "core/text.h"
+#include "service/redact_internal.h"
 
 namespace imr {
 namespace {
@@ -233,7 +236,21 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
     std::stable_sort(lex.places.begin(), lex.places.end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   }
+  lex.compiled = redaction::compile_patterns(lex);
   return lex;
+}
+
+}  // namespace imr
+
+namespace imr {
+
+std::shared_ptr<const RedactionLexicon> RedactionLexicon::shared(const std::string& data_dir) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const RedactionLexicon>> loaded;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = loaded[data_dir];
+  if (!slot) slot = std::make_shared<const RedactionLexicon>(load(data_dir));
+  return slot;
 }
 
 }  // namespace imr

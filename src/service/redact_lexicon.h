@@ -9,6 +9,7 @@
 // names the package to install. Immutable after loading, so one lexicon serves every thread.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +17,10 @@
 #include <vector>
 
 namespace imr {
+
+namespace redaction {
+struct CompiledPatterns;  // the label patterns built from the lists (redact_internal.h)
+}
 
 struct RedactionLexicon {
   using WordSet = std::unordered_set<std::string>;
@@ -44,9 +49,14 @@ struct RedactionLexicon {
   std::vector<std::string> places;
   WordSet place_words;
   std::string version;
+  // Built once at load time from the lists above.
+  std::shared_ptr<const redaction::CompiledPatterns> compiled;
 
   // Throws DataError naming the file (and line) for anything missing or malformed.
   static RedactionLexicon load(const std::string& data_dir);
+  // The lexicon of a data directory, loaded on first use and kept for the process (loading
+  // takes about half a second; commands that write no letter never pay it). Thread-safe.
+  static std::shared_ptr<const RedactionLexicon> shared(const std::string& data_dir);
 
   // Word tests on the lower-case form.
   bool is_common(std::string_view lower) const;  // common, clinical, safe proper or function word

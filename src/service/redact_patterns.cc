@@ -113,6 +113,26 @@ void add_spans(const RE2& re, string_view text, const char* kind, const std::vec
 
 }  // namespace
 
+std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon& lex) {
+  auto c = std::make_shared<CompiledPatterns>();
+  const std::string value =
+      R"(((?:[A-Z]{1,6}[ \t])?#?[A-Z0-9]+(?:[-./][A-Z0-9]+)*(?:[ \t][A-Z0-9]+(?:[-./][A-Z0-9]+)*){0,3}))";
+  const std::string after = R"((?:[ \t]*(?:no\.?|num\.?|number|#|id))?[ \t]*[:#.]?[ \t]*#?[ \t]*)";
+  c->claim_label = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.claim_labels) + ")" + after + ")" + value);
+  c->id_label = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.id_labels) + ")" + after + ")" + value);
+  // A name label and its colon: "Patient:", "Front desk:", "cc:".
+  c->name_label = std::make_unique<RE2>("(?i)" + std::string(kLeftEdge) + "(?:" + label_alternation(lex.name_labels) +
+                                        R"()[ \t]*(?:#[ \t]*)?:[ \t]*())");
+  for (const auto& place : lex.places) {
+    if (place.find(' ') == std::string::npos) continue;
+    std::vector<std::string> ws;
+    for (const auto& w : split(to_lower(place), ' '))
+      if (!w.empty()) ws.push_back(w);
+    c->places_by_first_word[ws.front()].push_back(ws);
+  }
+  return c;
+}
+
 std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) {
   // Eponyms and named instruments: "Spurling's test", "Popliteal (Baker's) cyst", "Homans'
   // sign", "Fortin finger sign", "Oswestry Disability Index", "Kellgren-Lawrence grade 3",
@@ -163,11 +183,8 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
 
   // Numbers after a claim or record label: "Claim: FRE 24-3318", "MRN: VOR-00311876",
   // "Acct # SND-77104", "Lic. PT 41187", "Rx# 6620184".
-  const std::string value =
-      R"(((?:[A-Z]{1,6}[ \t])?#?[A-Z0-9]+(?:[-./][A-Z0-9]+)*(?:[ \t][A-Z0-9]+(?:[-./][A-Z0-9]+)*){0,3}))";
-  const std::string after = R"((?:[ \t]*(?:no\.?|num\.?|number|#|id))?[ \t]*[:#.]?[ \t]*#?[ \t]*)";
-  const RE2 claim_label("(?i:\\b(?:" + label_alternation(lex.claim_labels) + ")" + after + ")" + value);
-  const RE2 id_label("(?i:\\b(?:" + label_alternation(lex.id_labels) + ")" + after + ")" + value);
+  const RE2& claim_label = *lex.compiled->claim_label;
+  const RE2& id_label = *lex.compiled->id_label;
   for (const auto* re : {&claim_label, &id_label}) {
     for (Span sp : all_matches(*re, text)) {
       // Keep the space-separated groups only while they carry digits.

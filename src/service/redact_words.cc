@@ -198,15 +198,7 @@ void relation_and_role_names(Screen& s) {
 
 // "Patient: Dennis Patrick", "Front desk: Grace Yoon", "cc: Gregory Feinstein".
 void labelled_names(Screen& s) {
-  std::vector<std::string> labels = s.lex.name_labels;
-  std::sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  std::string alt;
-  for (const auto& l : labels) {
-    std::string p;
-    for (char c : l) p += c == ' ' ? std::string(R"([ \t]+)") : quote_re(string_view(&c, 1));
-    alt += (alt.empty() ? "" : "|") + p;
-  }
-  const RE2 label("(?i)(?:^|[^\\pL\\pN'])(?:" + alt + ")[ \\t]*(?:#[ \\t]*)?:[ \\t]*()");
+  const RE2& label = *s.lex.compiled->name_label;
   for (const auto& sp : all_matches(label, s.text)) {
     // The first token at or after the label's end.
     auto it = std::lower_bound(s.toks.begin(), s.toks.end(), sp.start,
@@ -351,25 +343,31 @@ void organizations(Screen& s, std::vector<std::string>& found) {
 
 void places(Screen& s, const std::vector<std::string>& extra) {
   // Multi-word places from the list and from the case's addresses, where written capitalised.
-  auto phrase = [&](const std::string& place) {
-    std::vector<std::string> ws = split(place, ' ');
-    for (size_t i = 0; i + ws.size() <= s.size(); ++i) {
-      bool ok = true;
-      for (size_t k = 0; k < ws.size() && ok; ++k) {
-        const auto& t = s.at(i + k);
-        ok = t.capital && t.lower == to_lower(ws[k]) && (k == 0 || s.name_gap(i + k - 1, false));
-      }
-      if (!ok) continue;
-      bool shielded = false;
-      for (size_t k = 0; k < ws.size(); ++k) shielded |= s.shielded(i + k);
-      if (shielded) continue;
-      for (size_t k = 0; k < ws.size(); ++k)
-        if (s.marks[i + k] != Mark::kOrganization) s.marks[i + k] = Mark::kCity;
+  // A place's words (lower case) starting at token i, written capitalised.
+  auto match_at = [&](size_t i, const std::vector<std::string>& ws) {
+    if (i + ws.size() > s.size()) return;
+    for (size_t k = 0; k < ws.size(); ++k) {
+      const auto& t = s.at(i + k);
+      if (!t.capital || t.lower != ws[k] || (k > 0 && !s.name_gap(i + k - 1, false)) || s.shielded(i + k)) return;
     }
+    for (size_t k = 0; k < ws.size(); ++k)
+      if (s.marks[i + k] != Mark::kOrganization) s.marks[i + k] = Mark::kCity;
   };
-  for (const auto& p : s.lex.places)
-    if (p.find(' ') != std::string::npos) phrase(p);
-  for (const auto& p : extra) phrase(p);
+  std::vector<std::vector<std::string>> extra_words;
+  for (const auto& p : extra) {
+    std::vector<std::string> ws;
+    for (const auto& w : split(to_lower(collapse_whitespace(p)), ' '))
+      if (!w.empty()) ws.push_back(w);
+    if (ws.size() >= 2) extra_words.push_back(std::move(ws));
+  }
+  const auto& by_first = s.lex.compiled->places_by_first_word;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!s.at(i).capital) continue;
+    if (auto it = by_first.find(s.at(i).lower); it != by_first.end())
+      for (const auto& ws : it->second) match_at(i, ws);
+    for (const auto& ws : extra_words)
+      if (ws.front() == s.at(i).lower) match_at(i, ws);
+  }
   // A listed place that is also a word ("Orange", "Paradise"): after "in"/"from"/... or
   // before ", CA".
   for (size_t i = 0; i < s.size(); ++i) {
@@ -512,9 +510,9 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
   if (!org_alts.empty()) {
     std::sort(org_alts.begin(), org_alts.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
     org_alts.erase(std::unique(org_alts.begin(), org_alts.end()), org_alts.end());
-    std::string re = R"((?i)(?:^|[^\pL\pN])()";
+    std::string re = "(?i)" + std::string(kLeftEdge) + "(";
     for (size_t k = 0; k < org_alts.size(); ++k) re += (k ? "|" : "") + org_alts[k];
-    re += R"()(?:$|[^\pL\pN]))";
+    re += std::string(")") + kRightEdge;
     const RE2 r(re);
     for (const auto& sp : all_matches(r, text)) {
       const auto c = static_cast<unsigned char>(text[sp.start]);
@@ -523,10 +521,10 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
   }
   for (const auto& p : out.places) {
     if (p.size() < 3) continue;
-    const RE2 r(R"((?:^|[^\pL\pN])()" + phrase_re(p) + R"()(?:$|[^\pL\pN]))");
+    const RE2 r(std::string(kLeftEdge) + "(" + phrase_re(p) + ")" + kRightEdge);
     for (const auto& sp : all_matches(r, text))
       if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "city"});
-    const RE2 caps(R"((?:^|[^\pL\pN])()" + phrase_re(to_upper_ascii(p)) + R"()(?:$|[^\pL\pN]))");
+    const RE2 caps(std::string(kLeftEdge) + "(" + phrase_re(to_upper_ascii(p)) + ")" + kRightEdge);
     for (const auto& sp : all_matches(caps, text))
       if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "city"});
   }

@@ -19,7 +19,7 @@
 namespace imr {
 namespace {
 
-const RedactionLexicon& lex() { return *testing::bundled_service_context().redaction; }
+const RedactionLexicon& lex() { return *RedactionLexicon::shared(std::string(IMR_SOURCE_DIR) + "/data"); }
 
 std::string redact(std::string_view text, const KnownIdentifiers& k = {}) {
   return redact_for_publication(text, k, lex()).text;

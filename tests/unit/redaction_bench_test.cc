@@ -110,7 +110,6 @@ void print_score(const std::string& title, const BenchScore& s, const OverRedact
 }
 
 BenchScore score_set_directly(const std::string& set, OverRedaction& over) {
-  const auto& ctx = testing::bundled_service_context();
   const auto cases = testing::load_bench_set(std::filesystem::path(IMR_FIXTURES_DIR) / "redaction-bench" / set);
   EXPECT_FALSE(cases.empty());
   BenchScore total;
@@ -124,8 +123,8 @@ BenchScore score_set_directly(const std::string& set, OverRedaction& over) {
       std::vector<std::string_view> context;
       for (size_t k = 0; k < texts.size(); ++k)
         if (k != i) context.push_back(texts[k]);
-      const RedactionResult r = redact_for_publication(texts[i], known, *ctx.redaction, context);
-      count_over_redaction(c, texts[i], r, *ctx.redaction, over);
+      const RedactionResult r = redact_for_publication(texts[i], known, *RedactionLexicon::shared(std::string(IMR_SOURCE_DIR) + "/data"), context);
+      count_over_redaction(c, texts[i], r, *RedactionLexicon::shared(std::string(IMR_SOURCE_DIR) + "/data"), over);
       if (const char* dump = std::getenv("IMR_BENCH_DUMP"); dump && *dump) {
         std::filesystem::create_directories(std::filesystem::path(dump) / c.name);
         std::ofstream(std::filesystem::path(dump) / c.name / ("redacted-" + std::to_string(i + 1) + ".txt")) << r.text;
