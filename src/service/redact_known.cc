@@ -350,7 +350,9 @@ void find_organizations(string_view text, const std::vector<std::string>& orgs, 
     re += std::string(")") + kRight;
     const RE2 r(re);
     for (const auto& sp : all_matches(r, text)) {
-      if (!upper_start(text.substr(sp.start))) continue;
+      // In lower case only the whole name: "the westfield poultry processing plant".
+      const bool whole = sp.size() >= org.size() - 8 && text.substr(sp.start, sp.size()).find(' ') != string_view::npos;
+      if (!upper_start(text.substr(sp.start)) && !whole) continue;
       out.spans.push_back({sp.start, sp.end, "organization"});
     }
     // The acronym, in capitals only.

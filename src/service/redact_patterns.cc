@@ -3,6 +3,7 @@
 // layer may touch (see redact.h).
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 
 #include "core/date.h"
 #include "service/redact_internal.h"
@@ -140,7 +141,7 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
   static const RE2 eponym(
       R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+[A-Za-z][a-z]+)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty)\b))");
   // A named score: "Oswestry 40%", "Tinetti 14/28", "Berg 41/56".
-  static const RE2 named_score(R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?\s+\d+(?:\.\d+)?(?:\s*%|/\d+)))");
+  static const RE2 named_score(R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?\s+\d+(?:\.\d+)?(?:\s*%|/\d{1,3}))(?:$|[^/\d]))");
   // A capitalised word followed by a dose is a drug: "Norco 10/325mg", "Lidoderm 5%".
   static const RE2 drug_dose(R"(\b([A-Z][a-zA-Z-]+\s+\d+(?:[./]\d+)*\s*(?:(?i:mg|mcg|g|ml|units?)\b|%)))");
   std::vector<Span> out;
@@ -150,7 +151,7 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
       size_t e = 0;
       while (e < w.size() && std::isalpha(static_cast<unsigned char>(w[e]))) ++e;
       const std::string first = to_lower(w.substr(0, e));
-      if (!lex.in(lex.function_words, first) && !lex.in(lex.honorifics, first)) out.push_back(s);
+      if (!lex.in(lex.function_words, first) && !lex.in(lex.honorifics, first) && first != "dob") out.push_back(s);
     }
   };
   add_unless_function_word(eponym);
@@ -179,6 +180,7 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   static const RE2 dob_label(
       "(?i:\\b(?:DOB|D\\.O\\.B\\.?|date\\s+of\\s+birth|birth\\s*date|birthdate|born(?:\\s+on)?|b\\.)(?:\\b|[:.]))"
       "[ \\t]*[:.\\-]?[ \\t]*(" + any_date() + ")");
+  if (!dob_label.ok()) throw std::logic_error("redaction: bad date-of-birth pattern: " + dob_label.error());
   add_spans(dob_label, text, "date_of_birth", protect, out);
 
   // Numbers after a claim or record label: "Claim: FRE 24-3318", "MRN: VOR-00311876",
@@ -204,6 +206,10 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
       sp.end = sp.start + end;
       const string_view v = text.substr(sp.start, sp.size());
       if (looks_like_date(v) || parse_date(v) || clinical_code(v)) continue;
+      // "on file. CURES 10/21/2026": a date after a word is still a date.
+      bool dated = false;
+      for (const auto& group : split(v, ' ')) dated |= looks_like_date(group);
+      if (dated) continue;
       if (overlaps(sp, protect)) continue;
       out.spans.push_back({sp.start, sp.end, re == &claim_label ? "claim_number" : "id_number"});
     }

@@ -166,7 +166,7 @@ void relation_and_role_names(Screen& s) {
     const string_view g = s.gap_after(i);
     const string_view t = trim(g);
     size_t next = i + 1;
-    if (!(t.empty() || t == "," || t == ":") || g.size() > 3) continue;
+    if (!(t.empty() || t == "," || t == ":") || g.size() > 3 || g.find('\n') != string_view::npos) continue;
     if (s.at(next).lower == "named" || s.at(next).lower == "is") {
       if (!is_space_gap(s.gap_after(next))) continue;
       ++next;
@@ -489,6 +489,10 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
           is_name = false;  // "Bone 2024"
         }
       }
+      // A month that is also a name ("May", "June"): a month after "in"/"by"/"since".
+      if (is_name && !prev_name && lex.in(lex.safe_proper, t.lower) && i > 0 && !s.at(i - 1).capital &&
+          lex.in(lex.function_words, s.at(i - 1).lower))
+        is_name = false;
     }
     if (is_name) out.spans.push_back({t.start, t.core_end, "name"});
   }
