@@ -87,8 +87,22 @@ std::vector<Redaction> merge(string_view text, std::vector<Redaction> found, con
   return out;
 }
 
+// An abbreviation's period that also ends the sentence ("... Fruitridge Rd. He drives",
+// "HAND, WILLIAM R. Mr. Hand") stays in the text.
+void keep_sentence_stops(string_view text, std::vector<Redaction>& spans) {
+  for (auto& r : spans) {
+    if (r.end - r.start < 2 || text[r.end - 1] != '.') continue;
+    size_t k = r.end;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    const bool sentence_end = r.end == text.size() || (k > r.end && (k == text.size() || text[k] == '\n' ||
+                                                                       std::isupper(static_cast<unsigned char>(text[k]))));
+    if (sentence_end) --r.end;
+  }
+}
+
 RedactionResult write(string_view text, std::vector<Redaction> removed) {
   RedactionResult result;
+  keep_sentence_stops(text, removed);
   result.removed = std::move(removed);
   size_t pos = 0;
   for (const auto& r : result.removed) {

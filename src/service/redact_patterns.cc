@@ -296,7 +296,8 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
     if (!safe && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "city"});
   }
   // The city after a street line: "4411 Fruitridge Rd, Sacramento" / "..., Elk Grove 95758".
-  static const RE2 city_after(R"(^,?[ \t]*((?:[A-Z][A-Za-z'’-]+[ \t]?){1,3})(?:$|[,\n]|[ \t]+\d{5}|[ \t]+[A-Z]{2}\b))");
+  static const RE2 city_after(R"(^,?[ \t]*((?:[A-Z][A-Za-z'’-]+[ \t]?){1,3})(?:$|[,\n.;]|[ \t]+\d{5}|[ \t]+[A-Z]{2}\b))");
+  static const RE2 zip_after(R"(^[ \t]+\d{5}(?:-\d{4})?\b)");
   for (const auto& sp : streets) {
     re2::StringPiece m[2];
     const string_view rest = text.substr(sp.end, std::min<size_t>(80, text.size() - sp.end));
@@ -306,7 +307,14 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
     while (c.end > c.start && (text[c.end - 1] == ' ' || text[c.end - 1] == '\t')) --c.end;
     const auto toks = tokenize(text.substr(c.start, c.size()));
     if (toks.empty() || lex.in(lex.unit_words, toks[0].lower) || lex.in(lex.states, toks[0].lower)) continue;
-    if (!overlaps(c, protect)) out.spans.push_back({c.start, c.end, "city"});
+    if (overlaps(c, protect)) continue;
+    // "Grass Valley 95945": the city with its ZIP is an address line.
+    re2::StringPiece zip;
+    const string_view after = text.substr(c.end, std::min<size_t>(16, text.size() - c.end));
+    if (zip_after.Match(re2::StringPiece(after.data(), after.size()), 0, after.size(), RE2::ANCHOR_START, &zip, 1))
+      out.spans.push_back({c.start, c.end + zip.size(), "address"});
+    else
+      out.spans.push_back({c.start, c.end, "city"});
   }
 }
 

@@ -315,6 +315,14 @@ void organizations(Screen& s, std::vector<std::string>& found) {
                               (s.at(start).alpha && !s.at(start).all_caps && s.lex.is_finite_verb(s.at(start).lower)) ||
                               s.is_credential(start)))
         ++start;
+      // "MRI and Bayside Physical Therapy": clinical words before a connector are not the name.
+      for (size_t c = start; c < head; ++c) {
+        if (s.at(c).capital || !s.in(s.lex.name_connectors, c)) continue;
+        bool plain = true;
+        for (size_t k = start; k < c && plain; ++k)
+          plain = s.views[k].clinical || s.in(s.lex.function_words, k);
+        if (plain) start = c + 1;
+      }
       size_t end = head;
       // Legal suffixes and a store number after the head: "..., LLC", "PHARMACY #0412".
       while (end + 1 <= j && (legal(end + 1) || s.in(s.lex.organization_heads, end + 1))) ++end;
