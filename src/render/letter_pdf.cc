@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/file.h"
 #include "core/text.h"
+#include "render/letter_layout.h"
 
 namespace imr {
 namespace {
@@ -105,17 +106,6 @@ struct Block {
   bool page_break = false;
 };
 
-std::string first_word(std::string_view line) {
-  line = trim(line);
-  const size_t sp = line.find(' ');
-  return std::string(line.substr(0, sp));
-}
-
-// A line the source wrapper broke: the next line's first word would not have fit on it.
-bool soft_break(std::string_view line, std::string_view next) {
-  return line.size() + 1 + first_word(next).size() > kLetterWrapColumns;
-}
-
 std::vector<Block> parse_blocks(const std::string& text) {
   std::vector<Block> blocks;
   std::vector<std::string> raw;  // the current paragraph's source lines
@@ -124,7 +114,7 @@ std::vector<Block> parse_blocks(const std::string& text) {
     Block b;
     std::string current = raw[0];
     for (size_t i = 1; i < raw.size(); ++i) {
-      if (soft_break(raw[i - 1], raw[i])) {
+      if (is_soft_break(raw[i - 1], raw[i])) {
         current += ' ' + std::string(trim(raw[i]));
       } else {
         b.lines.push_back({current});
@@ -270,55 +260,6 @@ PdfOptions default_pdf_options() {
     }
   }
   return o;
-}
-
-std::string unwrap_letter_text(const std::string& text) {
-  std::string out;
-  std::string_view prev;
-  bool have_prev = false;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view line = std::string_view(text).substr(pos, end - pos);
-    const bool joins = have_prev && !trim(prev).empty() && !trim(line).empty() &&
-                       prev.find('\f') == std::string_view::npos && line.find('\f') == std::string_view::npos &&
-                       soft_break(prev, line);
-    if (have_prev) out += joins ? " " : "\n";
-    out += joins ? std::string(trim(line)) : std::string(line);
-    prev = line;
-    have_prev = true;
-    pos = end + 1;
-  }
-  return out;
-}
-
-std::string wrap_letter_text(const std::string& text) {
-  std::string out;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view line = std::string_view(text).substr(pos, end - pos);
-    if (pos > 0) out += '\n';
-    if (line.size() <= kLetterWrapColumns || line.find('\f') != std::string_view::npos) {
-      out += line;
-    } else {
-      std::string current;
-      for (const auto& word : split(collapse_whitespace(line), ' ')) {
-        if (word.empty()) continue;
-        if (!current.empty() && current.size() + 1 + word.size() > kLetterWrapColumns) {
-          out += current + "\n";
-          current.clear();
-        }
-        if (!current.empty()) current += ' ';
-        current += word;
-      }
-      out += current;
-    }
-    pos = end + 1;
-  }
-  return out;
 }
 
 std::string pdf_page_footer(int page, int pages) {

@@ -33,15 +33,6 @@ PdfOptions default_pdf_options();
 // InputError("letter", ...) for text over kMaxInputBytes.
 std::string render_letter_pdf(const std::string& letter_text, const PdfOptions& options);
 
-// The letter text's own layout, shared with the redacted copy: render_letter_text wraps each
-// paragraph at kLetterWrapColumns. unwrap_letter_text joins those soft breaks back into one
-// line per paragraph (the rule the PDF's re-flow uses); wrap_letter_text wraps every line
-// longer than the width again, the same way. Redaction works on the unwrapped text, so no
-// line break can split an identifier, and the published copy is laid out after it.
-inline constexpr size_t kLetterWrapColumns = 96;
-std::string unwrap_letter_text(const std::string& letter_text);
-std::string wrap_letter_text(const std::string& text);
-
 // Geometry and wording shared with tests: the footer on page n of m ("Page 2 of 5").
 std::string pdf_page_footer(int page, int pages);
 

@@ -4,6 +4,7 @@
 // records as context, and the redacted text is wrapped and rendered to PDF from there.
 #include <fmt/format.h>
 
+#include "render/letter_layout.h"
 #include "render/letter_pdf.h"
 #include "service/case_internal.h"
 #include "service/case_service.h"

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/text.h"
+#include "render/letter_layout.h"
 #include "render/letter_pdf.h"
 #include "service/case_service.h"
 #include "service/redact.h"
