@@ -47,7 +47,8 @@ LetterFiles CaseService::letter(const std::string& case_id, std::optional<int> s
   pdf.title = "Final Determination Letter - " + case_id;
   out.pdf = render_letter_pdf(out.text, pdf);
   KnownIdentifiers known = known_identifiers_of(apps);
-  known.keep.push_back(case_id);  // the IMR case number is published
+  known.keep.push_back(case_id);                // the IMR case number is published
+  known.keep.push_back(context_.organization);  // and the review organization's name
   const std::vector<std::string_view> context(record_texts.begin(), record_texts.end());
   const RedactionResult redacted =
       redact_for_publication(unwrap_letter_text(out.text), known, *RedactionLexicon::shared(context_.data_dir), context);

@@ -17,6 +17,10 @@ using namespace redaction;
 // Spans no layer may touch: eponyms, drugs before a dose, and the strings published as they are.
 std::vector<Span> protected_spans(string_view text, const KnownIdentifiers& known, const RedactionLexicon& lex) {
   std::vector<Span> out = clinical_spans(text, lex);
+  // The reviewer's credential block: licensure, certification and specialty are published.
+  static const RE2 credential_line(
+      R"((?im)^[ \t]*((?:State\(s\) of Licensure|Certification\(s\)/Specialty|Subspecialty|Board Certification|Specialty)[ \t]*:[^\n]*))");
+  for (const auto& sp : all_matches(credential_line, text)) out.push_back(sp);
   for (const auto& keep : known.keep) {
     if (keep.empty()) continue;
     for (size_t at = text.find(keep); at != string_view::npos; at = text.find(keep, at + keep.size()))

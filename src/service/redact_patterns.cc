@@ -96,7 +96,7 @@ bool id_shape(const Token& t) {
   static const RE2 prefixed(R"([A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)");
   if (letters) {
     // A measurement or dose glued to its unit ("1500mg", "32.4C") is not an id.
-    static const RE2 unit(R"(\d+(?:\.\d+)?(?i:mg|mcg|ml|mm|cm|ms|kg|lb|lbs|mv|uv|hz|c|f|x|units?|hrs?|min|wks?|mos?|yrs?|yo|s|th|st|nd|rd))");
+    static const RE2 unit(R"(\d+(?:[.\-/]\d+)*(?i:mg|mcg|ml|mm|cm|ms|kg|lb|lbs|mv|uv|hz|c|f|x|units?|hrs?|min|wks?|mos?|yrs?|yo|s|th|st|nd|rd))");
     if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), unit)) return false;
     if (digits >= 5) return true;
     return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), prefixed);

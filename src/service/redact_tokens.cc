@@ -82,7 +82,8 @@ std::vector<Token> tokenize(string_view text) {
         size_t k = j + d.len;
         while (k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])))) ++k;
         const bool short_pieces = d.cp == '/' && j - piece_start <= 3 && k - (j + d.len) <= 3;
-        join = digit_side || short_pieces;
+        // A period joins only before a digit ("G56.01", "5.6"), never "2016.The".
+        join = d.cp == '.' ? is_digit(next.cp) && digit_side : digit_side || short_pieces;
       }
       if (!join) break;
       j += d.len;

@@ -89,9 +89,19 @@ struct Screen {
 
   // Marks a name starting at token i (and going right): up to `max` name words, initials and
   // particles. Returns the number of tokens marked.
-  size_t take_name(size_t i, size_t max, bool allow_newline_first) {
+  size_t take_name(size_t i, size_t max, bool allow_newline_first, bool strong_first = false) {
     size_t taken = 0, words = 0;
     size_t j = i;
+    // After an honorific the first word is a name even when it is also a clinical word
+    // ("Mr. Hand", "Dr. Bone"), but not a drug before its dose (protected) or a function word.
+    if (strong_first && j < size() && toks[j].capital && toks[j].alpha && !shielded(j) && !nameish(j) &&
+        !in(lex.function_words, j) && !is_credential(j) && !is_honorific(j)) {
+      mark(j, Mark::kName);
+      ++taken;
+      ++words;
+      if (j + 1 >= size() || !name_gap(j, false)) return taken;
+      ++j;
+    }
     while (j < size() && words < max) {
       // A common word before a role or organisation word is a title ("Senior Claims Examiner").
       const bool title_word = views[j].safe && !views[j].proper_too && j + 1 < size() &&
@@ -117,11 +127,11 @@ struct Screen {
 
 void honorific_names(Screen& s) {
   for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (!s.is_honorific(i)) continue;
+    if (!s.is_honorific(i) || s.at(i).core_end != s.at(i).end) continue;  // not "Doctor's First Report"
     const string_view g = s.gap_after(i);
     const string_view t = trim(g);
     if (!(t.empty() || t == ".") || g.size() > 4) continue;  // "Dr.\nLee" too
-    s.take_name(i + 1, 3, false);
+    s.take_name(i + 1, 3, false, true);
   }
 }
 
@@ -257,7 +267,10 @@ void organizations(Screen& s, std::vector<std::string>& found) {
     const string_view g = s.gap_after(left);
     if (is_space_gap(g)) return true;
     // A name wrapped onto the next line: "Orange County Community\nHealth Partners".
-    if (trim(g).empty() && std::count(g.begin(), g.end(), '\n') == 1 && g.size() <= 3) return true;
+    // (Not from a heading in capitals into a line in mixed case, or back.)
+    if (trim(g).empty() && std::count(g.begin(), g.end(), '\n') == 1 && g.size() <= 3 && left + 1 < s.size() &&
+        s.at(left).all_caps == s.at(left + 1).all_caps)
+      return true;
     const string_view t = trim(g);
     if ((t == "&" || t == "+" || t == "-") && g.size() <= 4 && g.find('\n') == string_view::npos) return true;
     if (t == "." && g.size() <= 3 && (s.at(left).lower == "st" || s.at(left).lower == "co" || s.at(left).lower == "inc" ||
@@ -278,10 +291,11 @@ void organizations(Screen& s, std::vector<std::string>& found) {
       ++i;
       continue;
     }
-    // The run [i, j].
+    // The run [i, j]. A run that starts a line (a heading, a letterhead) ends with it.
     size_t j = i;
     while (j + 1 < s.size()) {
       if (!run_gap(j)) break;
+      if (newline_after(j) && s.at(i).line_start) break;
       if (member(j + 1)) {
         ++j;
         continue;
