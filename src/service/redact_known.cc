@@ -102,8 +102,20 @@ std::optional<NameParts> parse_name(string_view name, const RedactionLexicon& le
   } else {
     tokens = words(s, " \t\n");
   }
+  // Quotes and brackets around a part ("Elizabeth \"Liz\" Van Buren") are not the name.
+  for (auto& t : tokens) {
+    for (bool changed = true; changed && !t.empty();) {
+      changed = false;
+      for (const string_view q : {string_view("\""), string_view("("), string_view(")"), string_view("["),
+                                  string_view("]"), string_view("\xE2\x80\x9C"), string_view("\xE2\x80\x9D")}) {
+        if (t.starts_with(q)) t.erase(0, q.size()), changed = true;
+        if (t.ends_with(q)) t.erase(t.size() - q.size()), changed = true;
+      }
+    }
+  }
   std::vector<std::string> parts;
   for (const auto& t : tokens) {
+    if (t.empty()) continue;
     if (lex.in(lex.honorifics, to_lower(strip_dots(t))) || is_cred(t)) continue;
     // Keep "St." whole: it is a particle, not a sentence end.
     std::string w = lex.in(lex.surname_particles, to_lower(t)) ? t : strip_dots(t);
