@@ -110,7 +110,11 @@ void print_score(const std::string& title, const BenchScore& s, const OverRedact
 }
 
 BenchScore score_set_directly(const std::string& set, OverRedaction& over) {
-  const auto cases = testing::load_bench_set(std::filesystem::path(IMR_FIXTURES_DIR) / "redaction-bench" / set);
+  // IMR_BENCH_ROOT points at another copy of the benchmark (the aside set was first run so).
+  const char* root = std::getenv("IMR_BENCH_ROOT");
+  const std::filesystem::path dir = root && *root ? std::filesystem::path(root) / set
+                                                  : std::filesystem::path(IMR_FIXTURES_DIR) / "redaction-bench" / set;
+  const auto cases = testing::load_bench_set(dir);
   EXPECT_FALSE(cases.empty());
   BenchScore total;
   for (const auto& c : cases) {
@@ -151,6 +155,22 @@ TEST(RedactionBenchTest, DevSetRedactedDirectly) {
   print_score("redaction bench, dev set, every record and application text redacted directly:", s, over);
   ::testing::Test::RecordProperty("dev_removed", std::to_string(s.removed()) + "/" + std::to_string(s.reached()));
   expect_targets(s, 0.99);
+}
+
+// The set kept aside while the redactor was built, run once at the end (docs/redaction.md).
+TEST(RedactionBenchTest, AsideSetRedactedDirectly) {
+  OverRedaction over;
+  const BenchScore s = score_set_directly("aside", over);
+  print_score("redaction bench, aside set, every record and application text redacted directly:", s, over);
+  ::testing::Test::RecordProperty("aside_removed", std::to_string(s.removed()) + "/" + std::to_string(s.reached()));
+  // Its one run (2026-12-06): 305 of 307 removed (99.35%), 216 of 217 clinical strings kept —
+  // short of the target for nicknames (5/6: "Cliff's partner") and record numbers (21/22:
+  // "Store #22"), and one clinical string lost ("BP range 138-152/84-92"). The redactor was not
+  // tuned on this set afterwards; a new aside set is needed to measure a fix. This guards the
+  // recorded figures against regression.
+  EXPECT_GE(s.reached(), 307u);
+  EXPECT_GE(s.removed(), 305u);
+  EXPECT_GE(s.clinical_kept, 216u);
 }
 
 }  // namespace
