@@ -10,6 +10,7 @@ PACKAGES=(
   libpoppler-cpp-dev poppler-utils
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev libpq-dev postgresql libsodium-dev
   libhpdf-dev fonts-dejavu-core
+  scowl wordnet-base python3
   libcpp-httplib-dev chromium wrk curl
 )
 

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/file.h"
 #include "core/text.h"
+#include "render/letter_layout.h"
 
 namespace imr {
 namespace {
@@ -21,8 +22,6 @@ constexpr float kBodySize = 10.5f;
 constexpr float kLineHeight = 14.0f;
 constexpr float kHeadingSize = 11.5f;
 constexpr float kHeaderSize = 9.0f;
-// render_letter_text wraps paragraphs at this many bytes; such breaks are re-flowed.
-constexpr size_t kSourceWrapColumns = 96;
 
 constexpr const char* kReplacementChar = "\xEF\xBF\xBD";
 
@@ -107,12 +106,6 @@ struct Block {
   bool page_break = false;
 };
 
-std::string first_word(std::string_view line) {
-  line = trim(line);
-  const size_t sp = line.find(' ');
-  return std::string(line.substr(0, sp));
-}
-
 std::vector<Block> parse_blocks(const std::string& text) {
   std::vector<Block> blocks;
   std::vector<std::string> raw;  // the current paragraph's source lines
@@ -121,8 +114,7 @@ std::vector<Block> parse_blocks(const std::string& text) {
     Block b;
     std::string current = raw[0];
     for (size_t i = 1; i < raw.size(); ++i) {
-      // A line the source wrapper broke: the next word would not have fit on it.
-      if (raw[i - 1].size() + 1 + first_word(raw[i]).size() > kSourceWrapColumns) {
+      if (is_soft_break(raw[i - 1], raw[i])) {
         current += ' ' + std::string(trim(raw[i]));
       } else {
         b.lines.push_back({current});

@@ -1,25 +1,13 @@
 #include "render/letter_text.h"
 
 #include "core/text.h"
+#include "render/letter_layout.h"
 #include "render/review_json.h"
 
 namespace imr {
 namespace {
 
-// Wraps a paragraph at `width` columns.
-std::string wrap(const std::string& text, size_t width = 96) {
-  std::string out, line;
-  for (const auto& word : split(collapse_whitespace(text), ' ')) {
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      out += line + "\n";
-      line.clear();
-    }
-    if (!line.empty()) line += ' ';
-    line += word;
-  }
-  out += line;
-  return out;
-}
+std::string wrap(const std::string& text) { return wrap_paragraph(text); }
 
 std::string decision_word(const Determination& d) {
   if (!d.decision) return "Referred to the physician reviewer (no rule pack)";

@@ -1,57 +1,25 @@
 // The case service: the letter out — the signed text, its PDF, and the redacted copy for
-// publication (names, claim numbers, addresses, phones and dates of birth removed).
+// publication (service/redact.h). The copy is redacted before it is laid out: the signed
+// text's paragraph wrapping is undone, the redactor works on whole paragraphs with the case's
+// records as context, and the redacted text is wrapped and rendered to PDF from there.
 #include <fmt/format.h>
 
+#include "render/letter_layout.h"
 #include "render/letter_pdf.h"
 #include "service/case_internal.h"
 #include "service/case_service.h"
 #include "service/redact.h"
+#include "service/redact_lexicon.h"
 
 namespace imr {
 
 using namespace case_internal;
 
-namespace {
-
-void add(std::vector<std::string>& out, const std::string& value) {
-  if (!value.empty()) out.push_back(value);
-}
-
-KnownIdentifiers identifiers_of(const std::vector<Application>& apps) {
-  KnownIdentifiers k;
-  for (const auto& a : apps) {
-    add(k.person_names, a.worker.name);
-    add(k.addresses, a.worker.address);
-    add(k.phones, a.worker.phone);
-    if (a.worker.date_of_birth) k.dates_of_birth.push_back(*a.worker.date_of_birth);
-    add(k.claim_numbers, a.claim_number);
-    add(k.person_names, a.requesting_physician.name);
-    add(k.addresses, a.requesting_physician.address);
-    add(k.phones, a.requesting_physician.phone);
-    add(k.organization_names, a.requesting_physician.medical_group);
-    add(k.organization_names, a.employer.name);
-    add(k.addresses, a.employer.address);
-    add(k.phones, a.employer.phone);
-    add(k.organization_names, a.claims_administrator.name);
-    add(k.addresses, a.claims_administrator.address);
-    add(k.phones, a.claims_administrator.phone);
-    add(k.organization_names, a.insurer);
-    if (a.representative) {
-      add(k.person_names, a.representative->name);
-      add(k.organization_names, a.representative->firm);
-      add(k.addresses, a.representative->address);
-      add(k.phones, a.representative->phone);
-    }
-  }
-  return k;
-}
-
-}  // namespace
-
 LetterFiles CaseService::letter(const std::string& case_id, std::optional<int> sequence, const std::string& actor) {
   const Timestamp now = context_.clock();
   LetterFiles out;
   std::vector<Application> apps;
+  std::vector<std::string> record_texts;
   std::string why;
   store_.transact([&](StoreTx& tx) {
     load_case(tx, case_id);
@@ -70,6 +38,7 @@ LetterFiles CaseService::letter(const std::string& case_id, std::optional<int> s
     out.sequence = chosen->sequence;
     out.text = chosen->letter_text;
     apps = applications_of(tx, case_id);
+    for (auto& r : tx.records(case_id, false)) record_texts.push_back(std::move(r.text));
     record_audit(tx, case_id, now, actor, "letter_written", {{"sequence", out.sequence}});
   });
   if (!why.empty()) refuse(store_, case_id, now, actor, "letter", why);
@@ -77,10 +46,13 @@ LetterFiles CaseService::letter(const std::string& case_id, std::optional<int> s
   PdfOptions pdf = default_pdf_options();
   pdf.title = "Final Determination Letter - " + case_id;
   out.pdf = render_letter_pdf(out.text, pdf);
-  KnownIdentifiers known = identifiers_of(apps);
-  known.keep.push_back(case_id);  // the IMR case number is published
-  const RedactionResult redacted = redact_for_publication(out.text, known);
-  out.redacted_text = redacted.text;
+  KnownIdentifiers known = known_identifiers_of(apps);
+  known.keep.push_back(case_id);                // the IMR case number is published
+  known.keep.push_back(context_.organization);  // and the review organization's name
+  const std::vector<std::string_view> context(record_texts.begin(), record_texts.end());
+  const RedactionResult redacted =
+      redact_for_publication(unwrap_letter_text(out.text), known, *RedactionLexicon::shared(context_.data_dir), context);
+  out.redacted_text = wrap_letter_text(redacted.text);
   out.redactions = redacted.removed.size();
   out.redacted_pdf = render_letter_pdf(out.redacted_text, pdf);
   return out;

@@ -22,6 +22,7 @@ ServiceContext load_service_context(const std::string& data_dir, std::shared_ptr
   ctx.knowledge = std::move(knowledge);
   ctx.calendar = HolidayCalendar::load((std::filesystem::path(data_dir) / "holidays").string());
   ctx.specialties = SpecialtyMap::load((std::filesystem::path(data_dir) / "specialties.yaml").string());
+  ctx.data_dir = data_dir;
   return ctx;
 }
 

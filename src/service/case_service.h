@@ -63,6 +63,9 @@ struct ServiceContext {
   SpecialtyMap specialties;
   std::function<Timestamp()> clock = now_local;
   std::string organization = "The independent review organization";
+  // The data directory; the published copy of a letter reads the redactor's word lists from
+  // data_dir/redaction when it is first written (RedactionLexicon::shared).
+  std::string data_dir;
 };
 
 // Loads the calendar (data_dir/holidays) and specialty map (data_dir/specialties.yaml)

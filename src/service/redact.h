@@ -1,28 +1,33 @@
-// Redacting a determination letter for publication: the parties' identifiers out, the
-// clinical content in.
+// Redacting a determination letter (or any case text) for publication: the parties'
+// identifiers out, the clinical content in.
 //
-// Two layers find what to remove:
-//  1. The identifiers the case knows (KnownIdentifiers), matched robustly: person names by
-//     their parts in any order and case ("Jane Q. Smith" also removes "Ms. Smith", "Smith",
-//     "SMITH, JANE", "J. Smith"); phone numbers by their digits in any layout; claim numbers
-//     with or without dashes, dots and spaces; dates of birth in every date form the engine
-//     reads (core/date.h); addresses whole or by street line and city line; organization
-//     names with or without "Inc."/"LLC"/"The".
-//  2. Patterns for what the case did not list: e-mail addresses, SSNs, phone numbers, street
-//     addresses (number + name + suffix, PO Box, "City, CA 9xxxx"), names after an honorific
-//     ("Dr. Lee", "Mrs. Ortega") or before a credential ("Ana Ruiz, MD") or after a party
-//     label ("Patient:", "Employer:"), dates after "DOB"/"date of birth", and numbers after
-//     "Claim", "Claim No.", "Claim #", "Case No.". A name found this way is then removed
-//     wherever else its parts appear, as if it had been listed.
+// Three layers find what to remove (docs/redaction.md):
+//  1. What the case lists (KnownIdentifiers): person names in every form and order, with the
+//     given name's short forms from the nickname table ("William" -> "Bill", "Will");
+//     organisations with or without "The"/"Inc.", by their leading words and acronym; phones
+//     by digits; claim numbers with any separators; dates of birth in every date layout;
+//     addresses whole, by line, and the city in them.
+//  2. Formats: e-mail addresses, phones, SSNs (masked too), dates after a birth label, claim
+//     and record numbers after a label or by their shape, street addresses (with units, "City,
+//     CA ZIP", and the city after a street line), PO boxes.
+//  3. A word screen in the manner of Philter: a capitalised word that is not known to be safe
+//     (a common English word, the clinical vocabulary, the letter's own proper nouns, an
+//     abbreviation or code) is taken for a name; names are also found by their context (after
+//     an honorific, a relation or role word or a label, before a credential, in "goes by"),
+//     organisations by their last word ("... Imaging", "... Claims Services", "... LLC"),
+//     places from the places list and after "in"/"from". A name part found anywhere is then
+//     removed wherever it recurs capitalised — except a common word used clinically next to
+//     the name ("Bone scan", "Major depressive disorder", "Will f/u"), which stays.
 //
 // Kept: drug names and doses, diagnoses, ICD codes, dates of service and injury, ages, body
-// parts, scores, guideline citations and pages, the reviewer credential block. Medical
-// eponyms ("Spurling's test", "Tinel's sign") and drug names are never read as person names,
-// and an honorific keeps its place ("Dr. [name]") so the sentence still says who acted.
+// parts, scores, eponyms ("Phalen's test"), guideline citations and pages, the reviewer
+// credential block. An honorific keeps its place ("Dr. [name]") so the sentence still says
+// who acted; a possessive stays outside ("[name]'s").
 //
-// Each removed span becomes a bracketed placeholder of its kind: "[name]", "[claim number]",
-// "[address]", "[phone]", "[date of birth]", "[organization]", "[email]", "[ssn]".
-// Pure, deterministic, linear-time (RE2 only) and thread-safe.
+// Each removed span becomes a bracketed placeholder of its kind: "[name]", "[organization]",
+// "[address]", "[city]", "[phone]", "[email]", "[ssn]", "[date of birth]", "[claim number]",
+// "[id number]". Pure and deterministic given the lexicon, linear-time patterns (RE2 only),
+// thread-safe.
 #pragma once
 
 #include <string>
@@ -31,6 +36,8 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "service/application.h"
+#include "service/redact_lexicon.h"
 
 namespace imr {
 
@@ -40,14 +47,20 @@ struct KnownIdentifiers {
   std::vector<std::string> claim_numbers;
   std::vector<std::string> addresses;
   std::vector<std::string> phones;
+  std::vector<std::string> emails;
   std::vector<Date> dates_of_birth;
   std::vector<std::string> organization_names;  // employer, medical group, claims administrator
   // Strings published as they are, never taken for identifiers: the IMR case number.
   std::vector<std::string> keep;
 };
 
+// The identifiers an application lists: worker, employer, claims administrator, insurer,
+// requesting physician and group, representative and firm.
+KnownIdentifiers known_identifiers_of(const std::vector<Application>& applications);
+
 // One removed span: byte offsets [start, end) into the input text, and its kind:
-// name | claim_number | address | phone | date_of_birth | organization | email | ssn.
+// name | organization | address | city | phone | email | ssn | date_of_birth | claim_number |
+// id_number.
 struct Redaction {
   size_t start = 0;
   size_t end = 0;
@@ -55,28 +68,28 @@ struct Redaction {
 };
 
 struct RedactionResult {
-  std::string text;                 // the letter with placeholders
+  std::string text;                 // the text with placeholders
   std::vector<Redaction> removed;   // in text order, non-overlapping, offsets into the input
 };
 
 // Throws InputError("letter", ...) for text over kMaxInputBytes.
-RedactionResult redact_for_publication(std::string_view letter_text, const KnownIdentifiers& known);
+RedactionResult redact_for_publication(std::string_view text, const KnownIdentifiers& known,
+                                       const RedactionLexicon& lexicon);
+
+// The same, with the case's other texts (its records) as context: names, organisations and
+// places found in them are removed from `text` wherever they recur, even where `text` alone
+// gives no sign of them ("Hope reports..." after a record's "his daughter Hope").
+RedactionResult redact_for_publication(std::string_view text, const KnownIdentifiers& known,
+                                       const RedactionLexicon& lexicon,
+                                       const std::vector<std::string_view>& context);
 
 // "[name]", "[claim number]", ... for a Redaction kind.
 std::string redaction_placeholder(std::string_view kind);
 
-// Building blocks of redact_for_publication, exposed for tests.
+// Building blocks, exposed for tests: clinical spans no identifier may overlap — eponyms
+// ("Spurling's test"), drug names before a dose ("Norco 10/325mg") — and the keep strings.
 namespace redaction {
-// Layer 2: candidate spans (possibly overlapping) for identifiers nobody listed.
-std::vector<Redaction> find_unlisted(std::string_view text);
-// Clinical spans no pattern-layer match may overlap: eponyms ("Spurling's test") and drug
-// names followed by a dose ("Norco 10/325mg").
-std::vector<Span> clinical_spans(std::string_view text);
-// Word lists (case-insensitive): never a name part found by pattern (drugs, eponyms, guideline
-// words, sentence starters); credentials after a name ("MD"); honorifics ("Dr.").
-bool is_not_a_name(std::string_view word);
-bool is_credential(std::string_view word);
-bool is_honorific(std::string_view word);
+std::vector<Span> clinical_spans(std::string_view text, const RedactionLexicon& lexicon);
 }  // namespace redaction
 
 }  // namespace imr

@@ -1,259 +1,321 @@
-// The pattern layer of redaction (identifiers the case did not list) and the clinical
-// spans no pattern may touch. See redact.h.
-#include <re2/re2.h>
-
+// Layer 2 of redaction: identifiers by their format — e-mail, phones, SSNs, dates of birth,
+// claim and record numbers, street addresses and "City, CA ZIP" — and the clinical spans no
+// layer may touch (see redact.h).
 #include <algorithm>
-#include <iterator>
 #include <cctype>
+#include <stdexcept>
 
 #include "core/date.h"
-#include "core/text.h"
-#include "service/redact.h"
+#include "service/redact_internal.h"
 
 namespace imr::redaction {
 namespace {
 
 using std::string_view;
 
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+// Any date layout, for dates after a birth label: 02/09/1968, 08.14.1985, 1976/07/08,
+// Feb 9, 1968, 19 Aug 1973, 24-Dec-1970, January 4th, 1983.
+constexpr const char* kMonthName =
+    R"((?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)";
 
-// Capitalized words that are never a person's name part: drug names seen in workers'
-// compensation letters, medical eponyms, guideline names and words that start sentences.
-constexpr string_view kNotNames[] = {
-    // drugs (brand and generic)
-    "norco", "vicodin", "percocet", "oxycontin", "oxycodone", "hydrocodone", "tramadol", "ultram",
-    "ultracet", "nucynta", "tapentadol", "opana", "oxymorphone", "kadian", "morphine", "fentanyl",
-    "duragesic", "butrans", "buprenorphine", "methadone", "codeine", "tylenol", "soma", "carisoprodol",
-    "flexeril", "cyclobenzaprine", "zanaflex", "tizanidine", "skelaxin", "robaxin", "baclofen",
-    "lyrica", "pregabalin", "neurontin", "gabapentin", "cymbalta", "duloxetine", "elavil",
-    "amitriptyline", "celebrex", "mobic", "meloxicam", "naproxen", "anaprox", "motrin", "ibuprofen",
-    "voltaren", "diclofenac", "lidoderm", "lidocaine", "terocin", "ambien", "zolpidem", "xanax",
-    "valium", "klonopin", "ativan", "lorazepam", "prilosec", "omeprazole", "protonix", "topamax",
-    "toradol", "medrol", "prednisone", "relafen", "nabumetone", "keflex", "lunesta", "desyrel",
-    // eponyms
-    "spurling", "tinel", "phalen", "finkelstein", "mcmurray", "lachman", "apley", "hawkins", "neer",
-    "yergason", "adson", "gaenslen", "kernig", "brudzinski", "babinski", "romberg", "hoffmann",
-    "hoffman", "waddell", "lasegue", "faber", "patrick", "durkan", "froment", "wartenberg", "jobe",
-    "trendelenburg", "ober", "schober", "homan", "homans", "thompson", "dupuytren", "quervain",
-    "kienbock", "osgood", "scheuermann", "colles", "smith-peterson",
-    // guidelines and bodies
-    "mtus", "acoem", "odg", "ama", "acupuncture", "medical", "treatment", "guidelines", "chronic",
-    "pain", "independent", "review", "expert", "reviewer", "board", "certified", "california",
-    // function words that start sentences
-    "the", "he", "she", "his", "her", "they", "this", "that", "these", "there", "on", "in", "at",
-    "and", "but", "for", "with", "per", "as", "of", "to", "a", "an", "it", "no", "not", "was",
-    "is", "who", "when", "after", "before", "since", "patient", "claimant", "worker", "employee",
-    "decision", "request", "requested", "noted", "reported", "wrote", "states", "stated", "saw",
-    "examined", "recommended", "notes", "follow", "wcab", "adj", "case", "claim", "assistant",
-    "practitioner", "associates", "group", "clinic", "hospital", "center", "family", "law"};
-
-// Credentials after a name; stripped from a name, never a name part.
-constexpr string_view kCredentials[] = {
-    "md", "m.d.", "do", "d.o.", "dc", "d.c.", "phd", "ph.d.", "pa-c", "pa", "np", "n.p.",
-    "rn", "dpm", "pt", "dpt", "l.ac.", "lac", "fnp", "esq", "esq.", "jr", "jr.", "sr."};
-
-constexpr string_view kHonorifics[] = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.",
-                                                     "ms", "ms.", "miss", "doctor"};
-
-template <size_t N>
-bool in_list(const string_view (&list)[N], string_view word) {
-  const std::string w = to_lower(word);
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+std::string any_date() {
+  const std::string mon = kMonthName;
+  return R"((?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|)" + mon +
+         R"(\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+)" + mon + R"(,?\s+\d{4}|\d{1,2}[\- ])" +
+         mon + R"([\- ]\d{2,4}))";
 }
 
-// Every match of `re` in `text` as a span: capture group 1 when the pattern has one (so
-// boundary characters can sit outside it), else the whole match.
-std::vector<Span> all_matches(const RE2& re, string_view text) {
-  std::vector<Span> out;
-  const int groups = re.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> m(2);
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED,
-                  m.data(), 2))
-      break;
-    const re2::StringPiece whole = m[0];
-    const re2::StringPiece part = groups >= 1 && m[1].data() ? m[1] : whole;
-    const size_t s = static_cast<size_t>(part.data() - text.data());
-    const size_t e = s + part.size();
-    if (e > s) out.push_back({s, e});
-    const size_t whole_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
-    // Resume at the end of the part (boundary characters may begin the next match), but
-    // always move forward.
-    size_t next = std::max(e, static_cast<size_t>(whole.data() - text.data()) + 1);
-    if (e == s) next = std::max(next, whole_end);
-    pos = next;
+// A label list as one alternation: spaces match any spacing, dots are optional.
+std::string label_alternation(const std::vector<std::string>& labels) {
+  std::vector<std::string> sorted = labels;
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const auto& l : sorted) {
+    std::string p;
+    for (char c : l) {
+      if (c == ' ') p += R"([ \t]+)";
+      else if (c == '.') p += R"(\.?)";
+      else p += quote_re(std::string_view(&c, 1));
+    }
+    if (std::isalnum(static_cast<unsigned char>(l.back()))) p += R"(\b)";
+    out += (out.empty() ? "" : "|") + p;
   }
   return out;
 }
 
-
-// Words of a matched name, split on spaces and commas.
-std::vector<string_view> words_of(string_view s) {
-  std::vector<string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\t' || s[i] == '\n')) ++i;
-    size_t j = i;
-    while (j < s.size() && !(s[j] == ' ' || s[j] == ',' || s[j] == '\t' || s[j] == '\n')) ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
+size_t count_digits(string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
-// Trims a matched name span to its leading run of plausible name words: stops at a word on
-// the not-a-name list or a credential. Returns an empty span when nothing is left.
-Span trim_name(string_view text, Span sp) {
-  static const RE2 credential_ahead(R"(^(?:M\.D\.|D\.O\.|D\.C\.|Ph\.D\.|PA-C|N\.P\.|L\.Ac\.))");
-  const string_view s = text.substr(sp.start, sp.size());
-  size_t end = 0;
-  for (string_view w : words_of(s)) {
-    const string_view rest = text.substr(static_cast<size_t>(w.data() - text.data()));
-    if (RE2::PartialMatch(re2::StringPiece(rest.data(), std::min<size_t>(rest.size(), 6)), credential_ahead))
-      break;
-    string_view bare = w;
-    while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.remove_suffix(1);
-    if (bare.empty() || in_list(kNotNames, bare) || in_list(kCredentials, w) || in_list(kCredentials, bare) ||
-        in_list(kHonorifics, w))
-      break;
-    // A lone initial ("Q.") keeps its period; a word ends at its letters.
-    const size_t w_off = static_cast<size_t>(w.data() - s.data());
-    end = w_off + (bare.size() == 1 && w.size() > 1 ? 2 : bare.size());
-  }
-  if (end == 0) return {};
-  // A name does not end in a bare initial ("Dr. Lee J." keeps "Lee").
-  return {sp.start, sp.start + end};
+bool looks_like_date(string_view s) {
+  static const RE2 date(R"(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}/(?:19|20)\d\d)");
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), date);
 }
 
-void add_names(string_view text, const RE2& re, std::vector<Redaction>& out) {
-  for (Span sp : all_matches(re, text)) {
-    sp = trim_name(text, sp);
-    if (sp.size() >= 2 && is_upper_ascii(text[sp.start])) out.push_back({sp.start, sp.end, "name"});
+// ICD-10 codes ("M54.16", "S83.241A"), spinal levels ("L4-S1", "C5-6") and scores ("GAD-7")
+// are clinical, not record numbers.
+bool clinical_code(string_view s) {
+  static const RE2 icd(R"([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)");
+  static const RE2 level(R"([CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?)");
+  const re2::StringPiece p(s.data(), s.size());
+  return RE2::FullMatch(p, icd) || RE2::FullMatch(p, level);
+}
+
+// A record number by its shape: "SND-77104", "4A2309K7714", "118-20457", "6620184",
+// "CPR/WC/23/004816". Five-digit numbers alone stay (ZIP codes and CPT codes are found by
+// their context), as do doses ("10/325"), dates, codes and measurements.
+bool id_shape(const Token& t) {
+  const string_view s = t.text;
+  const size_t digits = count_digits(s);
+  if (digits < 4 || clinical_code(s) || looks_like_date(s)) return false;
+  // Phones are found as phones; year and date ranges ("2020-2024", "08/15/2026-09/14/2026")
+  // are dates.
+  static const RE2 phone_shape(R"(\d{3}[-.]\d{3}[-.]\d{4})");
+  if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), phone_shape)) return false;
+  if (s.find('-') != string_view::npos) {
+    static const RE2 year(R"((?:19|20)\d\d)");
+    bool all_dates = true;
+    for (const auto& piece : split(s, '-'))
+      all_dates &= RE2::FullMatch(piece, year) || looks_like_date(piece);
+    if (all_dates) return false;
   }
+  size_t run = 0, max_run = 0;
+  for (char c : s) {
+    run = (c >= '0' && c <= '9') ? run + 1 : 0;
+    max_run = std::max(max_run, run);
+  }
+  if (max_run < 3) return false;  // "BL11-BL15", "T12-L1"
+  const bool letters = t.alpha;
+  const bool slash = s.find('/') != string_view::npos;
+  if (slash && !letters) {
+    // "10/325" is a dose; "2024/08813" is not.
+    for (const auto& piece : split(s, '/'))
+      if (piece.size() >= 5) return true;
+    return false;
+  }
+  static const RE2 prefixed(R"([A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)");
+  if (letters) {
+    // A measurement or dose glued to its unit ("1500mg", "32.4C") is not an id.
+    static const RE2 unit(R"(\d+(?:[.\-/]\d+)*(?i:mg|mcg|ml|mm|cm|ms|kg|lb|lbs|mv|uv|hz|c|f|x|units?|hrs?|min|wks?|mos?|yrs?|yo|s|th|st|nd|rd))");
+    if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), unit)) return false;
+    if (digits >= 5) return true;
+    return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), prefixed);
+  }
+  const bool separated = s.find_first_of("-.") != string_view::npos;
+  if (separated && s.find('-') == string_view::npos) return false;  // "1234.5" is a number
+  return digits >= 7;
+}
+
+void add_spans(const RE2& re, string_view text, const char* kind, const std::vector<Span>& protect,
+               Findings& out) {
+  for (const auto& sp : all_matches(re, text))
+    if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, kind});
 }
 
 }  // namespace
 
-bool is_not_a_name(string_view word) { return in_list(kNotNames, word); }
-bool is_credential(string_view word) { return in_list(kCredentials, word); }
-bool is_honorific(string_view word) { return in_list(kHonorifics, word); }
+std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon& lex) {
+  auto c = std::make_shared<CompiledPatterns>();
+  const std::string value =
+      R"(((?:[A-Z]{1,6}[ \t])?#?[A-Z0-9]+(?:[-./][A-Z0-9]+)*(?:[ \t][A-Z0-9]+(?:[-./][A-Z0-9]+)*){0,3}))";
+  const std::string after = R"((?:[ \t]*(?:no\.?|num\.?|number|#|id))?[ \t]*[:#.]?[ \t]*#?[ \t]*)";
+  c->claim_label = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.claim_labels) + ")" + after + ")" + value);
+  c->id_label = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.id_labels) + ")" + after + ")" + value);
+  // A name label and its colon: "Patient:", "Front desk:", "cc:".
+  c->name_label = std::make_unique<RE2>("(?i)" + std::string(kLeftEdge) + "(?:" + label_alternation(lex.name_labels) +
+                                        R"()[ \t]*(?:#[ \t]*)?:[ \t]*())");
+  for (const auto& place : lex.places) {
+    if (place.find(' ') == std::string::npos) continue;
+    std::vector<std::string> ws;
+    for (const auto& w : split(to_lower(place), ' '))
+      if (!w.empty()) ws.push_back(w);
+    c->places_by_first_word[ws.front()].push_back(ws);
+  }
+  return c;
+}
 
-std::vector<Span> clinical_spans(string_view text) {
-  // Eponyms: "Spurling's test", "Tinel sign", "Waddell's signs".
+std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) {
+  // Eponyms and named instruments: "Spurling's test", "Popliteal (Baker's) cyst", "Homans'
+  // sign", "Fortin finger sign", "Oswestry Disability Index", "Kellgren-Lawrence grade 3",
+  // "Modic type 1", "Torg-Pavlov ratio".
   static const RE2 eponym(
-      R"(\b([A-Z][a-zA-Z]+(?:['’]s)?)\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|scale|position|views?|exercises?|technique)\b)");
-  // A capitalized word followed by a dose is a drug: "Norco 10/325mg", "Lidoderm 5%".
-  static const RE2 drug_dose(R"(\b([A-Z][a-zA-Z-]+)\s+\d+(?:[./]\d+)*\s*(?i:mg|mcg|g|ml|%|units?)\b)");
-  std::vector<Span> out = all_matches(eponym, text);
-  for (const auto& s : all_matches(drug_dose, text)) out.push_back(s);
+      R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+[A-Za-z][a-z]+)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty)\b))");
+  // A named score: "Oswestry 40%", "Tinetti 14/28", "Berg 41/56".
+  static const RE2 named_score(R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?\s+\d+(?:\.\d+)?(?:\s*%|/\d{1,3}))(?:$|[^/\d]))");
+  // A capitalised word followed by a dose is a drug: "Norco 10/325mg", "Lidoderm 5%".
+  static const RE2 drug_dose(R"(\b([A-Z][a-zA-Z-]+\s+\d+(?:[./]\d+)*\s*(?:(?i:mg|mcg|g|ml|units?)\b|%)))");
+  std::vector<Span> out;
+  auto add_unless_function_word = [&](const RE2& re) {
+    for (const auto& s : all_matches(re, text)) {
+      const string_view w = text.substr(s.start, s.size());
+      size_t e = 0;
+      while (e < w.size() && std::isalpha(static_cast<unsigned char>(w[e]))) ++e;
+      const std::string first = to_lower(w.substr(0, e));
+      if (!lex.in(lex.function_words, first) && !lex.in(lex.honorifics, first) && first != "dob") out.push_back(s);
+    }
+  };
+  add_unless_function_word(eponym);
+  add_unless_function_word(named_score);
+  add_unless_function_word(drug_dose);
   return out;
 }
 
-std::vector<Redaction> find_unlisted(string_view text) {
-  std::vector<Redaction> out;
-  auto add = [&](const RE2& re, const char* kind) {
-    for (const auto& sp : all_matches(re, text)) out.push_back({sp.start, sp.end, kind});
-  };
-
+void find_formats(string_view text, const RedactionLexicon& lex, const std::vector<Span>& protect, Findings& out) {
   static const RE2 email(R"(([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}))");
-  add(email, "email");
+  add_spans(email, text, "email", protect, out);
 
-  static const RE2 ssn(R"((?:^|[^0-9-])(\d{3}-\d{2}-\d{4})(?:$|[^0-9-]))");
+  static const RE2 ssn(R"((?:^|[^0-9-])((?:\d{3}|[xX*#]{3})-(?:\d{2}|[xX*#]{2})-\d{4})(?:$|[^0-9-]))");
   static const RE2 ssn_label(
-      R"((?i:\b(?:ssn|ss#|social\s+security(?:\s+(?:no\.?|number|#))?))\s*[:#]?\s*((?:\d{3}|[xX*]{3})[\s.-]?(?:\d{2}|[xX*]{2})[\s.-]?\d{4}))");
-  add(ssn, "ssn");
-  add(ssn_label, "ssn");
+      R"((?i:\b(?:ssn|ss#|soc\.?\s+sec\.?|social\s+security(?:\s+(?:no\.?|number|#))?))\s*[:#]?\s*((?:\d{3}|[xX*]{3})[\s.-]?(?:\d{2}|[xX*]{2})[\s.-]?\d{4}))");
+  add_spans(ssn, text, "ssn", protect, out);
+  add_spans(ssn_label, text, "ssn", protect, out);
 
   static const RE2 phone(
-      R"((?:^|[^0-9])((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?i:x|ext\.?)\s*\d{1,5})?)(?:$|[^0-9]))");
+      R"((?:^|[^0-9])((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:,?\s*(?i:x|ext\.?|extension)\s*\d{1,5})?)(?:$|[^0-9]))");
   static const RE2 phone_label(
-      R"((?i:\b(?:phone|telephone|tel|fax|cell|mobile|ph)\.?(?:\s+(?:no\.?|number|#))?)\s*[:#]?\s*(\d{10})\b)");
-  add(phone, "phone");
-  add(phone_label, "phone");
+      R"((?i:\b(?:phone|telephone|tel|fax|cell|mobile|ph|pager)\.?(?:\s+(?:no\.?|number|#))?)\s*[:#]?\s*(\d{10})\b)");
+  add_spans(phone, text, "phone", protect, out);
+  add_spans(phone_label, text, "phone", protect, out);
 
-  static const RE2 street(
-      R"(\b(\d{1,6}(?:-\d{1,4})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'-]*|\d+(?:st|nd|rd|th))\.?\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Terrace|Ter|Trail|Trl|Square|Sq|Loop|Plaza|Alley|Row)\b\.?(?:,?\s+(?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Bldg\.?|Building|Floor|Fl\.?|#)\s*#?[A-Za-z0-9-]+)?))");
-  for (const auto& sp : all_matches(street, text)) {
-    // "12 March Dr. Lee": "Dr." followed by a capitalized word is an honorific, not a street.
-    const string_view s = text.substr(sp.start, sp.size());
-    if (s.ends_with("Dr") || s.ends_with("Dr.")) {
-      size_t k = sp.end;
-      while (k < text.size() && text[k] == ' ') ++k;
-      if (k < text.size() && is_upper_ascii(text[k])) continue;
+  static const RE2 dob_label(
+      "(?i:\\b(?:DOB|D\\.O\\.B\\.?|date\\s+of\\s+birth|birth\\s*date|birthdate|born(?:\\s+on)?|b\\.)(?:\\b|[:.]))"
+      "[ \\t]*[:.\\-]?[ \\t]*(" + any_date() + ")");
+  if (!dob_label.ok()) throw std::logic_error("redaction: bad date-of-birth pattern: " + dob_label.error());
+  add_spans(dob_label, text, "date_of_birth", protect, out);
+
+  // Numbers after a claim or record label: "Claim: FRE 24-3318", "MRN: VOR-00311876",
+  // "Acct # SND-77104", "Lic. PT 41187", "Rx# 6620184".
+  const RE2& claim_label = *lex.compiled->claim_label;
+  const RE2& id_label = *lex.compiled->id_label;
+  for (const auto* re : {&claim_label, &id_label}) {
+    for (Span sp : all_matches(*re, text)) {
+      // Keep the space-separated groups only while they carry digits.
+      const string_view s = text.substr(sp.start, sp.size());
+      size_t end = 0, digits = 0, k = 0;
+      while (k < s.size()) {
+        size_t j = s.find_first_of(" \t", k);
+        if (j == string_view::npos) j = s.size();
+        const size_t d = count_digits(s.substr(k, j - k));
+        const bool letters_only_prefix = d == 0 && end == 0 && k == 0;
+        if (d == 0 && !letters_only_prefix) break;
+        digits += d;
+        if (d > 0) end = j;
+        k = j + 1;
+      }
+      if (digits < 4 || end == 0) continue;
+      sp.end = sp.start + end;
+      const string_view v = text.substr(sp.start, sp.size());
+      if (looks_like_date(v) || parse_date(v) || clinical_code(v)) continue;
+      // "on file. CURES 10/21/2026": a date after a word is still a date.
+      bool dated = false;
+      for (const auto& group : split(v, ' ')) dated |= looks_like_date(group);
+      if (dated) continue;
+      if (overlaps(sp, protect)) continue;
+      out.spans.push_back({sp.start, sp.end, re == &claim_label ? "claim_number" : "id_number"});
     }
-    out.push_back({sp.start, sp.end, "address"});
   }
-  static const RE2 po_box(R"((?i)\b(P\.?\s*O\.?\s*Box\s+\d+))");
-  add(po_box, "address");
-  static const RE2 city_state_zip(
-      R"(((?:[A-Z][A-Za-z.'-]+[ \t]+){0,3}[A-Z][A-Za-z.'-]+,?[ \t]+(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|California|Nevada|Arizona|Oregon)\.?[ \t]+\d{5}(?:-\d{4})?)\b)");
-  add(city_state_zip, "address");
-
-  static const RE2 honorific_name(
-      R"(\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Doctor|Prof)\.?[ \t]+([A-Z][a-zA-Z]*(?:['’-][A-Z][a-zA-Z]+)?(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-zA-Z]*(?:['’-][A-Z][a-zA-Z]+)?)?))");
-  add_names(text, honorific_name, out);
-  static const RE2 credential_name(
-      R"(\b([A-Z][a-zA-Z]+(?:[ \t]+[A-Z]\.?)?[ \t]+[A-Z][a-zA-Z]*(?:['’-][A-Z][a-zA-Z]+)?),?[ \t]+(?:M\.D\.|MD|D\.O\.|DO|D\.C\.|DC|PA-C|N\.P\.|NP|Ph\.D\.|PhD|DPM|DPT|L\.Ac\.|FNP)(?:$|[^A-Za-z]))");
-  for (const auto& sp : all_matches(credential_name, text)) {
-    const Span t = trim_name(text, sp);
-    // Both words must survive: "Pain Medicine, MD" is not a name.
-    if (t == sp) out.push_back({sp.start, sp.end, "name"});
-  }
-  static const RE2 person_label(
-      R"((?i:\b(?:patient|patient\s+name|employee|injured\s+worker|applicant|claimant|requesting\s+(?:physician|provider)|treating\s+(?:physician|provider)|primary\s+treating\s+physician|applicant(?:'s)?\s+attorney|attorney|representative|adjuster|claims\s+adjuster|case\s+manager|nurse\s+case\s+manager))[ \t]*:[ \t]*([A-Z][a-zA-Z'’-]+(?:,? [A-Z][a-zA-Z'’-]*\.?){0,3}))");
-  add_names(text, person_label, out);
-  // A role word before a two-word name: "claims examiner Brent Holloway", "Psychiatrist Ana Ruiz".
-  static const RE2 role_name(
-      R"((?i:\b(?:examiner|adjuster|nurse|attorney|representative|physician|surgeon|psychiatrist|psychologist|therapist|chiropractor|worker|employee|patient|claimant|applicant))[ \t]*,?[ \t]+([A-Z][a-zA-Z'’-]+(?: [A-Z]\.)? [A-Z][a-zA-Z'’-]+))");
-  for (const auto& sp : all_matches(role_name, text))
-    if (trim_name(text, sp) == sp) out.push_back({sp.start, sp.end, "name"});
-  // Organizations named by what they are: "Riverbend Spine Associates", "Kintner & Reyes Law Group".
-  static const RE2 org_suffix(
-      R"(\b((?:[A-Z][a-zA-Z'’-]+(?:[ \t]+|[ \t]*\n[ \t]*)(?:&[ \t]+)?){1,4}(?:(?:Associates|Medical Group|Medical Center|Medical Clinic|Clinic|Hospital|Chiropractic|Law Group|Law Offices?|LLC|Corporation)\b|Inc\.|Corp\.)))");
-  for (const auto& sp : all_matches(org_suffix, text)) {
-    const auto ws = words_of(text.substr(sp.start, sp.size()));
-    if (!ws.empty() && !in_list(kNotNames, ws.front())) out.push_back({sp.start, sp.end, "organization"});
-  }
-  static const RE2 org_label(
-      R"((?i:\b(?:employer|claims\s+administrator|insurer|insurance\s+carrier|carrier|third[- ]party\s+administrator|TPA|medical\s+group|law\s+firm))[ \t]*:[ \t]*([A-Z0-9][A-Za-z0-9&'’.-]*(?:,?[ \t]+(?:[A-Z0-9&][A-Za-z0-9&'’.-]*|of|and|the|de|la))*))");
-  for (Span sp : all_matches(org_label, text)) {
-    while (sp.end > sp.start && (text[sp.end - 1] == '.' || text[sp.end - 1] == ',')) {
-      // Keep the period of "Inc." but not a sentence's full stop after a full word.
-      if (text[sp.end - 1] == '.' && sp.size() >= 4 && (text.substr(sp.end - 4, 4) == "Inc." ||
-                                                         text.substr(sp.end - 4, 4) == "Co.")) break;
-      --sp.end;
-    }
-    if (sp.size() >= 2) out.push_back({sp.start, sp.end, "organization"});
-  }
-
-  static const RE2 dob_label(R"((?i)\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?)(?:\b|[:.])[ \t]*[:.-]?[ \t]*)");
-  for (const auto& sp : all_matches(dob_label, text)) {
-    const auto d = find_date(text, sp.end);
-    if (d && d->start == sp.end) out.push_back({d->start, d->end, "date_of_birth"});
-  }
-
-  static const RE2 claim_label(
-      R"((?i:\b(?:claim|case|file|WCAB|policy|member|account)(?:[ \t]*(?:no\.?|number|num\.?|#|ID))?)[ \t]*[:#]?[ \t]*([A-Z0-9]+(?:[-.][A-Z0-9]+)*(?:[ \t][A-Z0-9]+(?:[-.][A-Z0-9]+)*){0,3}))");
-  for (Span sp : all_matches(claim_label, text)) {
-    // Keep the space-separated groups only while they carry digits ("05 1234 5678" yes,
-    // "05-1234 MTUS" stops before MTUS).
-    const string_view s = text.substr(sp.start, sp.size());
-    size_t end = 0, digits = 0;
-    for (string_view w : words_of(s)) {
-      const size_t d = static_cast<size_t>(std::count_if(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }));
-      if (d == 0 && end != 0) break;
-      digits += d;
-      end = static_cast<size_t>(w.data() - s.data()) + w.size();
-    }
-    if (digits < 3 || end == 0) continue;
-    sp.end = sp.start + end;
-    if (parse_date(text.substr(sp.start, sp.size()))) continue;  // "case 2-20-16" is a date
-    out.push_back({sp.start, sp.end, "claim_number"});
+  // Licence and registration numbers: "PSY 31174", "#LCS 88412", "CA PHY 59981", "G 88213".
+  static const RE2 licence(R"((?:^|[^A-Za-z0-9])((?:[A-Z]{1,4})[ \t]?#?[ \t]?\d{5,8})\b)");
+  for (const auto& sp : all_matches(licence, text)) {
+    const string_view v = text.substr(sp.start, sp.size());
+    size_t e = 0;
+    while (e < v.size() && std::isupper(static_cast<unsigned char>(v[e]))) ++e;
+    const std::string prefix(v.substr(0, e));
+    if (prefix == "CPT" || prefix == "ICD" || prefix == "NDC" || prefix == "DRG" || prefix == "HCPCS" ||
+        lex.in(lex.states, to_lower(prefix)))
+      continue;
+    if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "id_number"});
   }
   static const RE2 claim_forms(R"(\b((?:ADJ[ \t]?-?\d{6,8})|(?:CM\d{2}-\d{5,})))");
-  add(claim_forms, "claim_number");
-  return out;
+  add_spans(claim_forms, text, "claim_number", protect, out);
+  for (const auto& t : tokenize(text))
+    if (t.digit && id_shape(t) && !overlaps({t.start, t.end}, protect)) out.spans.push_back({t.start, t.end, "id_number"});
+
+  // Street addresses: "4411 Fruitridge Rd", "11820 Rough and Ready Hwy", "1220 S Broadway",
+  // "2814 73rd Ave, Suite A", "318 Calle Cebu"; units alone ("Apt 4B", "Space 48").
+  static const RE2 street(
+      R"(\b(\d{1,6}(?:-\d{1,4})?[A-Z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:(?:[A-Z][A-Za-z'’-]*|\d+(?:st|nd|rd|th)|and|de|la|del|los|las)\.?\s+){0,4}(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Terrace|Ter|Trail|Trl|Square|Sq|Loop|Plaza|Plz|Alley|Row|Expressway|Expy|Freeway|Fwy|Pike|Crossing|Run|Path|Walk|Broadway|Real|Cove|Glen|Heights|Ridge|Point|Commons|Mews|Promenade|Grove|Bend|Landing|Pass|Vista)\b\.?(?:,?\s+(?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Bldg\.?|Building|Floor|Fl\.?|Room|Rm\.?|Space|Spc\.?|Lot|#)\s*#?[A-Za-z0-9-]+)?))");
+  static const RE2 street_prefixed(
+      R"(\b(\d{1,6}\s+(?:Calle|Camino|Avenida|Via|Paseo|Rue|Callejon)\s+(?:[A-Z][A-Za-z'’-]*\s*){1,3}))");
+  static const RE2 unit(
+      R"(\b((?:Suite|Ste|Unit|Apt|Apartment|Bldg|Building|Room|Rm|Space|Spc|Lot|Trailer)\.?\s*#?\s*(?:[A-Z]?\d+[A-Z]?(?:-\d+)?|[A-Z])\b))");
+  static const RE2 named_street(
+      R"(\b((?:[A-Z][a-z'’-]+\s+){1,2}(?:Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Hwy|Highway|Pkwy|Parkway|Ct|Street)\b\.?))");
+  std::vector<Span> streets;
+  for (const auto& sp : all_matches(street, text)) {
+    // "12 March Dr. Lee": "Dr." followed by a capitalised word is an honorific, not a street.
+    const string_view s = text.substr(sp.start, sp.size());
+    if (s.ends_with("Dr") || s.ends_with("Dr.") || s.ends_with("St") || s.ends_with("St.")) {
+      size_t k = sp.end;
+      while (k < text.size() && text[k] == ' ') ++k;
+      if (k < text.size() && std::isupper(static_cast<unsigned char>(text[k])) && !s.ends_with("St")) continue;
+    }
+    streets.push_back(sp);
+  }
+  for (const auto& sp : all_matches(street_prefixed, text)) {
+    Span t = sp;
+    while (t.end > t.start && std::isspace(static_cast<unsigned char>(text[t.end - 1]))) --t.end;
+    streets.push_back(t);
+  }
+  for (const auto& sp : all_matches(named_street, text)) {
+    // The words before the suffix must not be clinical or common sentence words.
+    const auto toks = tokenize(text.substr(sp.start, sp.size()));
+    bool ok = toks.size() >= 2;
+    for (size_t i = 0; i + 1 < toks.size() && ok; ++i) {
+      const WordView v = view_word(toks[i], lex);
+      ok = !v.clinical && !lex.in(lex.function_words, toks[i].lower) && !lex.in(lex.safe_proper, toks[i].lower);
+    }
+    if (ok) streets.push_back(sp);
+  }
+  for (const auto& sp : streets)
+    if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "address"});
+  add_spans(unit, text, "address", protect, out);
+  // Named parks and plazas: "Sequoia Park", "Robertson Park".
+  static const RE2 named_place(R"(\b((?:[A-Z][a-z'’-]+\s+){1,2}(?:Park|Plaza|Square|Gardens|Campus|Mall)\b))");
+  for (const auto& sp : all_matches(named_place, text)) {
+    const auto toks = tokenize(text.substr(sp.start, sp.size()));
+    bool ok = toks.size() >= 2;
+    for (size_t i = 0; i + 1 < toks.size() && ok; ++i)
+      ok = !lex.is_clinical(toks[i].lower) && !lex.in(lex.function_words, toks[i].lower) &&
+           !lex.in(lex.safe_proper, toks[i].lower) && !lex.is_finite_verb(toks[i].lower);
+    if (ok && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "address"});
+  }
+  static const RE2 po_box(R"((?i)\b(P\.?\s*O\.?\s*Box\s+\d+))");
+  add_spans(po_box, text, "address", protect, out);
+  static const RE2 city_state_zip(
+      R"(((?:[A-Z][A-Za-z.'’-]+[ \t]+){0,3}[A-Z][A-Za-z.'’-]+,?[ \t]+(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|California|Calif\.?)\.?[ \t]+\d{5}(?:-\d{4})?)\b)");
+  add_spans(city_state_zip, text, "address", protect, out);
+  // "Napa, CA" without a ZIP: the city.
+  static const RE2 city_state(
+      R"(((?:[A-Z][A-Za-z.'’-]+[ \t]+){0,2}[A-Z][A-Za-z.'’-]+),[ \t]*(?:CA|California|Calif\.)(?:$|[^A-Za-z]))");
+  for (const auto& sp : all_matches(city_state, text)) {
+    const auto toks = tokenize(text.substr(sp.start, sp.size()));
+    const bool safe = std::all_of(toks.begin(), toks.end(), [&](const Token& t) {
+      return lex.in(lex.safe_proper, t.lower) || view_word(t, lex).clinical;
+    });
+    if (!safe && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "city"});
+  }
+  // The city after a street line: "4411 Fruitridge Rd, Sacramento" / "..., Elk Grove 95758".
+  static const RE2 city_after(R"(^,?[ \t]*((?:[A-Z][A-Za-z'’-]+[ \t]?){1,3})(?:$|[,\n.;]|[ \t]+\d{5}|[ \t]+[A-Z]{2}\b))");
+  static const RE2 zip_after(R"(^[ \t]+\d{5}(?:-\d{4})?\b)");
+  for (const auto& sp : streets) {
+    re2::StringPiece m[2];
+    const string_view rest = text.substr(sp.end, std::min<size_t>(80, text.size() - sp.end));
+    if (!city_after.Match(re2::StringPiece(rest.data(), rest.size()), 0, rest.size(), RE2::ANCHOR_START, m, 2)) continue;
+    Span c{sp.end + static_cast<size_t>(m[1].data() - rest.data()), 0};
+    c.end = c.start + m[1].size();
+    while (c.end > c.start && (text[c.end - 1] == ' ' || text[c.end - 1] == '\t')) --c.end;
+    const auto toks = tokenize(text.substr(c.start, c.size()));
+    if (toks.empty() || lex.in(lex.unit_words, toks[0].lower) || lex.in(lex.states, toks[0].lower)) continue;
+    if (overlaps(c, protect)) continue;
+    // "Grass Valley 95945": the city with its ZIP is an address line.
+    re2::StringPiece zip;
+    const string_view after = text.substr(c.end, std::min<size_t>(16, text.size() - c.end));
+    if (zip_after.Match(re2::StringPiece(after.data(), after.size()), 0, after.size(), RE2::ANCHOR_START, &zip, 1))
+      out.spans.push_back({c.start, c.end + zip.size(), "address"});
+    else
+      out.spans.push_back({c.start, c.end, "city"});
+  }
 }
 
 }  // namespace imr::redaction

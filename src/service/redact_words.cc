@@ -1,0 +1,559 @@
+// Layer 3 of redaction: the word screen (see redact.h). Names by their context (honorific,
+// credential, relation or role word, label, "goes by"), every capitalised word the lexicon
+// does not know, organisations by their last word, places; then each name part found is
+// removed wherever it recurs.
+#include <algorithm>
+
+#include "service/redact_internal.h"
+
+namespace imr::redaction {
+namespace {
+
+using std::string_view;
+
+std::string to_upper_ascii(string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+enum class Mark { kNone, kName, kOrganization, kCity };
+
+const char* kind_of(Mark m) {
+  switch (m) {
+    case Mark::kName: return "name";
+    case Mark::kOrganization: return "organization";
+    case Mark::kCity: return "city";
+    default: return "";
+  }
+}
+
+struct Screen {
+  string_view text;
+  const std::vector<Token>& toks;
+  const RedactionLexicon& lex;
+  const std::vector<Span>& protect;
+  std::vector<WordView> views;
+  std::vector<Mark> marks;
+
+  Screen(string_view t, const std::vector<Token>& k, const RedactionLexicon& l, const std::vector<Span>& p)
+      : text(t), toks(k), lex(l), protect(p), marks(k.size(), Mark::kNone) {
+    views.reserve(k.size());
+    for (const auto& tok : k) views.push_back(view_word(tok, l));
+  }
+
+  size_t size() const { return toks.size(); }
+  const Token& at(size_t i) const { return toks[i]; }
+  string_view gap_after(size_t i) const { return redaction::gap_after(text, toks, i); }
+  string_view gap_before(size_t i) const { return redaction::gap_before(text, toks, i); }
+  bool shielded(size_t i) const { return overlaps({toks[i].start, toks[i].core_end}, protect); }
+  bool in(const RedactionLexicon::WordSet& s, size_t i) const { return lex.in(s, toks[i].lower); }
+
+  bool is_initial(size_t i) const {
+    const auto& t = toks[i];
+    return t.capital && t.lower.size() == 1;
+  }
+  bool is_credential(size_t i) const {
+    const auto& t = toks[i];
+    if (!in(lex.credentials, i)) return false;
+    return t.all_caps || (t.capital && !lex.common.count(t.lower)) || t.text.find('-') != std::string::npos;
+  }
+  bool is_honorific(size_t i) const { return toks[i].capital && in(lex.honorifics, i); }
+  // A word that context may take for a name part: capitalised, not clinical, not a function,
+  // role or relation word, not a credential or honorific, not a month or language.
+  bool nameish(size_t i) const {
+    const auto& t = toks[i];
+    if (!t.capital || !t.alpha || t.digit || shielded(i)) return false;
+    if ((views[i].clinical && !views[i].proper_too) || is_credential(i) || is_honorific(i)) return false;
+    return !in(lex.function_words, i) && !in(lex.role_words, i) && !in(lex.relation_words, i) &&
+           !in(lex.safe_proper, i) && !in(lex.organization_heads, i);
+  }
+  bool particle(size_t i) const { return in(lex.surname_particles, i) && !toks[i].digit; }
+
+  // Two tokens of one name: a single space, or ". " after an initial, or a line break.
+  bool name_gap(size_t left, bool allow_newline) const {
+    const string_view g = gap_after(left);
+    if (is_space_gap(g)) return true;
+    if (is_initial(left) || toks[left].lower == "st")
+      if (g.size() >= 2 && g[0] == '.' && is_space_gap(g.substr(1))) return true;
+    if (allow_newline) {
+      const string_view t = trim(g);
+      return t.empty() && g.find('\n') != string_view::npos && g.size() <= 4;
+    }
+    return false;
+  }
+
+  void mark(size_t i, Mark m) {
+    if (marks[i] == Mark::kNone || m == Mark::kOrganization) marks[i] = m;
+  }
+
+  // Marks a name starting at token i (and going right): up to `max` name words, initials and
+  // particles. Returns the number of tokens marked.
+  size_t take_name(size_t i, size_t max, bool allow_newline_first, bool strong_first = false) {
+    size_t taken = 0, words = 0;
+    size_t j = i;
+    // After an honorific the first word is a name even when it is also a clinical word
+    // ("Mr. Hand", "Dr. Bone"), but not a drug before its dose (protected) or a function word.
+    if (strong_first && j < size() && toks[j].capital && toks[j].alpha && !shielded(j) && !nameish(j) &&
+        !in(lex.function_words, j) && !is_credential(j) && !is_honorific(j)) {
+      mark(j, Mark::kName);
+      ++taken;
+      ++words;
+      if (j + 1 >= size() || !name_gap(j, false)) return taken;
+      ++j;
+    }
+    while (j < size() && words < max) {
+      // A common word before a role or organisation word is a title ("Senior Claims Examiner").
+      const bool title_word = views[j].safe && !views[j].proper_too && j + 1 < size() &&
+                              (in(lex.role_words, j + 1) || in(lex.organization_words, j + 1));
+      if ((nameish(j) && !title_word) || (taken > 0 && is_initial(j))) {
+        mark(j, Mark::kName);
+        ++taken;
+        if (!is_initial(j)) ++words;
+      } else if (taken > 0 && particle(j) && j + 1 < size() && nameish(j + 1)) {
+        mark(j, Mark::kName);
+        ++taken;
+      } else {
+        break;
+      }
+      if (j + 1 >= size() || !name_gap(j, allow_newline_first && taken == 0)) break;
+      ++j;
+    }
+    return taken;
+  }
+};
+
+// --- names by context ---
+
+void honorific_names(Screen& s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (!s.is_honorific(i) || s.at(i).core_end != s.at(i).end) continue;  // not "Doctor's First Report"
+    const string_view g = s.gap_after(i);
+    const string_view t = trim(g);
+    if (!(t.empty() || t == ".") || g.size() > 4) continue;  // "Dr.\nLee" too
+    s.take_name(i + 1, 3, false, true);
+  }
+}
+
+// "Ana Ruiz, MD", "Nell Whitcombe, RN", "Marcus Oyelaran, R.NCS.T."
+void credential_names(Screen& s) {
+  static const RE2 dotted(R"(^(?:M\.D\.|D\.O\.|D\.C\.|Ph\.D\.|Psy\.D\.|L\.Ac\.?|R\.NCS\.T\.|N\.P\.|R\.N\.|Pharm\.D\.|J\.D\.|P\.A\.))");
+  for (size_t i = 1; i < s.size(); ++i) {
+    bool cred = s.is_credential(i);
+    if (!cred) {
+      const string_view rest = s.text.substr(s.at(i).start, std::min<size_t>(12, s.text.size() - s.at(i).start));
+      cred = RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), dotted);
+    }
+    if (!cred) continue;
+    const string_view g = s.gap_before(i);
+    const bool comma = trim(g) == ",";
+    if (!(comma || is_space_gap(g))) continue;
+    // Walk back over the name.
+    size_t j = i - 1;
+    if (!s.nameish(j)) continue;
+    size_t start = j;
+    size_t words = 1;
+    while (start > 0 && words < 4) {
+      const size_t p = start - 1;
+      if (!s.name_gap(p, false)) break;
+      if (s.nameish(p)) ++words;
+      else if (!(s.is_initial(p) || s.particle(p))) break;
+      start = p;
+    }
+    bool uncommon = false;
+    for (size_t k = start; k <= j; ++k) uncommon |= !s.views[k].safe || s.views[k].proper;
+    if (!comma && !uncommon) continue;
+    for (size_t k = start; k <= j; ++k) s.mark(k, Mark::kName);
+  }
+}
+
+// "his wife, Debra", "her son Daniel", "adjuster Sharon Whitlock", "interpreter: Lupe Castañeda",
+// and "Lorenzo Bautista, her brother-in-law" / "Debra (wife)".
+void relation_and_role_names(Screen& s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (!(s.in(s.lex.relation_words, i) || s.in(s.lex.role_words, i))) continue;
+    if (s.at(i).capital && s.at(i).all_caps) continue;  // headings
+    const string_view g = s.gap_after(i);
+    const string_view t = trim(g);
+    size_t next = i + 1;
+    if (!(t.empty() || t == "," || t == ":") || g.size() > 3 || g.find('\n') != string_view::npos) continue;
+    if (s.at(next).lower == "named" || s.at(next).lower == "is") {
+      if (!is_space_gap(s.gap_after(next))) continue;
+      ++next;
+    }
+    s.take_name(next, 4, false);
+  }
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (!s.in(s.lex.relation_words, i)) continue;
+    // "..., his wife" / "(wife)": the name just before.
+    const string_view g = s.gap_before(i);
+    size_t j = i - 1;
+    if (trim(g) == "(") {
+    } else if (j > 0 && (s.at(j).lower == "his" || s.at(j).lower == "her" || s.at(j).lower == "their") &&
+               trim(s.gap_before(j)) == ",") {
+      --j;
+    } else {
+      continue;
+    }
+    size_t k = j;
+    size_t words = 0;
+    while (words < 4 && s.nameish(k)) {
+      s.mark(k, Mark::kName);
+      ++words;
+      if (k == 0 || !s.name_gap(k - 1, false)) break;
+      --k;
+    }
+  }
+}
+
+// "Patient: Dennis Patrick", "Front desk: Grace Yoon", "cc: Gregory Feinstein".
+void labelled_names(Screen& s) {
+  const RE2& label = *s.lex.compiled->name_label;
+  for (const auto& sp : all_matches(label, s.text)) {
+    // The first token at or after the label's end.
+    auto it = std::lower_bound(s.toks.begin(), s.toks.end(), sp.start,
+                               [](const Token& t, size_t pos) { return t.start < pos; });
+    if (it == s.toks.end()) continue;
+    const size_t i = static_cast<size_t>(it - s.toks.begin());
+    if (s.text.substr(sp.start, s.at(i).start - sp.start).find('\n') != string_view::npos) continue;
+    // "Dawson, Major Lee": surname, comma, given names.
+    const size_t n = s.take_name(i, 4, false);
+    if (n > 0 && i + n < s.size() && trim(s.gap_after(i + n - 1)) == "," && s.gap_after(i + n - 1).size() <= 2)
+      s.take_name(i + n, 3, false);
+  }
+}
+
+// "(goes by Bill)", `("Beto")`, "a.k.a. Tomek", "Wilfredo (“Will”)".
+void nickname_names(Screen& s) {
+  static const RE2 goes_by(
+      R"((?i:\b(?:goes\s+by|go\s+by|known\s+as|a\.?k\.?a\.?|nicknamed|prefers(?:\s+to\s+be\s+called)?|called\s+him|called\s+her)[ \t]+)["“'‘]?(\pL+))");
+  for (const auto& sp : all_matches(goes_by, s.text)) {
+    auto it = std::lower_bound(s.toks.begin(), s.toks.end(), sp.start,
+                               [](const Token& t, size_t pos) { return t.start < pos; });
+    if (it != s.toks.end() && it->start == sp.start && it->capital) s.mark(static_cast<size_t>(it - s.toks.begin()), Mark::kName);
+  }
+  // A capitalised word in quotes or brackets right after a name: `Hill ("Shawn")`.
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (!s.at(i).capital || !s.at(i).alpha || s.marks[i - 1] != Mark::kName) continue;
+    const string_view before = s.gap_before(i);
+    const string_view after = s.gap_after(i);
+    const string_view b = trim(before);
+    const bool quoted = b == "(\"" || b == "(“" || b == "\"" || b == "“" || b == "('" || b == "(‘" || b == "(";
+    const string_view a = trim(after);
+    const bool closed = a.starts_with("\")") || a.starts_with("”)") || a.starts_with("\"") || a.starts_with("”") ||
+                        a.starts_with(")") || a.starts_with("')") || a.starts_with("’)");
+    if (quoted && closed && !s.views[i].clinical && !s.in(s.lex.safe_proper, i)) s.mark(i, Mark::kName);
+  }
+}
+
+// --- every capitalised word the lexicon does not know ---
+
+void unknown_words(Screen& s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto& t = s.at(i);
+    if (!t.capital || !t.alpha || t.digit || s.views[i].safe || s.shielded(i)) continue;
+    if (s.is_honorific(i) || s.is_credential(i)) continue;
+    s.mark(i, s.lex.place_words.count(t.lower) ? Mark::kCity : Mark::kName);
+  }
+}
+
+// --- organisations: a run of capitalised words ending in an organisation word ---
+
+void organizations(Screen& s, std::vector<std::string>& found) {
+  static const std::vector<std::string> kLegal = {"inc", "llc", "llp", "lp", "pc", "apc", "corp", "co", "ltd",
+                                                  "attorneys", "pllc", "l.l.c"};
+  auto legal = [&](size_t i) { return std::find(kLegal.begin(), kLegal.end(), s.at(i).lower) != kLegal.end(); };
+  auto run_gap = [&](size_t left) {
+    const string_view g = s.gap_after(left);
+    if (is_space_gap(g)) return true;
+    // A name wrapped onto the next line: "Orange County Community\nHealth Partners".
+    // (Not from a heading in capitals into a line in mixed case, or back.)
+    if (trim(g).empty() && std::count(g.begin(), g.end(), '\n') == 1 && g.size() <= 3 && left + 1 < s.size() &&
+        s.at(left).all_caps == s.at(left + 1).all_caps)
+      return true;
+    const string_view t = trim(g);
+    if ((t == "&" || t == "+" || t == "-") && g.size() <= 4 && g.find('\n') == string_view::npos) return true;
+    if (t == "." && g.size() <= 3 && (s.at(left).lower == "st" || s.at(left).lower == "co" || s.at(left).lower == "inc" ||
+                                      s.is_initial(left)))
+      return true;
+    if (t == "," && g.size() <= 3 && left + 1 < s.size() && legal(left + 1)) return true;
+    return false;
+  };
+  auto member = [&](size_t i) {
+    const auto& t = s.at(i);
+    if (s.shielded(i) || !t.capital || !t.alpha) return false;
+    return !s.in(s.lex.function_words, i) || s.in(s.lex.name_connectors, i);
+  };
+  auto newline_after = [&](size_t k) { return s.gap_after(k).find('\n') != string_view::npos; };
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!member(i)) {
+      ++i;
+      continue;
+    }
+    // The run [i, j]. A run that starts a line (a heading, a letterhead) ends with it.
+    size_t j = i;
+    while (j + 1 < s.size()) {
+      if (!run_gap(j)) break;
+      if (newline_after(j) && s.at(i).line_start) break;
+      if (member(j + 1)) {
+        ++j;
+        continue;
+      }
+      // A lower-case connector inside: "Attorneys at Law", "Rough and Ready".
+      if (s.in(s.lex.name_connectors, j + 1) && j + 2 < s.size() && run_gap(j + 1) && member(j + 2)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    // A run over a line break goes on only while the first line has no organisation word.
+    for (size_t k = i; k < j; ++k) {
+      if (!newline_after(k)) continue;
+      bool head_before = false;
+      for (size_t m = i; m <= k; ++m) head_before |= s.in(s.lex.organization_heads, m);
+      if (head_before) j = k;
+      break;
+    }
+    // The last organisation head in the run.
+    size_t head = j + 1;
+    for (size_t k = j + 1; k-- > i;)
+      if (s.at(k).capital && s.in(s.lex.organization_heads, k)) {
+        head = k;
+        break;
+      }
+    if (head <= j) {
+      size_t start = i;
+      while (start < head && (s.in(s.lex.function_words, start) || s.is_honorific(start) ||
+                              s.in(s.lex.role_words, start) || s.in(s.lex.relation_words, start) ||
+                              (s.at(start).alpha && !s.at(start).all_caps && s.lex.is_finite_verb(s.at(start).lower)) ||
+                              s.is_credential(start)))
+        ++start;
+      // "MRI and Bayside Physical Therapy": clinical words before a connector are not the name.
+      for (size_t c = start; c < head; ++c) {
+        if (s.at(c).capital || !s.in(s.lex.name_connectors, c)) continue;
+        bool plain = true;
+        for (size_t k = start; k < c && plain; ++k)
+          plain = s.views[k].clinical || s.in(s.lex.function_words, k);
+        if (plain) start = c + 1;
+      }
+      size_t end = head;
+      // Legal suffixes and a store number after the head: "..., LLC", "PHARMACY #0412".
+      while (end + 1 <= j && (legal(end + 1) || s.in(s.lex.organization_heads, end + 1))) ++end;
+      if (end + 1 < s.size() && s.at(end + 1).digit && trim(s.gap_after(end)) == "#") ++end;
+      bool proper = false;
+      size_t words = 0;
+      for (size_t k = start; k <= head; ++k) {
+        if (!s.at(k).alpha) continue;
+        ++words;
+        if (!s.lex.is_clinical(s.at(k).lower) && !s.in(s.lex.name_connectors, k) && !s.in(s.lex.function_words, k) &&
+            !s.in(s.lex.organization_heads, k) && !s.in(s.lex.safe_proper, k) && !s.is_credential(k))
+          proper = true;
+      }
+      // "Senior Claims Examiner": a job title, not an organisation.
+      const bool title = head + 1 < s.size() && s.in(s.lex.role_words, head + 1) && !newline_after(head);
+      if (proper && !title && words >= 2 && start <= head) {
+        for (size_t k = start; k <= end; ++k) s.marks[k] = Mark::kOrganization;
+        found.emplace_back(s.text.substr(s.at(start).start, s.at(head).end - s.at(start).start));
+      }
+    }
+    i = j + 1;
+  }
+}
+
+// --- places ---
+
+void places(Screen& s, const std::vector<std::string>& extra) {
+  // Multi-word places from the list and from the case's addresses, where written capitalised.
+  // A place's words (lower case) starting at token i, written capitalised.
+  auto match_at = [&](size_t i, const std::vector<std::string>& ws) {
+    if (i + ws.size() > s.size()) return;
+    for (size_t k = 0; k < ws.size(); ++k) {
+      const auto& t = s.at(i + k);
+      if (!t.capital || t.lower != ws[k] || (k > 0 && !s.name_gap(i + k - 1, false)) || s.shielded(i + k)) return;
+    }
+    for (size_t k = 0; k < ws.size(); ++k)
+      if (s.marks[i + k] != Mark::kOrganization) s.marks[i + k] = Mark::kCity;
+  };
+  std::vector<std::vector<std::string>> extra_words;
+  for (const auto& p : extra) {
+    std::vector<std::string> ws;
+    for (const auto& w : split(to_lower(collapse_whitespace(p)), ' '))
+      if (!w.empty()) ws.push_back(w);
+    if (ws.size() >= 2) extra_words.push_back(std::move(ws));
+  }
+  const auto& by_first = s.lex.compiled->places_by_first_word;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!s.at(i).capital) continue;
+    if (auto it = by_first.find(s.at(i).lower); it != by_first.end())
+      for (const auto& ws : it->second) match_at(i, ws);
+    for (const auto& ws : extra_words)
+      if (ws.front() == s.at(i).lower) match_at(i, ws);
+  }
+  // A listed place that is also a word ("Orange", "Paradise"): after "in"/"from"/... or
+  // before ", CA".
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto& t = s.at(i);
+    if (!t.capital || !s.lex.place_words.count(t.lower) || s.marks[i] != Mark::kNone || s.shielded(i)) continue;
+    const bool after_prep = i > 0 && !s.at(i - 1).capital && s.in(s.lex.place_prepositions, i - 1) &&
+                            is_space_gap(s.gap_before(i));
+    const string_view a = s.gap_after(i);
+    const bool before_state = i + 1 < s.size() && (trim(a) == "," || is_space_gap(a)) &&
+                              (s.at(i + 1).text == "CA" || s.at(i + 1).lower == "california");
+    if (after_prep || before_state) s.marks[i] = Mark::kCity;
+  }
+}
+
+// --- growing names over their neighbours ---
+
+void extend_names(Screen& s) {
+  for (size_t pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s.marks[i] != Mark::kName) continue;
+      // Right: "Oluwaseun Bright, DO", "Hoa Le".
+      size_t j = i;
+      while (j + 1 < s.size() && s.name_gap(j, false)) {
+        const size_t n = j + 1;
+        if (s.marks[n] != Mark::kNone) break;
+        if (s.is_initial(n)) {
+          s.mark(n, Mark::kName);
+        } else if (s.particle(n) && n + 1 < s.size() && s.name_gap(n, false) && s.nameish(n + 1)) {
+          s.mark(n, Mark::kName);
+        } else if (s.nameish(n)) {
+          const bool known = !s.views[n].safe || s.views[n].proper;
+          const string_view after = n + 1 < s.size() ? s.gap_after(n) : string_view();
+          const bool phrase_end = n + 1 >= s.size() || !is_space_gap(after) ||
+                                  (n + 1 < s.size() && s.is_credential(n + 1));
+          if (!(known || phrase_end)) break;
+          s.mark(n, Mark::kName);
+        } else {
+          break;
+        }
+        j = n;
+      }
+      // Left: "Grace Yoon", "Don Albright", "de la Cruz".
+      size_t k = i;
+      while (k > 0 && s.name_gap(k - 1, false)) {
+        const size_t p = k - 1;
+        if (s.marks[p] != Mark::kNone) break;
+        if (s.is_initial(p) || (s.particle(p) && s.at(p).capital)) {
+          s.mark(p, Mark::kName);
+        } else if (s.particle(p) && p > 0 && s.name_gap(p - 1, false) && s.marks[p - 1] == Mark::kNone &&
+                   s.nameish(p - 1)) {
+          s.mark(p, Mark::kName);  // "Marisol de la Cruz": "de" before "la"
+        } else if (s.nameish(p) && (!s.views[p].safe || s.views[p].proper)) {
+          s.mark(p, Mark::kName);
+        } else {
+          break;
+        }
+        k = p;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void screen_words(string_view text, const std::vector<Token>& toks, const RedactionLexicon& lex,
+                  const std::vector<Span>& protect, Findings& out) {
+  Screen s(text, toks, lex, protect);
+  std::vector<std::string> orgs;
+  organizations(s, orgs);
+  honorific_names(s);
+  credential_names(s);
+  relation_and_role_names(s);
+  labelled_names(s);
+  nickname_names(s);
+  places(s, out.places);
+  unknown_words(s);
+  extend_names(s);
+  nickname_names(s);
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.marks[i] == Mark::kNone) continue;
+    const auto& t = s.at(i);
+    out.spans.push_back({t.start, t.core_end, kind_of(s.marks[i])});
+    if (s.marks[i] == Mark::kName && t.lower.size() >= 2 && !s.particle(i) && t.alpha) out.name_words.insert(t.lower);
+  }
+  for (auto& o : orgs) out.organizations.push_back(std::move(o));
+}
+
+void apply_learned(string_view text, const std::vector<Token>& toks, const RedactionLexicon& lex,
+                   const std::vector<Span>& protect, Findings& out) {
+  Screen s(text, toks, lex, protect);
+  // Marks already made (by every layer) count as names next to a word.
+  std::vector<bool> named(toks.size(), false);
+  for (const auto& r : out.spans) {
+    auto it = std::lower_bound(toks.begin(), toks.end(), r.start, [](const Token& t, size_t pos) { return t.end <= pos; });
+    for (; it != toks.end() && it->start < r.end; ++it)
+      if (r.kind == "name") named[static_cast<size_t>(it - toks.begin())] = true;
+  }
+  auto learned = [&](size_t i) { return out.name_words.count(toks[i].lower) > 0; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto& t = s.at(i);
+    if (!t.capital || !t.alpha || t.digit || named[i] || !learned(i) || s.shielded(i)) continue;
+    bool is_name = true;
+    if (s.views[i].safe && !t.all_caps) {
+      // A common word that is also a name here: a name unless the next word makes it a
+      // clinical or title phrase ("Bone scan", "Major depressive", "Will f/u", "Hand Complaints").
+      const string_view g = s.gap_after(i);
+      const bool prev_name = i > 0 && (s.is_honorific(i - 1) || named[i - 1] || learned(i - 1)) &&
+                             (is_space_gap(s.gap_before(i)) || trim(s.gap_before(i)) == "." ||
+                              trim(s.gap_before(i)) == ",");
+      if (!prev_name && i + 1 < s.size() && trim(g).empty()) {
+        const size_t n = i + 1;
+        const auto& nt = s.at(n);
+        if (!nt.capital && nt.alpha) {
+          const bool verb = lex.is_finite_verb(nt.lower) || lex.in(lex.function_words, nt.lower);
+          is_name = verb;
+        } else if (nt.capital && nt.alpha) {
+          is_name = named[n] || learned(n) || !s.views[n].safe;
+        } else if (!nt.alpha) {
+          is_name = false;  // "Bone 2024"
+        }
+      }
+      // A month that is also a name ("May", "June"): a month after "in"/"by"/"since".
+      if (is_name && !prev_name && lex.in(lex.safe_proper, t.lower) && i > 0 && !s.at(i - 1).capital &&
+          lex.in(lex.function_words, s.at(i - 1).lower))
+        is_name = false;
+    }
+    if (is_name) out.spans.push_back({t.start, t.core_end, "name"});
+  }
+  // Organisations and places found anywhere, wherever they recur (capitalised).
+  auto phrase_re = [&](const std::string& phrase) {
+    std::string re;
+    for (const auto& w : split(collapse_whitespace(phrase), ' ')) {
+      if (w.empty()) continue;
+      re += (re.empty() ? "" : R"([\s,]+)") + (w == "&" || iequals(w, "and") ? std::string("(?:&|and)") : quote_re(w));
+    }
+    return re;
+  };
+  std::vector<std::string> org_alts;
+  for (const auto& o : out.organizations) {
+    const auto toks_o = tokenize(o);
+    if (toks_o.size() < 2) continue;
+    org_alts.push_back(phrase_re(o));
+  }
+  if (!org_alts.empty()) {
+    std::sort(org_alts.begin(), org_alts.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    org_alts.erase(std::unique(org_alts.begin(), org_alts.end()), org_alts.end());
+    std::string re = "(?i)" + std::string(kLeftEdge) + "(";
+    for (size_t k = 0; k < org_alts.size(); ++k) re += (k ? "|" : "") + org_alts[k];
+    re += std::string(")") + kRightEdge;
+    const RE2 r(re);
+    for (const auto& sp : all_matches(r, text)) {
+      const auto c = static_cast<unsigned char>(text[sp.start]);
+      if ((c >= 'A' && c <= 'Z') || c >= 0x80) out.spans.push_back({sp.start, sp.end, "organization"});
+    }
+  }
+  for (const auto& p : out.places) {
+    if (p.size() < 3) continue;
+    const RE2 r(std::string(kLeftEdge) + "(" + phrase_re(p) + ")" + kRightEdge);
+    for (const auto& sp : all_matches(r, text))
+      if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "city"});
+    const RE2 caps(std::string(kLeftEdge) + "(" + phrase_re(to_upper_ascii(p)) + ")" + kRightEdge);
+    for (const auto& sp : all_matches(caps, text))
+      if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "city"});
+  }
+}
+
+}  // namespace imr::redaction

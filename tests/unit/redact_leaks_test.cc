@@ -1,0 +1,142 @@
+// The leaks issue 15 found in the redacted letters, each in more than one sentence shape, and
+// the clinical words that look like names and must stay.
+#include <gtest/gtest.h>
+
+#include "service/redact.h"
+#include "service/redact_lexicon.h"
+
+namespace imr {
+namespace {
+
+const RedactionLexicon& lex() { return *RedactionLexicon::shared(std::string(IMR_SOURCE_DIR) + "/data"); }
+
+KnownIdentifiers worker(const std::string& name) {
+  KnownIdentifiers k;
+  k.person_names = {name};
+  return k;
+}
+
+std::string redact(std::string_view text, const KnownIdentifiers& k = {}) {
+  return redact_for_publication(text, k, lex()).text;
+}
+
+TEST(RedactLeaksTest, WorkerFirstNameThatIsAWord) {
+  const auto grace = worker("Grace L. Marsh");
+  EXPECT_EQ(redact("Grace reports pain of 6/10.", grace), "[name] reports pain of 6/10.");
+  EXPECT_EQ(redact("Seen today with Grace, who drove herself.", grace), "Seen today with [name], who drove herself.");
+  EXPECT_EQ(redact("The plan was explained to Grace.", grace), "The plan was explained to [name].");
+  const auto hope = worker("Hope Nakamura-Baines");
+  EXPECT_EQ(redact("Hope cannot sleep more than 4 hours.", hope), "[name] cannot sleep more than 4 hours.");
+  EXPECT_EQ(redact("CBT with Hope continues; Nakamura-Baines, Hope signed.", hope),
+            "CBT with [name] continues; [name] signed.");
+}
+
+TEST(RedactLeaksTest, NicknamesOfTheListedName) {
+  const auto william = worker("William R. Hand");
+  EXPECT_EQ(redact("Will says he cannot grip a snip.", william), "[name] says he cannot grip a snip.");
+  EXPECT_EQ(redact("Sheet metal worker (goes by Bill). Bill had questions.", william),
+            "Sheet metal worker (goes by [name]). [name] had questions.");
+  EXPECT_EQ(redact("Patient: HAND, WILLIAM R. Mr. Hand is right-handed.", william),
+            "Patient: [name]. Mr. [name] is right-handed.");
+  // A nickname in quotes after the name, not in the table.
+  EXPECT_EQ(redact("Deshawn M. Hill (\"Shawn\") works nights. Shawn lifts bins.", worker("Deshawn M. Hill")),
+            "[name] (\"[name]\") works nights. [name] lifts bins.");
+}
+
+TEST(RedactLeaksTest, RelativesByFirstNameAndFullName) {
+  EXPECT_EQ(redact("He attended with Janice, who helps with dressing."),
+            "He attended with [name], who helps with dressing.");
+  EXPECT_EQ(redact("His son Daniel drives him to therapy."), "His son [name] drives him to therapy.");
+  EXPECT_EQ(redact("Her sister, Marisol de la Cruz, takes her to visits."),
+            "Her sister, [name], takes her to visits.");
+  // The whole name goes, not only the surname the worker shares.
+  const auto bone = worker("Mark A. Bone");
+  EXPECT_EQ(redact("He walks daily with his wife, Sheree Bone, in the evening.", bone),
+            "He walks daily with his wife, [name], in the evening.");
+  EXPECT_EQ(redact("Daniel Bone, his son, attended.", bone), "[name], his son, attended.");
+  // A relative whose name is a word, found by the relation and removed elsewhere too.
+  const std::vector<std::string> records = {"Her daughter Hope lives with her."};
+  const std::vector<std::string_view> context(records.begin(), records.end());
+  EXPECT_EQ(redact_for_publication("Hope now buttons her shirts.", {}, lex(), context).text,
+            "[name] now buttons her shirts.");
+}
+
+TEST(RedactLeaksTest, NameAfterAnHonorificAtALineEnd) {
+  EXPECT_EQ(redact("Follow-up was with Dr.\nAchterberg on 10/01/2026."), "Follow-up was with Dr.\n[name] on 10/01/2026.");
+  EXPECT_EQ(redact("Reviewed by Dr.\nHelen Achterberg, who agreed."), "Reviewed by Dr.\n[name], who agreed.");
+  EXPECT_EQ(redact("Seen by Mrs.\nBaker at the front desk.", worker("Joy M. Baker")),
+            "Seen by Mrs.\n[name] at the front desk.");
+}
+
+TEST(RedactLeaksTest, StaffBeforeCredentials) {
+  EXPECT_EQ(redact("Vitals taken by Nell Whitcombe, RN, at 9:10."), "Vitals taken by [name], RN, at 9:10.");
+  EXPECT_EQ(redact("Seen by Jordan Pelletier, PA-C, with supervising physician."),
+            "Seen by [name], PA-C, with supervising physician.");
+  EXPECT_EQ(redact("Tamsin Greer, PT, DPT\nRenee St. John, LCSW"), "[name], PT, DPT\n[name], LCSW");
+  EXPECT_EQ(redact("Treated by Oluwaseun Bright, DO; Bright noted spasm."), "Treated by [name], DO; [name] noted spasm.");
+  // Role words before a name.
+  EXPECT_EQ(redact("Spoke with adjuster Sharon Whitlock and nurse case manager Teresa Gillespie."),
+            "Spoke with adjuster [name] and nurse case manager [name].");
+}
+
+TEST(RedactLeaksTest, CityAfterAStreetAddress) {
+  EXPECT_EQ(redact("Lives at 1820 Tennessee St, Vallejo."), "Lives at [address], [city].");
+  EXPECT_EQ(redact("Mail to 11820 Rough and Ready Hwy, Grass Valley 95945."), "Mail to [address], [address].");
+  EXPECT_EQ(redact("He moved from Walnut Creek to Elk Grove in May."), "He moved from [city] to [city] in May.");
+  KnownIdentifiers k;
+  k.addresses = {"4411 Fruitridge Rd, Sacramento, CA 95820"};
+  EXPECT_EQ(redact("Home: 4411 Fruitridge Rd. He drives to Sacramento daily.", k),
+            "Home: [address]. He drives to [city] daily.");
+}
+
+TEST(RedactLeaksTest, FacilitiesInAnyCase) {
+  EXPECT_EQ(redact("MRI at Pacific Coast Imaging showed a tear."), "MRI at [organization] showed a tear.");
+  EXPECT_EQ(redact("PACIFIC COAST IMAGING\n1250 Ocean St"), "[organization]\n[address]");
+  EXPECT_EQ(redact("Therapy at WILLOW GLEN HAND THERAPY, 12 visits."), "Therapy at [organization], 12 visits.");
+  EXPECT_EQ(redact("Referred to Bayside Physical Therapy for 8 visits; Physical Therapy notes attached."),
+            "Referred to [organization] for 8 visits; Physical Therapy notes attached.");
+  EXPECT_EQ(redact("Adjusted by Harbor Mutual Claims Services, LLC on 10/2/2026."),
+            "Adjusted by [organization] on 10/2/2026.");
+}
+
+TEST(RedactLeaksTest, ReplacementsKeepTheWordsAround) {
+  EXPECT_EQ(redact("Date of birth: 02/09/1968   Date of injury: 09/02/2025"),
+            "Date of birth: [date of birth]   Date of injury: 09/02/2025");
+  EXPECT_EQ(redact("Name: William Hand        DOB: Feb 9, 1968        Study date: 09/24/2026"),
+            "Name: [name]        DOB: [date of birth]        Study date: 09/24/2026");
+  EXPECT_EQ(redact("Smith's notes; per Achterberg's report."), "Smith's notes; per [name]'s report.");
+}
+
+TEST(RedactLeaksTest, ClinicalWordsThatLookLikeNamesStay) {
+  const auto bone = worker("Mark A. Bone");
+  EXPECT_EQ(redact("Bone scan 2024 negative. Marked tenderness L4-S1. Mark reports pain 4/10.", bone),
+            "Bone scan 2024 negative. Marked tenderness L4-S1. [name] reports pain 4/10.");
+  const auto major = worker("Major Lee Dawson");
+  EXPECT_EQ(redact("2. Major\ndepressive disorder, recurrent, mild (F33.0). Major is a 38 yo M.", major),
+            "2. Major\ndepressive disorder, recurrent, mild (F33.0). [name] is a 38 yo M.");
+  const auto will = worker("Wilfredo Castellanos");
+  EXPECT_EQ(redact("Will f/u in 4 wks. Will says the splint helps.", will),
+            "Will f/u in 4 wks. [name] says the splint helps.");
+  const auto patrick = worker("Dennis J. Patrick");
+  EXPECT_EQ(redact("Patrick's test (FABER) positive on the right; Mr. Patrick limps.", patrick),
+            "Patrick's test (FABER) positive on the right; Mr. [name] limps.");
+  const auto hand = worker("William R. Hand");
+  EXPECT_EQ(redact("ACOEM Forearm, Wrist, and Hand Complaints; numbness in the right hand.", hand),
+            "ACOEM Forearm, Wrist, and Hand Complaints; numbness in the right hand.");
+  EXPECT_EQ(redact("Phalen's test positive at 20 seconds. Norco 10/325 mg q6h prn #120. Lidoderm 5% patch."),
+            "Phalen's test positive at 20 seconds. Norco 10/325 mg q6h prn #120. Lidoderm 5% patch.");
+  EXPECT_EQ(redact("Oswestry Disability Index 38%. Kellgren-Lawrence grade 3. Modic type 1 change."),
+            "Oswestry Disability Index 38%. Kellgren-Lawrence grade 3. Modic type 1 change.");
+}
+
+TEST(RedactLeaksTest, NumbersByLabelAndShape) {
+  EXPECT_EQ(redact("MRN: VOR-00311876  Acct # SND-77104"), "MRN: [id number]  Acct # [id number]");
+  EXPECT_EQ(redact("Licensed Psychologist PSY 31174; NPI 1093847562"), "Licensed Psychologist [id number]; NPI [id number]");
+  EXPECT_EQ(redact("SSN: xxx-xx-6620; Claim: FRE 24-3318"), "SSN: [ssn]; Claim: [claim number]");
+  // Clinical numbers stay: doses, ICD codes, levels, dates, year ranges, scores.
+  const std::string clinical = "M54.16, L4-S1, 2020-2024, 08/15/2026-09/14/2026, GAD-7 score 12, CPT 64483, 10/325.";
+  EXPECT_EQ(redact(clinical), clinical);
+}
+
+}  // namespace
+}  // namespace imr

@@ -1,0 +1,177 @@
+// The redaction benchmark (tests/fixtures/redaction-bench/, written by someone who never saw
+// the redactor; see its README.md), scored by its rules with the redactor applied directly to
+// every text of a case: the application's text and each record, each redacted with the
+// application's identifiers listed and the case's other texts as context, as the letter is.
+// Every planted identifier reaches these texts, so this is the main figure; the whole flow
+// to the redacted letter is scored by the fixtures' run.py (tests/CMakeLists.txt).
+//
+// Prints per kind: reached / removed; clinical strings kept; and over-redaction — removed
+// spans that touch no planted identifier, and how many of those are common English words.
+// IMR_BENCH_SHOW=1 lists every leak, lost clinical string and over-redaction; IMR_BENCH_DUMP=DIR
+// writes each redacted text there, for reading.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "service/application.h"
+#include "service/redact.h"
+#include "support/redaction_bench.h"
+#include "support/service_fixtures.h"
+
+namespace imr {
+namespace {
+
+using testing::BenchCase;
+using testing::BenchScore;
+
+struct Normalized {
+  std::string text;
+  std::vector<size_t> raw;  // raw offset of each normalized byte
+};
+
+Normalized normalize_with_map(std::string_view s) {
+  Normalized n;
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (std::isspace(static_cast<unsigned char>(s[i]))) {
+      if (!space) {
+        n.text += ' ';
+        n.raw.push_back(i);
+      }
+      space = true;
+    } else {
+      n.text += s[i];
+      n.raw.push_back(i);
+      space = false;
+    }
+  }
+  return n;
+}
+
+struct OverRedaction {
+  size_t spans = 0;         // removed spans touching no planted identifier
+  size_t common_words = 0;  // ... of which every word is a common English word
+  std::vector<std::string> examples;
+};
+
+void count_over_redaction(const BenchCase& c, std::string_view text, const RedactionResult& r,
+                          const RedactionLexicon& lex, OverRedaction& over) {
+  const Normalized n = normalize_with_map(text);
+  std::vector<testing::BenchSpan> planted;
+  for (const auto& id : c.identifiers)
+    for (const auto& o : testing::bench_find(n.text, testing::bench_norm(id.text), true))
+      planted.push_back({n.raw[o.start], n.raw[o.end - 1] + 1});
+  for (const auto& x : r.removed) {
+    const bool hits = std::any_of(planted.begin(), planted.end(),
+                                  [&](const testing::BenchSpan& p) { return x.start < p.end && p.start < x.end; });
+    if (hits) continue;
+    ++over.spans;
+    const std::string removed(text.substr(x.start, x.end - x.start));
+    bool common = true, any_word = false;
+    std::string word;
+    auto check = [&] {
+      if (!word.empty() && !lex.is_common(to_lower(word))) common = false;
+      any_word |= !word.empty();
+      word.clear();
+    };
+    for (char ch : removed) {
+      if (std::isalpha(static_cast<unsigned char>(ch))) word += ch;
+      else check();
+    }
+    check();
+    common &= any_word;
+    if (common) ++over.common_words;
+    over.examples.push_back(c.name + ": " + x.kind + " '" + removed + "'" + (common ? " (common words)" : ""));
+  }
+}
+
+void print_score(const std::string& title, const BenchScore& s, const OverRedaction& over) {
+  std::cout << title << "\n  kind                reached  removed  recall\n";
+  for (const auto& k : testing::bench_kinds()) {
+    const auto it = s.per_kind.find(k);
+    const size_t reached = it == s.per_kind.end() ? 0 : it->second.first;
+    const size_t removed = it == s.per_kind.end() ? 0 : it->second.second;
+    std::printf("  %-18s %8zu %8zu  %s\n", k.c_str(), reached, removed,
+                reached ? std::to_string(100.0 * static_cast<double>(removed) / static_cast<double>(reached)).substr(0, 5).c_str() : "-");
+  }
+  std::printf("  %-18s %8zu %8zu  %.2f%%\n", "all", s.reached(), s.removed(),
+              s.reached() ? 100.0 * static_cast<double>(s.removed()) / static_cast<double>(s.reached()) : 0.0);
+  std::printf("  clinical strings kept: %zu / %zu\n", s.clinical_kept, s.clinical_reached);
+  std::printf("  over-redaction: %zu removed spans touch no planted identifier (%zu of them common words only)\n",
+              over.spans, over.common_words);
+  if (const char* show = std::getenv("IMR_BENCH_SHOW"); show && *show == '1') {
+    for (const auto& l : s.leaks) std::cout << "  LEAK: " << l << "\n";
+    for (const auto& l : s.lost) std::cout << "  LOST: " << l << "\n";
+    for (const auto& e : over.examples) std::cout << "  OVER: " << e << "\n";
+  }
+  std::cout.flush();
+}
+
+BenchScore score_set_directly(const std::string& set, OverRedaction& over) {
+  // IMR_BENCH_ROOT points at another copy of the benchmark (the aside set was first run so).
+  const char* root = std::getenv("IMR_BENCH_ROOT");
+  const std::filesystem::path dir = root && *root ? std::filesystem::path(root) / set
+                                                  : std::filesystem::path(IMR_FIXTURES_DIR) / "redaction-bench" / set;
+  const auto cases = testing::load_bench_set(dir);
+  EXPECT_FALSE(cases.empty());
+  BenchScore total;
+  for (const auto& c : cases) {
+    const Application app = parse_application_json(c.application_json, c.name + "/application.json");
+    const KnownIdentifiers known = known_identifiers_of({app});
+    std::vector<std::string> texts = c.records;
+    texts.push_back(c.application_text);
+    std::string original, redacted;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      std::vector<std::string_view> context;
+      for (size_t k = 0; k < texts.size(); ++k)
+        if (k != i) context.push_back(texts[k]);
+      const RedactionResult r = redact_for_publication(texts[i], known, *RedactionLexicon::shared(std::string(IMR_SOURCE_DIR) + "/data"), context);
+      count_over_redaction(c, texts[i], r, *RedactionLexicon::shared(std::string(IMR_SOURCE_DIR) + "/data"), over);
+      if (const char* dump = std::getenv("IMR_BENCH_DUMP"); dump && *dump) {
+        std::filesystem::create_directories(std::filesystem::path(dump) / c.name);
+        std::ofstream(std::filesystem::path(dump) / c.name / ("redacted-" + std::to_string(i + 1) + ".txt")) << r.text;
+      }
+      original += texts[i] + "\n\n";
+      redacted += r.text + "\n\n";
+    }
+    total.add(testing::bench_score(c, original, redacted));
+  }
+  return total;
+}
+
+void expect_targets(const BenchScore& s, double min_recall) {
+  for (const auto& [kind, row] : s.per_kind) {
+    const double recall = row.first ? static_cast<double>(row.second) / static_cast<double>(row.first) : 1.0;
+    EXPECT_GE(recall, min_recall) << kind << ": " << row.second << " of " << row.first << " removed";
+  }
+  EXPECT_EQ(s.clinical_kept, s.clinical_reached) << "clinical strings lost";
+}
+
+TEST(RedactionBenchTest, DevSetRedactedDirectly) {
+  OverRedaction over;
+  const BenchScore s = score_set_directly("dev", over);
+  print_score("redaction bench, dev set, every record and application text redacted directly:", s, over);
+  ::testing::Test::RecordProperty("dev_removed", std::to_string(s.removed()) + "/" + std::to_string(s.reached()));
+  expect_targets(s, 0.99);
+}
+
+// The set kept aside while the redactor was built, run once at the end (docs/redaction.md).
+TEST(RedactionBenchTest, AsideSetRedactedDirectly) {
+  OverRedaction over;
+  const BenchScore s = score_set_directly("aside", over);
+  print_score("redaction bench, aside set, every record and application text redacted directly:", s, over);
+  ::testing::Test::RecordProperty("aside_removed", std::to_string(s.removed()) + "/" + std::to_string(s.reached()));
+  // Its one run (2026-12-06): 305 of 307 removed (99.35%), 216 of 217 clinical strings kept —
+  // short of the target for nicknames (5/6: "Cliff's partner") and record numbers (21/22:
+  // "Store #22"), and one clinical string lost ("BP range 138-152/84-92"). The redactor was not
+  // tuned on this set afterwards; a new aside set is needed to measure a fix. This guards the
+  // recorded figures against regression.
+  EXPECT_GE(s.reached(), 307u);
+  EXPECT_GE(s.removed(), 305u);
+  EXPECT_GE(s.clinical_kept, 216u);
+}
+
+}  // namespace
+}  // namespace imr
