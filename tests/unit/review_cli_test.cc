@@ -202,3 +202,21 @@ TEST(RulesCliTest, DocsCoverageTableMatchesTheLoadedPacks) {
 
 }  // namespace
 }  // namespace imr
+
+namespace imr {
+namespace {
+
+// docs/measures.md is generated from the measure contracts; it must not drift from them.
+TEST(RulesCliTest, DocsMeasureCatalogMatchesTheContracts) {
+  const auto r = run_imr("rules --measures");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("### `fact_present`"), std::string::npos);
+  EXPECT_NE(r.out.find("| `kind` | a code or a list of codes | yes | `fact_kind` |"), std::string::npos) << r.out.substr(0, 2000);
+  const std::string doc = testing::read_all(std::string(IMR_SOURCE_DIR) + "/docs/measures.md");
+  const auto at = doc.find("### `");
+  ASSERT_NE(at, std::string::npos) << "docs/measures.md missing; run scripts/gen-coverage.sh";
+  EXPECT_EQ(doc.substr(at), r.out) << "docs/measures.md is stale; run scripts/gen-coverage.sh";
+}
+
+}  // namespace
+}  // namespace imr
