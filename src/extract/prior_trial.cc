@@ -78,6 +78,7 @@ struct Term {
 }  // namespace
 
 void detect_prior_trials(const SentenceContext& s, std::vector<Fact>& out) {
+  if (s.instruction()) return;  // a plan names treatment to come, not treatment tried
   const std::string_view n = s.norm();
   std::vector<Term> terms;
   for (const ReMatch& m : find_all(therapy_re(), n, 24)) {
