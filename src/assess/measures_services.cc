@@ -294,15 +294,17 @@ Finding purchase_after_trial(const CriterionRule& rule, const ItemContext& ctx) 
 Finding request_region(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
   out.evidence.push_back(request_evidence(ctx.request));
-  const std::string& region = ctx.request.body_region;
-  if (region.empty()) {
+  if (!ctx.request.region_named()) {
     out.vars["detail"] = "the request does not name a body region";
     out.vars["value"] = "an unstated region";
     return out;
   }
-  out.vars["value"] = region;
-  out.vars["detail"] = "the request is for the " + region;
-  const bool listed = list_arg(rule, "any_of").count(region) > 0;
+  out.vars["value"] = ctx.request.body_region_label;
+  out.vars["detail"] = "the request is for the " + ctx.request.body_region_label;
+  // Region ids (data/body_regions.yaml); any region the request names counts.
+  const auto any_of = list_arg(rule, "any_of");
+  const bool listed = std::any_of(ctx.request.body_regions.begin(), ctx.request.body_regions.end(),
+                                  [&](const std::string& id) { return any_of.count(id) > 0; });
   out.state = listed != arg_true(rule, "absent") ? CriterionState::kMet : CriterionState::kNotMet;
   return out;
 }
@@ -440,7 +442,9 @@ Finding repeat_study_change(const CriterionRule& rule, const ItemContext& ctx) {
   const Fact* prior = nullptr;
   for (const Fact* f : facts_of(ctx, FactKind::kImagingFinding)) {
     if (!in(subjects, f->subject)) continue;
-    if (!ctx.request.body_region.empty() && !f->region.empty() && f->region != ctx.request.body_region) continue;
+    const auto& named = ctx.request.body_regions;
+    if (!named.empty() && !f->region.empty() && std::find(named.begin(), named.end(), f->region) == named.end())
+      continue;
     prior = f;
   }
   if (!prior) {

@@ -174,7 +174,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir) {
   if (!fs::is_directory(data_dir, ec)) throw DataError(data_dir, 0, "data directory not found");
   auto k = std::make_shared<Knowledge>();
   k->drugs = DrugTable::load(data_dir + "/drugs.yaml");
-  k->services = ServiceTable::load(data_dir + "/services.yaml");
+  k->services = ServiceTable::load(data_dir + "/services.yaml", data_dir + "/body_regions.yaml");
   k->rules = RuleSet::load(data_dir + "/rules");
   return k;
 }

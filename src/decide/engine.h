@@ -23,7 +23,7 @@ struct Knowledge {
   std::string version() const;  // "rules <v>; drugs <v>"
 };
 
-// Loads data_dir/drugs.yaml, data_dir/services.yaml and data_dir/rules/. Throws DataError naming file and line.
+// Loads data_dir/drugs.yaml, data_dir/services.yaml, data_dir/body_regions.yaml and data_dir/rules/. Throws DataError naming file and line.
 std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir);
 
 class Engine {

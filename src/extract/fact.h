@@ -145,7 +145,7 @@ struct Fact {
   std::optional<Date> date;            // the date the sentence speaks of
   std::optional<Date> since;           // kMedicationUse: stated start
   std::optional<int> duration_days;    // kMedicationUse: stated length of use
-  std::string region;                  // body region when the fact names one ("lumbar spine")
+  std::string region;                  // body region id when the fact names one ("lumbar_spine")
   Evidence evidence;
 
   friend bool operator==(const Fact&, const Fact&) = default;

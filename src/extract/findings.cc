@@ -5,7 +5,7 @@
 // the most specific result wins: nerve_root_compression > disc_herniation > stenosis >
 // fracture > other (tears) > degenerative > normal. EMG/NCV "radiculopathy" counts as
 // nerve_root_compression. A sentence that only orders a study gives nothing. `region`
-// holds the body region named ("lumbar spine"). Exam findings: one fact per finding named
+// holds the body region named, by id ("lumbar_spine"). Exam findings: one fact per finding named
 // (dermatomal_sensory_loss, weakness, reflex_change, positive_slr, foot_drop,
 // trigger_point_twitch, spasm, tenderness), polarity from negation ("no weakness",
 // "negative straight leg raise" is negated); qualifier "progressive" when worsening.
@@ -29,8 +29,9 @@ const RE2& region_re() {
       R"(\b(?:(lumbar|lumbosacral|low back|lower back|l\d-[ls]?\d|l5-s1)|(cervical|neck|c\d-c?\d)|(thoracic)|(shoulder)|(knee)|(hip)|(wrist|hand|carpal)|(elbow)|(ankle|foot))\b)");
   return re;
 }
-const char* const kRegions[] = {"lumbar spine", "cervical spine", "thoracic spine", "shoulder", "knee",
-                                "hip",          "wrist",          "elbow",          "ankle"};
+// Region ids of data/body_regions.yaml, so a finding's region compares with a request's.
+const char* const kRegions[] = {"lumbar_spine", "cervical_spine", "thoracic_spine", "shoulder",  "knee",
+                                "hip",          "wrist_hand",     "elbow",          "ankle_foot"};
 
 std::string region_in(std::string_view n) {
   ReMatch m;

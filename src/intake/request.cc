@@ -186,6 +186,12 @@ ParsedRequest parse_request(std::string_view text, const DrugTable& table,
   const std::string lower = to_lower(original);
   r.text = original;
 
+  const RegionReading regions = services.body_regions().read(original);
+  r.body_region = regions.region;
+  r.body_regions = regions.regions;
+  r.body_region_label = regions.label;
+  r.laterality = regions.laterality;
+
   const auto parts = find_compound_parts(lower);
   const bool compound_word = lower.find("compound") != std::string::npos;
   if (parts.size() >= 2 || (compound_word && !parts.empty())) {
@@ -194,7 +200,7 @@ ParsedRequest parse_request(std::string_view text, const DrugTable& table,
     const auto drug = find_drug(lower, table);
     const auto service = services.find_service(lower);
     if (service && (!drug || service->second.start < drug->span.start)) {
-      read_service(r, *service->first, service->second, lower, services);
+      read_service(r, *service->first, service->second, lower, services, regions);
     } else if (drug) {
       r.kind = ParsedRequest::Kind::kDrug;
       r.drug = drug->drug;
@@ -219,6 +225,12 @@ ParsedRequest parse_request(std::string_view text, const DrugTable& table,
   if (truncated)
     r.notes.push_back("request cut to " + std::to_string(kMaxRequestChars) + " characters");
   return r;
+}
+
+std::string ParsedRequest::topic() const {
+  if (kind == Kind::kService) return service_topic;
+  if (drug) return drug->topic;
+  return "";
 }
 
 ParsedRequest parse_request(std::string_view text, const DrugTable& table) {

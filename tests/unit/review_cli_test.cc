@@ -132,6 +132,7 @@ TEST(ReviewCliTest, BrokenRulePackStopsStartUpWithFileAndLine) {
   fs::create_directories(data / "rules");
   fs::copy_file(std::string(IMR_SOURCE_DIR) + "/data/drugs.yaml", data / "drugs.yaml");
   fs::copy_file(std::string(IMR_SOURCE_DIR) + "/data/services.yaml", data / "services.yaml");
+  fs::copy_file(std::string(IMR_SOURCE_DIR) + "/data/body_regions.yaml", data / "body_regions.yaml");
   std::ofstream(data / "rules" / "bad.yaml") << "id: x\ntopic: x\ntitle: X\nversion: '1'\n"
                                                 "effective_from: 2009-07-18\napplies_to: {drug_classes: [opioid]}\n"
                                                 "position: p\ncitations:\n  - {id: c, family: MTUS, document: d, section: s, pages: '1'}\n"
