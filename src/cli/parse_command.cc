@@ -53,7 +53,7 @@ std::string letter_text(const Letter& l) {
   if (!l.reviewer.subspecialties.empty()) out += "; subspecialty " + list_text(l.reviewer.subspecialties);
   out += "\nClaimant: age " + (l.claimant_age ? std::to_string(*l.claimant_age) : "?") + ", sex " +
          (l.claimant_sex.empty() ? "?" : l.claimant_sex) + ", injured " +
-         (l.date_of_injury ? l.date_of_injury->iso() : "?") + "\n";
+         (l.date_of_injury ? l.date_of_injury->iso() : l.header.date_of_injury ? l.header.date_of_injury->iso() : "?") + "\n";
   out += "Diagnoses: " + list_text(l.diagnoses) + "\n";
   out += "Items: " + std::to_string(l.items.size()) + "\n";
   for (size_t i = 0; i < l.items.size(); ++i) {

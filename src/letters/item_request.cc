@@ -76,6 +76,18 @@ bool mentions_modification(std::string_view text) {
   return RE2::PartialMatch(piece(text), cue);
 }
 
+// The rest of a sentence after "original request" and a joining word: "X was the original
+// request and Y was authorized" -> "Y was authorized".
+std::string after_original(std::string_view sentence) {
+  const size_t at = to_lower(sentence).find("original request");
+  if (at == std::string::npos) return "";
+  std::string_view rest = sentence.substr(at + std::string_view("original request").size());
+  static const RE2 joint(R"((?i)^[\s,;:.]*(?:and|while|but|of\s+which)?\s*)");
+  re2::StringPiece in = piece(rest);
+  RE2::Consume(&in, joint);
+  return std::string(in.data(), in.size());
+}
+
 void read_modified(std::string_view text, LetterItem& item) {
   std::vector<std::string> sentences;
   for (const Span& s : split_sentences(text)) sentences.emplace_back(trim(text.substr(s.start, s.size())));
@@ -89,8 +101,7 @@ void read_modified(std::string_view text, LetterItem& item) {
       if (auto x = original_in(s)) {
         item.original_request = *x;
         // "X was the original request and Y was authorized ...": the rest of the sentence.
-        const size_t at = to_lower(s).find("original request");
-        if (auto y = certified_in(s.substr(at))) item.certified = *y;
+        if (auto y = certified_in(after_original(s))) item.certified = *y;
         continue;
       }
     if (item.certified.empty())
@@ -98,6 +109,7 @@ void read_modified(std::string_view text, LetterItem& item) {
   }
   if (sentences.size() == 1) {  // everything in one sentence: the parts in their order
     if (auto x = original_in(sentences[0])) item.original_request = *x;
+    if (auto y = certified_in(after_original(sentences[0]))) item.certified = *y;
   }
   if (!z) {  // the last sentence was not split off: the text after the last role phrase
     static const RE2 last_part(R"((?i)^.*\b(?:portion|remainder|original\s+request)\b[^,]*?,\s*(.+?)(?:\s+(?:is|are))?$)");
