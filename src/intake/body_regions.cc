@@ -116,7 +116,10 @@ BodyRegionTable BodyRegionTable::parse(std::string_view yaml, const std::string&
       for (const auto* list : {&r.words, &r.both_sides, &r.left, &r.right})
         for (const auto& w : *list) claim(w, who, r.line);
       for (size_t p = 0; p < r.patterns.size(); ++p) {
-        auto re = std::make_unique<re2::RE2>("(?i)" + r.patterns[p], re2::RE2::Quiet);
+        re2::RE2::Options options;
+        options.set_case_sensitive(false);
+        options.set_log_errors(false);
+        auto re = std::make_unique<re2::RE2>(r.patterns[p], options);
         if (!re->ok())
           throw DataError(file, line_of(item["patterns"][p]),
                           "pattern '" + r.patterns[p] + "' does not compile: " + re->error());
