@@ -148,6 +148,9 @@ void BodyRegionTable::index() {
   }
   std::stable_sort(names_.begin(), names_.end(),
                    [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
+  by_first_byte_.assign(256, {});
+  for (size_t i = 0; i < names_.size(); ++i)
+    by_first_byte_[static_cast<unsigned char>(names_[i].text.front())].push_back(i);
 }
 
 const BodyRegion* BodyRegionTable::find(std::string_view id) const {
@@ -165,10 +168,11 @@ RegionReading BodyRegionTable::read(std::string_view text) const {
   };
   std::vector<Hit> hits;
   // Words: at each word start, the longest name that ends on a word boundary.
-  for (size_t i = 0; i < lower.size(); ++i) {
+  for (size_t i = 0; i < lower.size() && !by_first_byte_.empty(); ++i) {
     if (i > 0 && is_word_char(lower[i - 1]) && is_word_char(lower[i])) continue;
-    for (const Name& n : names_) {
-      if (n.text.front() != lower[i] || lower.compare(i, n.text.size(), n.text) != 0) continue;
+    for (size_t index : by_first_byte_[static_cast<unsigned char>(lower[i])]) {
+      const Name& n = names_[index];
+      if (lower.compare(i, n.text.size(), n.text) != 0) continue;
       const size_t end = i + n.text.size();
       if (end < lower.size() && is_word_char(lower[end]) && is_word_char(n.text.back())) continue;
       hits.push_back(Hit{{i, end}, n.region, n.side});

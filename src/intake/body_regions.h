@@ -78,6 +78,7 @@ class BodyRegionTable {
   std::string version_;
   std::vector<BodyRegion> regions_;
   std::vector<Name> names_;  // longest first
+  std::vector<std::vector<size_t>> by_first_byte_;  // 256 buckets of indexes into names_
   std::vector<std::pair<std::unique_ptr<re2::RE2>, size_t>> patterns_;
 };
 

@@ -114,14 +114,17 @@ std::vector<std::pair<std::string, size_t>> name_index(const std::vector<Service
 }
 
 std::optional<std::pair<const ServiceEntry*, Span>> find_in(
-    std::string_view lower, const std::vector<std::pair<std::string, size_t>>& index,
+    std::string_view lower, const NameIndex& index, const std::vector<std::pair<std::string, size_t>>& names,
     const std::vector<ServiceEntry>& entries) {
-  std::vector<std::string_view> names;
-  names.reserve(index.size());
-  for (const auto& [name, i] : index) names.push_back(name);
-  auto hit = find_earliest_name(lower, names);
+  auto hit = index.find_earliest(lower);
   if (!hit) return std::nullopt;
-  return std::make_pair(&entries[index[hit->first].second], hit->second);
+  return std::make_pair(&entries[names[hit->first].second], hit->second);
+}
+
+NameIndex index_of(const std::vector<std::pair<std::string, size_t>>& names) {
+  std::vector<std::string> texts;
+  for (const auto& [name, i] : names) texts.push_back(name);
+  return NameIndex(std::move(texts));
 }
 
 }  // namespace
@@ -149,6 +152,32 @@ std::optional<std::pair<size_t, Span>> find_earliest_name(
     }
   }
   return best;
+}
+
+NameIndex::NameIndex(std::vector<std::string> names) : names_(std::move(names)), by_first_byte_(256) {
+  for (size_t i = 0; i < names_.size(); ++i)
+    if (!names_[i].empty()) by_first_byte_[static_cast<unsigned char>(names_[i].front())].push_back(i);
+  for (auto& bucket : by_first_byte_)
+    std::stable_sort(bucket.begin(), bucket.end(),
+                     [&](size_t a, size_t b) { return names_[a].size() > names_[b].size(); });
+}
+
+std::optional<std::pair<size_t, Span>> NameIndex::find_earliest(std::string_view lower) const {
+  if (by_first_byte_.empty()) return std::nullopt;
+  for (size_t at = 0; at < lower.size(); ++at) {
+    const auto& bucket = by_first_byte_[static_cast<unsigned char>(lower[at])];
+    if (bucket.empty()) continue;
+    // Names starting with a word character need a word boundary before them.
+    if (at > 0 && is_word_char(lower[at]) && is_word_char(lower[at - 1])) continue;
+    for (size_t i : bucket) {
+      const std::string& name = names_[i];
+      if (lower.compare(at, name.size(), name) != 0) continue;
+      const size_t end = at + name.size();
+      if (end < lower.size() && is_word_char(lower[end]) && is_word_char(name.back())) continue;
+      return std::make_pair(i, Span{at, end});
+    }
+  }
+  return std::nullopt;
 }
 
 ServiceTable ServiceTable::load(const std::string& path) {
@@ -189,12 +218,14 @@ ServiceTable ServiceTable::parse(std::string_view yaml, const std::string& file,
 void ServiceTable::index() {
   service_names_ = name_index(services_, false);
   generic_names_ = name_index(services_, true);
+  service_index_ = index_of(service_names_);
+  generic_index_ = index_of(generic_names_);
 }
 
 std::optional<std::pair<const ServiceEntry*, Span>> ServiceTable::find_service(
     std::string_view lower) const {
-  if (auto hit = find_in(lower, service_names_, services_)) return hit;
-  return find_in(lower, generic_names_, services_);
+  if (auto hit = find_in(lower, service_index_, service_names_, services_)) return hit;
+  return find_in(lower, generic_index_, generic_names_, services_);
 }
 
 std::string ServiceTable::topic_for(const ServiceEntry& service, std::string_view lower,

@@ -38,6 +38,21 @@ struct ServiceQualifier {
   int line = 0;
 };
 
+// Lower-case names to find in lower-case text: the earliest one on word boundaries, the
+// longest at a position (as find_earliest_name below). Built once; a scan tries at each
+// position only the names that start with that byte.
+class NameIndex {
+ public:
+  NameIndex() = default;
+  explicit NameIndex(std::vector<std::string> names);
+  // The index of the name found (in the order given) and its span.
+  std::optional<std::pair<size_t, Span>> find_earliest(std::string_view lower) const;
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::vector<size_t>> by_first_byte_;  // 256 buckets, longest name first
+};
+
 class ServiceTable {
  public:
   ServiceTable() = default;
@@ -78,6 +93,7 @@ class ServiceTable {
   // Lower-case synonym -> index, longest first; generic services apart.
   std::vector<std::pair<std::string, size_t>> service_names_;
   std::vector<std::pair<std::string, size_t>> generic_names_;
+  NameIndex service_index_, generic_index_;
 };
 
 // The earliest word-bounded occurrence in `lower` of any of `names` (longest first at a
