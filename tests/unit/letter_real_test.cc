@@ -2,7 +2,8 @@
 // letter the header's case number, the number of items, every decision, how many items
 // are modified remainders and how many retrospective, against the values read from the
 // letters into tests/fixtures/real-letters-expected.tsv. Then every item goes through the
-// request parser and the engine, as `imr parse` and `imr eval` take them. Runs where
+// request parser and the engine, as `imr parse` and `imr eval` take them, and `imr parse`
+// reads them all in one run. Runs where
 // ../shared/real-letters exists.
 #include <gtest/gtest.h>
 
@@ -12,13 +13,15 @@
 #include <set>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "decide/engine.h"
-#include "eval/eval.h"
 #include "intake/document.h"
 #include "intake/letter_case.h"
 #include "intake/letter_items.h"
 #include "letters/letter.h"
 #include "letter_test_support.h"
+#include "support/cli.h"
 #include "support/knowledge.h"
 
 namespace imr {
@@ -177,9 +180,31 @@ TEST(LetterRealTest, EveryItemReachesTheEngineAndIsScored) {
       EXPECT_EQ(c.ur->items[i].certified, l.items[i].certified);
     }
     const Review review = engine.review(c);
-    scored += compare_letter(l, review).size();
+    ASSERT_EQ(review.items.size(), l.items.size());  // one determination per item: none dropped
+    scored += review.items.size();
   }
   EXPECT_EQ(scored, 221u);
+}
+
+TEST(LetterRealTest, ImrParseReadsEveryLetterAndExitsZero) {
+  SKIP_WITHOUT_REAL_LETTERS();
+  std::string args;
+  size_t files = 0;
+  for (const Letter& l : real_letters()) {
+    args += " " + testing::quoted(l.file);
+    ++files;
+  }
+  const testing::CliRun r = testing::run_imr("parse" + args);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), files);
+  size_t items = 0;
+  for (const auto& letter : j) {
+    EXPECT_FALSE(letter["header"]["case_number"].get<std::string>().empty()) << letter["file"];
+    items += letter["items"].size();
+  }
+  if (files == 97) EXPECT_EQ(items, 221u);
 }
 
 }  // namespace
