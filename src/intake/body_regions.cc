@@ -18,8 +18,6 @@ constexpr size_t kMaxChars = 4000;
 
 int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
 bool is_snake_case(std::string_view s) {
   if (s.empty() || !std::islower(static_cast<unsigned char>(s.front()))) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
@@ -146,11 +144,9 @@ void BodyRegionTable::index() {
     for (const auto& w : r.right) names_.push_back(Name{to_lower(w), i, 2});
     for (const auto& w : r.both_sides) names_.push_back(Name{to_lower(w), i, 3});
   }
-  std::stable_sort(names_.begin(), names_.end(),
-                   [](const Name& a, const Name& b) { return a.text.size() > b.text.size(); });
-  by_first_byte_.assign(256, {});
-  for (size_t i = 0; i < names_.size(); ++i)
-    by_first_byte_[static_cast<unsigned char>(names_[i].text.front())].push_back(i);
+  std::vector<std::string> texts;
+  for (const Name& n : names_) texts.push_back(n.text);
+  name_index_ = NameIndex(std::move(texts));
 }
 
 const BodyRegion* BodyRegionTable::find(std::string_view id) const {
@@ -167,18 +163,12 @@ RegionReading BodyRegionTable::read(std::string_view text) const {
     int side;
   };
   std::vector<Hit> hits;
-  // Words: at each word start, the longest name that ends on a word boundary.
-  for (size_t i = 0; i < lower.size() && !by_first_byte_.empty(); ++i) {
-    if (i > 0 && is_word_char(lower[i - 1]) && is_word_char(lower[i])) continue;
-    for (size_t index : by_first_byte_[static_cast<unsigned char>(lower[i])]) {
-      const Name& n = names_[index];
-      if (lower.compare(i, n.text.size(), n.text) != 0) continue;
-      const size_t end = i + n.text.size();
-      if (end < lower.size() && is_word_char(lower[end]) && is_word_char(n.text.back())) continue;
-      hits.push_back(Hit{{i, end}, n.region, n.side});
-      i = end - 1;
-      break;
-    }
+  // Words: left to right, the longest name at each place, on word boundaries.
+  size_t from = 0;
+  while (const auto hit = name_index_.find_earliest(lower, from)) {
+    const Name& n = names_[hit->first];
+    hits.push_back(Hit{hit->second, n.region, n.side});
+    from = hit->second.end;
   }
   // Patterns (spinal levels), where no word was found.
   for (const auto& [re, region] : patterns_) {

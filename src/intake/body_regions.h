@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "intake/name_index.h"
 
 namespace re2 {
 class RE2;
@@ -77,8 +78,8 @@ class BodyRegionTable {
   void index();
   std::string version_;
   std::vector<BodyRegion> regions_;
-  std::vector<Name> names_;  // longest first
-  std::vector<std::vector<size_t>> by_first_byte_;  // 256 buckets of indexes into names_
+  std::vector<Name> names_;
+  NameIndex name_index_;  // over names_, in that order
   std::vector<std::pair<std::unique_ptr<re2::RE2>, size_t>> patterns_;
 };
 

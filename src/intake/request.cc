@@ -53,10 +53,7 @@ struct DrugHit {
 };
 
 std::optional<DrugHit> find_drug(std::string_view lower, const DrugTable& table) {
-  std::vector<std::string_view> names;
-  names.reserve(table.names().size());
-  for (const auto& [name, drug] : table.names()) names.push_back(name);
-  const auto hit = find_earliest_name(lower, names);
+  const auto hit = table.name_index().find_earliest(lower);
   if (!hit) return std::nullopt;
   return DrugHit{table.names()[hit->first].second, hit->second};
 }

@@ -14,8 +14,6 @@ namespace {
 
 int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
 // A map of text -> text ("topic_when: {preoperative: preop_ekg}"), in file order.
 std::vector<std::pair<std::string, std::string>> text_map(const YAML::Node& item, const char* key,
                                                           const std::string& file) {
@@ -70,6 +68,7 @@ std::vector<ServiceQualifier> parse_qualifiers(const YAML::Node& root, const std
     if (!kv.second.IsSequence() || kv.second.size() == 0)
       throw DataError(file, q.line, "qualifier '" + q.name + "' must list its words");
     for (const auto& w : kv.second) q.words.push_back(to_lower(trim(w.as<std::string>())));
+    q.index = NameIndex(q.words);
     out.push_back(std::move(q));
   }
   return out;
@@ -129,57 +128,6 @@ NameIndex index_of(const std::vector<std::pair<std::string, size_t>>& names) {
 
 }  // namespace
 
-std::optional<std::pair<size_t, Span>> find_earliest_name(
-    std::string_view lower, const std::vector<std::string_view>& names) {
-  std::optional<std::pair<size_t, Span>> best;
-  for (size_t i = 0; i < names.size(); ++i) {
-    const std::string_view name = names[i];
-    if (name.empty()) continue;
-    size_t from = 0;
-    while (from < lower.size()) {
-      const size_t at = lower.find(name, from);
-      if (at == std::string_view::npos) break;
-      if (best && at >= best->second.start) break;  // cannot beat the best (names longest first)
-      const size_t end = at + name.size();
-      const bool left_ok = at == 0 || !is_word_char(lower[at - 1]) || !is_word_char(name.front());
-      const bool right_ok =
-          end == lower.size() || !is_word_char(lower[end]) || !is_word_char(name.back());
-      if (left_ok && right_ok) {
-        best = std::make_pair(i, Span{at, end});
-        break;
-      }
-      from = at + 1;
-    }
-  }
-  return best;
-}
-
-NameIndex::NameIndex(std::vector<std::string> names) : names_(std::move(names)), by_first_byte_(256) {
-  for (size_t i = 0; i < names_.size(); ++i)
-    if (!names_[i].empty()) by_first_byte_[static_cast<unsigned char>(names_[i].front())].push_back(i);
-  for (auto& bucket : by_first_byte_)
-    std::stable_sort(bucket.begin(), bucket.end(),
-                     [&](size_t a, size_t b) { return names_[a].size() > names_[b].size(); });
-}
-
-std::optional<std::pair<size_t, Span>> NameIndex::find_earliest(std::string_view lower) const {
-  if (by_first_byte_.empty()) return std::nullopt;
-  for (size_t at = 0; at < lower.size(); ++at) {
-    const auto& bucket = by_first_byte_[static_cast<unsigned char>(lower[at])];
-    if (bucket.empty()) continue;
-    // Names starting with a word character need a word boundary before them.
-    if (at > 0 && is_word_char(lower[at]) && is_word_char(lower[at - 1])) continue;
-    for (size_t i : bucket) {
-      const std::string& name = names_[i];
-      if (lower.compare(at, name.size(), name) != 0) continue;
-      const size_t end = at + name.size();
-      if (end < lower.size() && is_word_char(lower[end]) && is_word_char(name.back())) continue;
-      return std::make_pair(i, Span{at, end});
-    }
-  }
-  return std::nullopt;
-}
-
 ServiceTable ServiceTable::load(const std::string& path) {
   const size_t slash = path.find_last_of('/');
   const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
@@ -232,10 +180,7 @@ std::string ServiceTable::topic_for(const ServiceEntry& service, std::string_vie
                                     const RegionReading& regions) const {
   for (const auto& [qualifier, topic] : service.topic_when)
     for (const auto& q : qualifiers_)
-      if (q.name == qualifier) {
-        std::vector<std::string_view> words(q.words.begin(), q.words.end());
-        if (find_earliest_name(lower, words)) return topic;
-      }
+      if (q.name == qualifier && q.index.find_earliest(lower)) return topic;
   if (regions.regions.size() == 1)
     for (const auto& [region, topic] : service.topic_by_region)
       if (region == regions.regions.front()) return topic;

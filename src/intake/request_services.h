@@ -13,6 +13,7 @@
 
 #include "core/text.h"
 #include "intake/body_regions.h"
+#include "intake/name_index.h"
 
 namespace imr {
 
@@ -35,22 +36,8 @@ struct ServiceEntry {
 struct ServiceQualifier {
   std::string name;  // "preoperative"
   std::vector<std::string> words;
+  NameIndex index;   // over words
   int line = 0;
-};
-
-// Lower-case names to find in lower-case text: the earliest one on word boundaries, the
-// longest at a position (as find_earliest_name below). Built once; a scan tries at each
-// position only the names that start with that byte.
-class NameIndex {
- public:
-  NameIndex() = default;
-  explicit NameIndex(std::vector<std::string> names);
-  // The index of the name found (in the order given) and its span.
-  std::optional<std::pair<size_t, Span>> find_earliest(std::string_view lower) const;
-
- private:
-  std::vector<std::string> names_;
-  std::vector<std::vector<size_t>> by_first_byte_;  // 256 buckets, longest name first
 };
 
 class ServiceTable {
@@ -95,10 +82,5 @@ class ServiceTable {
   std::vector<std::pair<std::string, size_t>> generic_names_;
   NameIndex service_index_, generic_index_;
 };
-
-// The earliest word-bounded occurrence in `lower` of any of `names` (longest first at a
-// position). Returns the index into `names` and the span. Shared by the drug matcher.
-std::optional<std::pair<size_t, Span>> find_earliest_name(
-    std::string_view lower, const std::vector<std::string_view>& names);
 
 }  // namespace imr

@@ -134,7 +134,6 @@ void read_item_request(std::string_view header_text, LetterItem& item) {
   if (mentions_modification(text)) read_modified(text, item);
   else item.request = clean_part(text);
   if (item.request.empty()) item.request = clean_part(text);
-  mark_retrospective(item);
 }
 
 void mark_retrospective(LetterItem& item) {

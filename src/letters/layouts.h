@@ -34,10 +34,10 @@ std::optional<Decision> decision_from_necessity(std::string_view text);
 LetterHeader read_header_table(const std::vector<std::string>& lines, size_t to);
 
 // Reads an item header's text, the decision cut off, into item.request (for a modified
-// request also original_request, certified and modified) and marks it retrospective with
-// its date of service when the request says so (see item_request.cc).
+// request also original_request, certified and modified; see item_request.cc).
 void read_item_request(std::string_view header_text, LetterItem& item);
-// Sets item.retrospective and item.date_of_service from item.request.
+// Sets item.retrospective and item.date_of_service from item.request (and the original
+// request); read_letter does it for the items of every layout.
 void mark_retrospective(LetterItem& item);
 // Whether a header's text tells of a modified request, and whether it holds the sentence
 // that names the original request ("X was the original request").

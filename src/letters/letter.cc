@@ -62,8 +62,7 @@ Letter read_letter(std::string_view text, const std::string& file) {
   if (lines.empty()) throw InputError(file, "letter is empty");
   Letter letter = read_layout(lines, file);
   letter.header = letters::read_header_table(lines, header_table_end(lines));
-  for (LetterItem& item : letter.items)
-    if (!item.retrospective && !item.date_of_service) letters::mark_retrospective(item);
+  for (LetterItem& item : letter.items) letters::mark_retrospective(item);
   return letter;
 }
 

@@ -154,7 +154,9 @@ TEST(LetterRealTest, RequestsAreWholeAndModifiedItemsHaveTheirParts) {
       } else {
         EXPECT_TRUE(item.original_request.empty() && item.certified.empty());
       }
-      if (item.retrospective) EXPECT_TRUE(item.date_of_service.has_value());
+      if (item.retrospective) {
+        EXPECT_TRUE(item.date_of_service.has_value());
+      }
       EXPECT_FALSE(item.body_region.empty());
       categorised += !item.category.empty();
     }
@@ -204,7 +206,9 @@ TEST(LetterRealTest, ImrParseReadsEveryLetterAndExitsZero) {
     EXPECT_FALSE(letter["header"]["case_number"].get<std::string>().empty()) << letter["file"];
     items += letter["items"].size();
   }
-  if (files == 97) EXPECT_EQ(items, 221u);
+  if (files == 97) {
+    EXPECT_EQ(items, 221u);
+  }
 }
 
 }  // namespace
