@@ -5,7 +5,8 @@
 //
 // Items are found by their fields (each item's labels come in that order), and each header
 // is the text just before them: back from the decision (on the request's last line or on a
-// line of its own) to the end of the previous rationale's last sentence. A modified
+// line of its own) to the end of the previous rationale's last sentence, or to the start of
+// its paragraph where the text shows paragraphs by blank lines. A modified
 // request's statement runs over several sentences and is taken back to the one that names
 // the original request.
 #include <re2/re2.h>
@@ -91,12 +92,30 @@ struct ItemLines {
   size_t rationale = kNoLine;
 };
 
+// Where paragraphs start, when the text shows them: blank lines between paragraphs only.
+// Text with a blank line after every line (or none at all) shows nothing.
+struct Paragraphs {
+  const std::vector<bool>* starts = nullptr;
+  bool start_at(size_t i) const { return starts && i < starts->size() && (*starts)[i]; }
+};
+
+Paragraphs paragraphs_of(const std::vector<bool>& starts, size_t from, size_t to) {
+  size_t n = 0, count = 0;
+  for (size_t i = from; i < to && i < starts.size(); ++i, ++n) count += starts[i];
+  // A blank line after (nearly) every line is double spacing, not paragraphs.
+  if (n < 4 || count == 0 || count * 10 >= n * 9) return {};
+  return {&starts};
+}
+
 // The first line of the header that ends at line `last` (inclusive), not above `lo`: back
-// to the line after one that ends a sentence; for a modified request back to the sentence
-// that names the original request.
-size_t header_start(const std::vector<std::string>& lines, size_t lo, size_t last) {
+// to the line after one that ends a sentence (or to the start of the paragraph, when the
+// text shows paragraphs); for a modified request back to the sentence that names the
+// original request.
+size_t header_start(const std::vector<std::string>& lines, const Paragraphs& paragraphs, size_t lo, size_t last) {
   auto walk = [&](size_t s, size_t limit) {
-    while (s > lo && !ends_sentence(lines[s - 1]) && !is_items_intro(lines[s - 1]) && last - s + 1 < limit) --s;
+    while (s > lo && !paragraphs.start_at(s) && !ends_sentence(lines[s - 1]) && !is_items_intro(lines[s - 1]) &&
+           last - s + 1 < limit)
+      --s;
     return s;
   };
   const size_t s = walk(last, kMaxHeaderLines);
@@ -109,8 +128,8 @@ size_t header_start(const std::vector<std::string>& lines, size_t lo, size_t las
   return s;
 }
 
-std::vector<ItemLines> locate_items(const std::vector<std::string>& lines, size_t from,
-                                    const std::string& file) {
+std::vector<ItemLines> locate_items(const std::vector<std::string>& lines, const std::vector<bool>& paragraph_starts,
+                                    size_t from, const std::string& file) {
   // Each item's fields come in the order claims administrator, reviewer, rationale (any may
   // be missing); a field not later than the one before opens the next item.
   std::vector<ItemLines> items;
@@ -126,6 +145,7 @@ std::vector<ItemLines> locate_items(const std::vector<std::string>& lines, size_
     throw InputError(file,
                      "no disputed items found (no 'REQUEST: Upheld' or 'REQUEST: Overturned' "
                      "line under 'IMR ISSUES, DECISIONS AND RATIONALES')");
+  const Paragraphs paragraphs = paragraphs_of(paragraph_starts, from, lines.size());
   // The sentence introducing the items may wrap; it ends with a colon.
   size_t first = from;
   if (first < items[0].fields && is_items_intro(lines[first])) {
@@ -144,7 +164,7 @@ std::vector<ItemLines> locate_items(const std::vector<std::string>& lines, size_
     size_t last = it.fields - 1;
     it.decision = last;
     if (RE2::FullMatch(lines[last], lone_decision_re()) && last > lo) --last;
-    it.header = header_start(lines, lo, last);
+    it.header = header_start(lines, paragraphs, lo, last);
   }
   return items;
 }
@@ -163,9 +183,9 @@ void refuse_stray_headers(const std::vector<std::string>& lines, const std::vect
   }
 }
 
-std::vector<LetterItem> read_items(const std::vector<std::string>& lines, size_t from,
-                                   const std::string& file) {
-  const std::vector<ItemLines> located = locate_items(lines, from, file);
+std::vector<LetterItem> read_items(const std::vector<std::string>& lines, const std::vector<bool>& paragraph_starts,
+                                   size_t from, const std::string& file) {
+  const std::vector<ItemLines> located = locate_items(lines, paragraph_starts, from, file);
   std::vector<LetterItem> items;
   for (size_t k = 0; k < located.size(); ++k) {
     const ItemLines& at = located[k];
@@ -197,7 +217,8 @@ std::vector<LetterItem> read_items(const std::vector<std::string>& lines, size_t
 
 }  // namespace
 
-Letter read_final_determination(const std::vector<std::string>& lines, const std::string& file) {
+Letter read_final_determination(const std::vector<std::string>& lines, const std::string& file,
+                                const std::vector<bool>& paragraph_starts) {
   const size_t issues = find_heading(lines, 0, kIssues);
   if (issues == kNoLine)
     throw InputError(file,
@@ -211,7 +232,7 @@ Letter read_final_determination(const std::vector<std::string>& lines, const std
   letter.reviewer = read_credentials(join_lines(lines, 0, summary));
   letter.case_summary = clean_case_summary(join_lines(lines, summary + 1, issues));
   fill_claimant(letter);
-  letter.items = read_items(lines, issues + 1, file);
+  letter.items = read_items(lines, paragraph_starts, issues + 1, file);
   return letter;
 }
 

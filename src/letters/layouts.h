@@ -12,7 +12,10 @@
 
 namespace imr::letters {
 
-Letter read_final_determination(const std::vector<std::string>& lines, const std::string& file);
+// `paragraph_starts` (from letter_lines, or empty) helps tell an item header from the end of
+// the rationale before it.
+Letter read_final_determination(const std::vector<std::string>& lines, const std::string& file,
+                                const std::vector<bool>& paragraph_starts = {});
 Letter read_notice_of_determination(const std::vector<std::string>& lines, const std::string& file);
 Letter read_medical_professional_review(const std::vector<std::string>& lines,
                                         const std::string& file);

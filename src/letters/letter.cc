@@ -25,9 +25,10 @@ bool mentions(const std::vector<std::string>& lines, std::string_view phrase) {
   return false;
 }
 
-Letter read_layout(const std::vector<std::string>& lines, const std::string& file) {
+Letter read_layout(const std::vector<std::string>& lines, const std::vector<bool>& paragraph_starts,
+                   const std::string& file) {
   if (letters::find_heading(lines, 0, kFinal) != letters::kNoLine)
-    return letters::read_final_determination(lines, file);
+    return letters::read_final_determination(lines, file, paragraph_starts);
   if (letters::find_heading(lines, 0, kMpr) != letters::kNoLine)
     return letters::read_medical_professional_review(lines, file);
   if (mentions(lines, "Notice of Independent Medical Review Determination") ||
@@ -58,9 +59,10 @@ bool LetterHeader::empty() const {
 }
 
 Letter read_letter(std::string_view text, const std::string& file) {
-  const std::vector<std::string> lines = letters::letter_lines(text);
+  std::vector<bool> paragraph_starts;
+  const std::vector<std::string> lines = letters::letter_lines(text, &paragraph_starts);
   if (lines.empty()) throw InputError(file, "letter is empty");
-  Letter letter = read_layout(lines, file);
+  Letter letter = read_layout(lines, paragraph_starts, file);
   letter.header = letters::read_header_table(lines, header_table_end(lines));
   for (LetterItem& item : letter.items) letters::mark_retrospective(item);
   return letter;

@@ -5,9 +5,11 @@
 // items with their date of service, the header table beside its values or in columns.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <tuple>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "intake/document.h"
 #include "intake/letter_case.h"
 #include "intake/letter_items.h"
@@ -204,6 +206,75 @@ TEST(LetterItemsTest, RetrospectiveItemsAndDatesOfService) {
     EXPECT_EQ(l.items[0].request, request);
     EXPECT_EQ(l.items[0].retrospective, retro);
     EXPECT_EQ(iso(l.items[0].date_of_service), dos);
+  }
+}
+
+// The items of a letter, as compared across layouts of the same text.
+std::vector<std::string> item_keys(const Letter& l) {
+  std::vector<std::string> out;
+  for (const LetterItem& i : l.items)
+    out.push_back(i.request + " | " + to_string(i.decision) + " | " + i.original_request + " | " + i.certified +
+                  " | " + (i.retrospective ? "retro " : "") + iso(i.date_of_service) + " | " + i.rationale);
+  return out;
+}
+
+// `text` with the paragraphs after the items' introduction re-wrapped at `width` columns.
+std::string rewrap_items(const std::string& text, size_t width) {
+  const size_t intro = text.find("set forth below:");
+  const size_t start = text.find('\n', intro) + 1;
+  std::string out = text.substr(0, start);
+  std::istringstream in(text.substr(start));
+  std::string line, paragraph;
+  auto flush = [&] {
+    std::istringstream words(paragraph);
+    std::string word, cur;
+    while (words >> word) {
+      if (!cur.empty() && cur.size() + 1 + word.size() > width) {
+        out += cur + "\n";
+        cur.clear();
+      }
+      cur += (cur.empty() ? "" : " ") + word;
+    }
+    if (!cur.empty()) out += cur + "\n\n";
+    paragraph.clear();
+  };
+  while (std::getline(in, line)) {
+    if (trim(line).empty()) flush();
+    else paragraph += " " + line;
+  }
+  flush();
+  return out;
+}
+
+TEST(LetterItemsTest, TheSameLetterLaidOutOtherwiseReadsTheSame) {
+  const std::string path = fixture("modern_header_modified.txt");
+  const std::string text = testing::slurp(path);
+  const Letter base = read_letter(text, path);
+  ASSERT_EQ(base.items.size(), 5u);
+  std::vector<std::pair<std::string, std::string>> variants;
+  for (size_t width : {48, 72, 110, 200}) variants.emplace_back("wrapped at " + std::to_string(width), rewrap_items(text, width));
+  std::string doubled, crlf, no_final_periods;
+  for (char c : text) {
+    doubled += c;
+    if (c == '\n') doubled += '\n';
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  }
+  variants.emplace_back("double spaced", doubled);
+  variants.emplace_back("CRLF", crlf);
+  // A rationale whose last sentence lost its period: the blank line still ends it.
+  std::string lost = text;
+  const std::string end = "necessary.\n\nHinged brace";
+  ASSERT_NE(lost.find(end), std::string::npos);
+  lost.replace(lost.find(end), end.size(), "necessary\n\nHinged brace");
+  const Letter lost_period = read_letter(lost, path);
+  ASSERT_EQ(lost_period.items.size(), 5u);
+  EXPECT_EQ(lost_period.items[1].request, base.items[1].request);
+  for (const auto& [name, variant] : variants) {
+    SCOPED_TRACE(name);
+    const Letter l = read_letter(variant, path);
+    EXPECT_EQ(item_keys(l), item_keys(base));
+    EXPECT_EQ(l.header.case_number, base.header.case_number);
+    EXPECT_EQ(iso(l.header.ur_denial_date), iso(base.header.ur_denial_date));
   }
 }
 
