@@ -140,6 +140,7 @@ Case parse_case_json(std::string_view text, const std::string& file) {
           r.fail(path + ".action", "must be \"denied\", \"modified\" or \"delayed\"");
         u.certified = r.string(item, "certified", path);
         u.guideline = r.string(item, "guideline", path);
+        u.date_of_service = r.date(item, "date_of_service", path);
         d.items.push_back(std::move(u));
       }
     }

@@ -131,7 +131,7 @@ TEST(ReviewCliTest, BrokenRulePackStopsStartUpWithFileAndLine) {
   const fs::path data = testing::scratch_dir() / "data";
   fs::create_directories(data / "rules");
   fs::copy_file(std::string(IMR_SOURCE_DIR) + "/data/drugs.yaml", data / "drugs.yaml");
-  for (const char* name : {"services.yaml", "vocabulary.yaml", "measure_phrases.yaml", "wording.yaml"})
+  for (const char* name : {"services.yaml", "body_regions.yaml", "vocabulary.yaml", "measure_phrases.yaml", "wording.yaml"})
     fs::copy_file(std::string(IMR_SOURCE_DIR) + "/data/" + name, data / name);
   fs::copy(std::string(IMR_SOURCE_DIR) + "/data/lexicon", data / "lexicon");
   std::ofstream(data / "rules" / "bad.yaml") << "id: x\ntopic: x\ntitle: X\nversion: '1'\n"
