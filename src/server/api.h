@@ -26,6 +26,7 @@ struct Call {
   const httplib::Request& req;
   httplib::Response& res;
   std::optional<auth::Session> session;  // set on every route that needs a session
+  std::string client_address;            // the peer, or the client behind a trusted proxy
 
   const auth::User& user() const { return session->user; }
   // Who the case service sees acting: a reviewer acts as its registry id (the id cases are

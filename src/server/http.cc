@@ -1,5 +1,6 @@
 #include "server/http.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace imr::server {
@@ -60,6 +61,26 @@ void send_json(httplib::Response& res, int status, const json& body) {
 
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
   send_json(res, status, {{"error", {{"status", status}, {"code", code}, {"message", message}}}});
+}
+
+std::string client_address(const std::string& peer, const std::string& forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&](std::string_view a) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), a) != trusted_proxies.end();
+  };
+  if (!trusted(peer)) return peer;
+  // Right to left: each trusted proxy appended the address it received from.
+  std::string_view rest = forwarded_for;
+  while (!rest.empty()) {
+    const size_t comma = rest.rfind(',');
+    std::string_view entry = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t')) entry.remove_prefix(1);
+    while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
+    if (entry.empty()) continue;
+    if (!trusted(entry)) return std::string(entry.substr(0, 64));
+  }
+  return peer;
 }
 
 std::string cookie_value(const httplib::Request& req, std::string_view name) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -43,6 +44,11 @@ int query_int(const httplib::Request& req, const char* name, int fallback, int m
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message);
+
+// The address a request came from: the peer's, or behind a trusted proxy the last address of
+// X-Forwarded-For that is not a trusted proxy (ServerOptions::trusted_proxies).
+std::string client_address(const std::string& peer, const std::string& forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
 
 // The value of one cookie from the Cookie header, "" when absent.
 std::string cookie_value(const httplib::Request& req, std::string_view name);

@@ -111,7 +111,8 @@ struct WorkbenchServer::Impl {
     auto wrapped = [this, route, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
       const auto start = std::chrono::steady_clock::now();
       ++in_flight;
-      Call call{req, res, std::nullopt};
+      Call call{req, res, std::nullopt,
+                client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), options.trusted_proxies)};
       std::string detail;
       try {
         if (route.auth == Auth::session) authenticate(call, route.method != "GET");
@@ -193,6 +194,16 @@ WorkbenchServer::WorkbenchServer(Store& store, CaseService& cases, auth::AuthSer
     s.http.set_file_extension_and_mimetype_mapping("js", "text/javascript");
     s.http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
   }
+  // cpp-httplib 0.11.4 applies the body limit to Content-Length only and reads a chunked
+  // body whole, however large: refuse chunked request bodies before they are read.
+  s.http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.has_header("Transfer-Encoding")) {
+      send_error(res, 411, "length_required", "send the request body with a Content-Length");
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   // Anything no route answered (an unknown path, a body over the limit) still gets the JSON
   // error shape.
   s.http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,

@@ -36,6 +36,10 @@ struct ServerOptions {
   bool log_requests = true;
   bool secure_cookies = false;           // add "Secure" to the session cookie (behind TLS)
   std::string rules_version;             // reported by /api/health
+  // Peers whose X-Forwarded-For is believed (a reverse proxy in front: docs/deployment.md).
+  // The client address the login throttle counts is then the last forwarded address that is
+  // not itself a trusted proxy; from any other peer the header is ignored.
+  std::vector<std::string> trusted_proxies;
 };
 
 class WorkbenchServer {
