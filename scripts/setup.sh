@@ -10,7 +10,7 @@ PACKAGES=(
   libpoppler-cpp-dev poppler-utils
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev libpq-dev postgresql libsodium-dev
   libhpdf-dev fonts-dejavu-core
-  libcpp-httplib-dev chromium wrk curl
+  libcpp-httplib-dev libboost-dev chromium wrk curl clang libclang-rt-14-dev
 )
 
 missing=()
