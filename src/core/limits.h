@@ -14,7 +14,7 @@ namespace imr::limits {
 
 // --- Files and documents (command line and server) ---
 inline constexpr size_t kMaxFileBytes = 32u << 20;       // one file or upload, as read
-inline constexpr size_t kMaxTextBytes = 16u << 20;       // text of one document (after PDF extraction)
+inline constexpr size_t kMaxTextBytes = 8u << 20;        // text of one document (after PDF extraction)
 inline constexpr int kMaxPdfPages = 3000;                // pages extracted from one PDF
 inline constexpr int kPdfCpuSeconds = 20;                // CPU time of one PDF's extraction
 inline constexpr int kPdfWallSeconds = 60;               // wall time of one PDF's extraction
@@ -24,7 +24,8 @@ inline constexpr int kMaxJsonDepth = 64;                 // nesting of a JSON do
 // --- Cases ---
 inline constexpr size_t kMaxItemsPerCase = 100;          // disputed items in one case
 inline constexpr size_t kMaxRecordsPerCase = 500;        // medical records in one case
-inline constexpr size_t kMaxCaseTextBytes = 32u << 20;   // all records of one case, together
+inline constexpr size_t kMaxCaseTextBytes = 8u << 20;    // all records of one case, together
+inline constexpr size_t kMaxEvidencePerCriterion = 20;   // quotes a criterion shows (first and last)
 
 // --- Server: requests ---
 inline constexpr size_t kMaxHeaderBytes = 16u << 10;     // request line and headers
@@ -70,6 +71,7 @@ inline constexpr std::array kAll = {
     Limit{"kMaxItemsPerCase", kMaxItemsPerCase},
     Limit{"kMaxRecordsPerCase", kMaxRecordsPerCase},
     Limit{"kMaxCaseTextBytes", kMaxCaseTextBytes},
+    Limit{"kMaxEvidencePerCriterion", kMaxEvidencePerCriterion},
     Limit{"kMaxHeaderBytes", kMaxHeaderBytes},
     Limit{"kMaxBodyBytes", kMaxBodyBytes},
     Limit{"kMaxCommandBodyBytes", kMaxCommandBodyBytes},
