@@ -18,7 +18,15 @@ inline const std::string kTestPassword = "correct horse 42";
 
 class TestServer {
  public:
-  explicit TestServer(server::ServerOptions options = {}, auth::LoginPolicy policy = {}) {
+  static auth::LoginPolicy patient_policy() {
+    auth::LoginPolicy p;
+    p.check_wait_seconds = 600;
+    return p;
+  }
+
+  // The password-check wait is long by default here: on a busy machine or under a sanitizer
+  // a check takes seconds, and the tests are about limits, not about that wait.
+  explicit TestServer(server::ServerOptions options = {}, auth::LoginPolicy policy = patient_policy()) {
     location_.create("sqlite");
     store_ = open_store(location_.location());
     cases_ = std::make_unique<CaseService>(*store_, bundled_service_context());

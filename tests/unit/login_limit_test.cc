@@ -58,6 +58,9 @@ class LoginLimit : public ::testing::Test {
 long count(const std::vector<LoginOutcome>& v, LoginOutcome o) { return std::count(v.begin(), v.end(), o); }
 
 TEST_F(LoginLimit, ConcurrentWrongPasswordsGetExactlyTheLimitOfChecks) {
+  LoginPolicy policy;
+  policy.check_wait_seconds = 600;
+  service(policy);
   add("amy");
   const auto outcomes = concurrently(40, [&](int) { return service().login("amy", kWrong, "10.0.0.2"); });
   EXPECT_EQ(count(outcomes, LoginOutcome::refused), 5);  // the limit, not one more
@@ -70,6 +73,7 @@ TEST_F(LoginLimit, ConcurrentWrongPasswordsGetExactlyTheLimitOfChecks) {
 TEST_F(LoginLimit, ConcurrentUnknownIdsFromOneAddressGetExactlyTheAddressLimit) {
   LoginPolicy policy;
   policy.max_failures_per_address = 6;
+  policy.check_wait_seconds = 600;
   service(policy);
   const auto outcomes = concurrently(30, [&](int i) {
     return service().login("nobody" + std::to_string(i), kWrong, "192.0.2.7");
@@ -83,6 +87,7 @@ TEST_F(LoginLimit, ConcurrentUnknownIdsFromOneAddressGetExactlyTheAddressLimit) 
 TEST_F(LoginLimit, PasswordChecksAtOnceAreCapped) {
   LoginPolicy policy;
   policy.max_concurrent_checks = 2;
+  policy.check_wait_seconds = 600;  // on a busy machine (or under a sanitizer) a wait may be long
   service(policy);
   // Sixteen unknown ids from sixteen addresses: no limit refuses them, so each is checked.
   const auto outcomes = concurrently(16, [&](int i) {
@@ -91,6 +96,23 @@ TEST_F(LoginLimit, PasswordChecksAtOnceAreCapped) {
   EXPECT_EQ(count(outcomes, LoginOutcome::refused), 16);
   EXPECT_GE(service().login_gate().peak_checks(), 1);
   EXPECT_LE(service().login_gate().peak_checks(), 2);
+}
+
+TEST_F(LoginLimit, ALoginThatFindsNoFreeCheckIsBusyAndNotCounted) {
+  LoginPolicy policy;
+  policy.max_concurrent_checks = 1;
+  policy.check_wait_seconds = 0;
+  policy.max_failures = 1;
+  service(policy);
+  add("amy");
+  ASSERT_TRUE(service().login_gate().acquire_check());  // another login is being checked
+  const LoginResult busy = service().login("amy", kWrong, "10.0.0.1");
+  EXPECT_EQ(busy.outcome, LoginOutcome::busy);
+  EXPECT_NE(busy.message.find("busy"), std::string::npos);
+  service().login_gate().release_check();
+  // The busy attempt was not a failure: the one failure allowed is still there.
+  EXPECT_EQ(service().login("amy", kWrong, "10.0.0.1").outcome, LoginOutcome::refused);
+  EXPECT_EQ(service().login("amy", kGood, "10.0.0.1").outcome, LoginOutcome::rate_limited);
 }
 
 TEST_F(LoginLimit, AStrangerCannotLockAUserOutOfTheirKnownAddress) {
