@@ -132,8 +132,11 @@ struct Session : std::enable_shared_from_this<Session> {
     req.remote_addr = peer;
     auto self = shared_from_this();
     auto plan = std::make_shared<std::optional<BodyPlan>>();
+    // A request without a body is headed and handled in one trip to a worker.
+    const bool bodyless = parser->is_done();
+    auto handled = std::make_shared<bool>(false);
     transport->on_worker(
-        [self, plan] {
+        [self, plan, bodyless, handled] {
           try {
             *plan = self->transport->app.head(self->req, self->res);
           } catch (const std::exception& e) {
@@ -141,8 +144,33 @@ struct Session : std::enable_shared_from_this<Session> {
             self->transport->app.refuse(self->res, 500, "internal error (logged)");
             plan->reset();
           }
+          if (*plan && bodyless) {
+            self->run_handler();
+            *handled = true;
+          }
         },
-        [self, plan] { self->on_plan(*plan); });
+        [self, plan, handled] {
+          if (*handled) return self->write();
+          self->on_plan(*plan);
+        });
+  }
+
+  // On a worker: the application's answer to the complete request (multipart parts first).
+  void run_handler() {
+    try {
+      if (req.is_multipart_form_data())
+        req.files = parse_multipart(req.get_header_value("Content-Type"), req.body, options().max_form_parts);
+    } catch (const std::invalid_argument& e) {
+      transport->app.refuse(res, 400, std::string("the upload could not be read: ") + e.what());
+      return;
+    }
+    try {
+      transport->app.handle(req, res);
+    } catch (const std::exception& e) {
+      transport->log_error(e.what());
+      res = Response{};
+      transport->app.refuse(res, 500, "internal error (logged)");
+    }
   }
 
   void on_plan(const std::optional<BodyPlan>& plan) {
@@ -177,25 +205,7 @@ struct Session : std::enable_shared_from_this<Session> {
   void handle() {
     req.body = std::move(parser->get().body());
     auto self = shared_from_this();
-    transport->on_worker(
-        [self] {
-          Request& r = self->req;
-          try {
-            if (r.is_multipart_form_data())
-              r.files = parse_multipart(r.get_header_value("Content-Type"), r.body, self->options().max_form_parts);
-          } catch (const std::invalid_argument& e) {
-            self->transport->app.refuse(self->res, 400, std::string("the upload could not be read: ") + e.what());
-            return;
-          }
-          try {
-            self->transport->app.handle(r, self->res);
-          } catch (const std::exception& e) {
-            self->transport->log_error(e.what());
-            self->res = Response{};
-            self->transport->app.refuse(self->res, 500, "internal error (logged)");
-          }
-        },
-        [self] { self->write(); });
+    transport->on_worker([self] { self->run_handler(); }, [self] { self->write(); });
   }
 
   void refuse(int status, const std::string& message) {
