@@ -14,14 +14,6 @@
 
 #include "core/error.h"
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define IMR_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define IMR_SANITIZED 1
-#endif
-#endif
-
 namespace imr {
 
 namespace {
@@ -45,10 +37,10 @@ void write_all(int fd, const char* data, size_t size) {
 [[noreturn]] void run_child(int out, const std::function<std::string()>& work, const CallLimits& limits) {
   rlimit cpu{static_cast<rlim_t>(limits.cpu_seconds), static_cast<rlim_t>(limits.cpu_seconds) + 1};
   ::setrlimit(RLIMIT_CPU, &cpu);
-#ifndef IMR_SANITIZED
-  rlimit memory{static_cast<rlim_t>(limits.memory_bytes), static_cast<rlim_t>(limits.memory_bytes)};
-  ::setrlimit(RLIMIT_AS, &memory);
-#endif
+  if (kCallMemoryLimitApplies) {
+    rlimit memory{static_cast<rlim_t>(limits.memory_bytes), static_cast<rlim_t>(limits.memory_bytes)};
+    ::setrlimit(RLIMIT_AS, &memory);
+  }
   char status = kText;
   std::string payload;
   try {

@@ -17,6 +17,21 @@
 
 namespace imr {
 
+// Whether memory_bytes is applied in this build: not under ASan or TSan, which reserve
+// terabytes of address space for their shadow memory.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define IMR_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define IMR_SANITIZED 1
+#endif
+#endif
+#ifdef IMR_SANITIZED
+inline constexpr bool kCallMemoryLimitApplies = false;
+#else
+inline constexpr bool kCallMemoryLimitApplies = true;
+#endif
+
 struct CallLimits {
   int cpu_seconds = 20;
   int wall_seconds = 60;

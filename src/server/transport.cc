@@ -333,7 +333,9 @@ void HttpTransport::run() {
 }
 
 void HttpTransport::stop() {
-  auto s = impl_;
+  // A raw pointer: the handler lives in Impl's own io_context, so it never outlives Impl (a
+  // shared_ptr here would keep Impl alive forever when the handler never runs).
+  Impl* s = impl_.get();
   if (s->stopping.exchange(true)) return;
   asio::post(s->ioc, [s] {
     beast::error_code ignored;
