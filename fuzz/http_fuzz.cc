@@ -6,15 +6,15 @@
 // CSRF token, so the fuzzer reaches the routes behind a session.
 //
 // A finding is a crash or sanitizer report anywhere in the server, or a connection the server
-// keeps open more than 20 s after the client has finished sending (its deadlines must end it;
-// a login's password check, 64 MiB of Argon2id, takes seconds under ASan at low priority).
+// never closes after the client has finished sending: the harness waits for the close, so
+// libFuzzer's -timeout reports it. (A fuzzer at nice 19 on a busy machine can be starved for
+// that long too: reproduce such an input at normal priority before believing it.)
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -115,11 +115,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   char buffer[65536];
   for (;;) {
     pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 20000) <= 0) {
-      std::fprintf(stderr, "http_fuzz: the server kept the connection open 20 s after the request ended\n");
-      std::abort();
-    }
-    if (::recv(fd, buffer, sizeof(buffer), 0) <= 0) break;
+    if (::poll(&p, 1, 1000) < 0) break;
+    if ((p.revents & (POLLIN | POLLHUP | POLLERR)) && ::recv(fd, buffer, sizeof(buffer), 0) <= 0) break;
   }
   linger no_wait{1, 0};  // no TIME_WAIT: thousands of connections a second must not run out of ports
   ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &no_wait, sizeof(no_wait));
