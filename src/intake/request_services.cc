@@ -88,9 +88,11 @@ void check_unique(const std::vector<ServiceEntry>& entries, const std::string& f
 void check_topics(const std::vector<ServiceEntry>& entries, const std::vector<ServiceQualifier>& qualifiers,
                   const BodyRegionTable& regions, const std::string& file) {
   for (const auto& e : entries) {
-    for (const auto& [q, topic] : e.topic_when)
+    for (const auto& entry : e.topic_when) {
+      const std::string& q = entry.first;  // not a structured binding: clang 14 cannot capture one
       if (std::none_of(qualifiers.begin(), qualifiers.end(), [&](const auto& x) { return x.name == q; }))
         throw DataError(file, e.line, "service '" + e.name + "': topic_when names '" + q + "', which is not a qualifier");
+    }
     for (const auto& [region, topic] : e.topic_by_region)
       if (!regions.find(region))
         throw DataError(file, e.line, "service '" + e.name + "': topic_by_region names '" + region +
