@@ -17,12 +17,14 @@ namespace {
 using request_detail::find;
 
 // Number words as requests write them ("three times a week for two weeks", "six visits",
-// "twice a week") turned into digits, so the figure patterns below read them. Whole words
+// "twice a week", "two (2) times a week") turned into digits, so the figure patterns below read them. Whole words
 // only; other text is kept as it is.
 std::string digits_for_number_words(std::string_view text) {
+  // The word, then the whole match: the word may be followed by its figure in brackets,
+  // "two (2) times a week", which is dropped.
   static const RE2 kWord(
-      R"(\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|)"
-      R"(fifteen|sixteen|eighteen|twenty-four|twenty|thirty|twice|once)\b)");
+      R"((\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|)"
+      R"(fifteen|sixteen|eighteen|twenty-four|twenty|thirty|twice|once)\b(?:\s*\(\d{1,3}\))?))");
   static const std::map<std::string, std::string, std::less<>> kDigits = {
       {"one", "1"},       {"two", "2"},         {"three", "3"},      {"four", "4"},
       {"five", "5"},      {"six", "6"},         {"seven", "7"},      {"eight", "8"},
@@ -33,11 +35,11 @@ std::string digits_for_number_words(std::string_view text) {
   std::string out;
   re2::StringPiece input(text.data(), text.size());
   const char* last = text.data();
-  re2::StringPiece word;
-  while (RE2::FindAndConsume(&input, kWord, &word)) {
-    out.append(last, word.data());
+  re2::StringPiece whole, word;
+  while (RE2::FindAndConsume(&input, kWord, &whole, &word)) {
+    out.append(last, whole.data());
     out += kDigits.find(std::string_view(word.data(), word.size()))->second;
-    last = word.data() + word.size();
+    last = whole.data() + whole.size();
   }
   out.append(last, text.data() + text.size());
   return out;

@@ -232,6 +232,7 @@ TEST(EnginePhysmedDrugsTest, VisitCountsInWords) {
            {"Additional physical therapy two times four visits (8) for the lumbar and bilateral knees", 8},
            {"Acupuncture twelve sessions", 12},
            {"Physical therapy twice weekly for six weeks for the neck", 12},
+           {"Physical therapy two (2) times a week for four (4) weeks for the right shoulder", 8},
            {"Physical therapy 2x6 for the shoulder", 12}}) {
     SCOPED_TRACE(row.text);
     const ParsedRequest r = parse_request(row.text, k.drugs, k.services);
