@@ -113,8 +113,12 @@ const std::vector<DiagnosticRow>& rows() {
        "Examination shows decreased sensation in the left L5 dermatome and a diminished left ankle reflex.", "",
        "electrodiagnostics_lower.neuro_findings", Date::ymd(2017, 1, 10), Date::ymd(2016, 10, 1)},
       {"office_visits", "Spine surgeon consultation for the lumbar spine",
+       "Left leg pain since lifting a pallet. An epidural injection and physical therapy have not helped.",
+       "MRI of the lumbar spine shows an L4-5 disc herniation compressing the left L5 nerve root.", "",
+       "office_visits_surgical.lesion_on_imaging", Date::ymd(2017, 1, 10), Date::ymd(2016, 10, 1)},
+      {"office_visits", "Pain management consultation",
        "She was seen in the clinic today.",
-       "She has a lumbar disc herniation with left leg pain.", "",
+       "She is treated for lumbar radiculopathy and takes gabapentin daily.", "",
        "office_visits.clinical_need", Date::ymd(2017, 1, 10), Date::ymd(2016, 10, 1)},
       {"functional_capacity_evaluation", "Functional capacity evaluation",
        "Lumbar strain from stacking boxes. He is on modified duty. He is permanent and stationary.",
@@ -266,7 +270,7 @@ TEST(EngineDiagnosticsTest, VisitsFollowTheirCourseAndDuplicatesAreNotNecessary)
   dup.requests = {"Neurosurgeon evaluation for the low back"};
   const Determination d = engine.review(dup).items.at(0);
   EXPECT_EQ(*d.decision, Decision::kUpheld) << criteria_dump(d);
-  const CriterionResult* nd = find_criterion(d, "office_visits.not_duplicate");
+  const CriterionResult* nd = find_criterion(d, "office_visits_surgical.not_duplicate");
   ASSERT_NE(nd, nullptr);
   EXPECT_EQ(nd->state, CriterionState::kNotMet);
 }
