@@ -1,11 +1,12 @@
 // The diagnostics family on team-written records, both ways: imaging by body region (spine,
-// knee, shoulder, hip, head, other limb joints), X-rays, CT, bone scan, electrodiagnostics of
-// the arm and of the leg, consultations and functional capacity evaluations. For every row a
-// record with the deciding sentence is overturned, and the same record without it is upheld
-// with that sentence's criterion not met or not documented and stated in the rationale. Then
-// the reviewers' habits the packs encode: care that is helping defers a study, imaging that
-// already explains radiculopathy makes EMG unnecessary, a duplicate consultation and an
-// examination serving an unsupported course of therapy are not necessary.
+// knee, shoulder, hip, head, other limb joints), X-rays, CT (the head in its acute phase), bone
+// scan, electrodiagnostics of the arm and of the leg, consultations and functional capacity
+// evaluations. For every row a record with the deciding sentence is overturned, and the same
+// record without it is upheld with that sentence's criterion not met or not documented and
+// stated in the rationale. Then the reviewers' habits the packs encode: care that is helping
+// defers a study, imaging that already explains radiculopathy makes EMG unnecessary, a
+// duplicate consultation and an examination serving an unsupported course of therapy are not
+// necessary.
 #include <gtest/gtest.h>
 
 #include "decide/engine.h"
@@ -118,6 +119,10 @@ const std::vector<DiagnosticRow>& rows() {
        "Low back pain with numbness in the right leg after a fall from a roof.",
        "He has a cardiac pacemaker, so MRI cannot be done.", "",
        "imaging_ct.mri_contraindicated", Date::ymd(2016, 12, 20), Date::ymd(2016, 10, 1)},
+      {"imaging_ct", "CT scan of the head",
+       "He struck his head on a steel beam at work yesterday and vomited twice.",
+       "The emergency physician diagnosed a concussion.", "",
+       "imaging_ct_head.brain_injury_signs", Date::ymd(2016, 11, 15), Date::ymd(2016, 11, 14)},
       {"imaging_bone_scan", "Three phase bone scan of the right foot",
        "Burning pain, swelling and color change of the right foot since a crush injury.",
        "Complex regional pain syndrome is suspected.", "",
