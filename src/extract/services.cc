@@ -66,7 +66,7 @@ const RE2& gains_re() {
 }
 const RE2& no_benefit_re() {
   static const RE2 re(
-      R"(\b(?:no (?:\w+ ){0,4}?(?:improvement|benefit|gains?|relief|progress|change)|without (?:\w+ ){0,4}?(?:improvement|benefit|gains?|relief)|did not (?:help|improve)|didn't help|not helpful|ineffective|plateau(?:ed)?|failed|minimal (?:benefit|improvement|relief)|little (?:benefit|improvement|relief))\b)");
+      R"(\b(?:no (?:\w+ ){0,4}?(?:improvement|benefit|gains?|relief|progress|change)|without (?:\w+ ){0,4}?(?:improvement|benefit|gains?|relief)|did not (?:help|improve|relieve|resolve)|didn't help|(?:has|have|had) not (?:helped|been helpful|relieved|improved|resolved)|not helpful|ineffective|plateau(?:ed)?|failed|minimal (?:benefit|improvement|relief)|little (?:benefit|improvement|relief))\b)");
   return re;
 }
 
