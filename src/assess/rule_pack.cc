@@ -373,7 +373,7 @@ RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file, c
                                                   "effective_from", "effective_to", "priority", "companion",
                                                   "applies_to", "position", "citations", "criteria", "prior_course"};
   static const std::set<std::string> kAppliesKeys = {"drug_classes", "drug_topics", "drugs", "services",
-                                                     "body_regions", "request_flags"};
+                                                     "body_regions", "request_flags", "injury_within_days"};
   (void)phrases;  // every outcome's phrase was checked when the phrases loaded
   YAML::Node root;
   try {
@@ -420,6 +420,12 @@ RulePack RuleSet::parse_pack(const std::string& yaml, const std::string& file, c
     p.service_topics = coded("services", "service_topic");
     p.body_regions = coded("body_regions", "body_region");
     p.request_flags = coded("request_flags", "request_flag");
+    if (const YAML::Node days = applies["injury_within_days"]) {
+      int n = 0;
+      if (!days.IsScalar() || !YAML::convert<int>::decode(days, n) || n <= 0)
+        r.fail(days, "applies_to.injury_within_days must be a positive whole number of days");
+      p.injury_within_days = n;
+    }
     if (p.drug_classes.empty() && p.drug_topics.empty() && p.drug_keys.empty() && p.service_topics.empty())
       r.fail(applies, "'applies_to' names no drug classes, topics, drugs or services");
     p.position = r.text(root, "position");
@@ -528,7 +534,8 @@ RuleSet RuleSet::load(const std::string& dir, const Vocabulary& vocabulary, cons
   return set;
 }
 
-const RulePack* RuleSet::for_request(const ParsedRequest& r, const std::optional<Date>& on) const {
+const RulePack* RuleSet::for_request(const ParsedRequest& r, const std::optional<Date>& on,
+                                     const std::optional<Date>& injury) const {
   auto has = [](const std::vector<std::string>& v, const std::string& x) {
     return !x.empty() && std::find(v.begin(), v.end(), x) != v.end();
   };
@@ -555,6 +562,12 @@ const RulePack* RuleSet::for_request(const ParsedRequest& r, const std::optional
                                    [&](const std::string& f) { return has(r.flags, f); });
       if (!any) continue;
       score += 60;
+    }
+    if (p.injury_within_days) {
+      if (!on || !injury) continue;
+      const int days = on->first_day() - injury->first_day();
+      if (days < 0 || days > *p.injury_within_days) continue;
+      score += 70;
     }
     score += p.priority;
     // A pack in force beats a superseded one, whatever its specificity; among superseded

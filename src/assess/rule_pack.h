@@ -79,6 +79,10 @@ struct RulePack {
   // Narrowing (a pack that names them beats one that does not, and applies only then):
   std::vector<std::string> body_regions;    // ... for these body regions
   std::vector<std::string> request_flags;   // ... written with these flags ("postoperative")
+  // ... for requests at most this many days after the injury (the acute phase: the MTUS
+  // has treated pain lasting three months or more as chronic since 2015). Without an injury
+  // date the pack does not apply.
+  std::optional<int> injury_within_days;
   // What a course of this service already given looks like in the record (services:
   // "more sessions" rather than a first trial): facts of this kind with these subjects.
   std::optional<FactKind> prior_course_kind;
@@ -118,7 +122,9 @@ class RuleSet {
   // caller reports as superseded); nullptr when none covers it. Drugs match by key, topic
   // or class, services by topic; a pack naming the request's body region or flags beats
   // one that does not, and a pack naming others does not apply.
-  const RulePack* for_request(const ParsedRequest& request, const std::optional<Date>& on) const;
+  // `injury` is the date of injury, for packs narrowed to the acute phase.
+  const RulePack* for_request(const ParsedRequest& request, const std::optional<Date>& on,
+                              const std::optional<Date>& injury = std::nullopt) const;
   const RulePack* by_topic(const std::string& topic) const;
   // Companion packs that apply to a drug, in force on `on`.
   std::vector<const RulePack*> companions_for_drug(const std::string& key,

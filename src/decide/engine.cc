@@ -121,7 +121,7 @@ Determination decide_item(const ItemInputs& in, size_t index) {
       d.notes.push_back(w.sentence("note_modified", {{"certified", ur->item->certified}}));
   }
 
-  const RulePack* pack = k.rules.for_request(req, in.as_of);
+  const RulePack* pack = k.rules.for_request(req, in.as_of, in.kase.date_of_injury);
   // The MTUS Drug Formulary applies to dates of service from the date the table gives.
   if (req.drug && !req.drug->formulary_status.empty() && in.as_of && k.drugs.formulary_from() &&
       in.as_of->first_day() >= k.drugs.formulary_from()->first_day()) {
@@ -259,7 +259,7 @@ Review Engine::review(const Case& c) const {
   const ItemInputs in{c, k, facts, parsed, ur, as_of, related};
   for (int pass = 0; pass < 2; ++pass)
     for (size_t i = 0; i < parsed.size(); ++i) {
-      if (depends_on_others(k.rules.for_request(parsed[i], as_of)) != (pass == 1)) continue;
+      if (depends_on_others(k.rules.for_request(parsed[i], as_of, c.date_of_injury)) != (pass == 1)) continue;
       out.items[i] = decide_item(in, i);
       related[i].topic = out.items[i].topic;
       related[i].decision = out.items[i].decision;
