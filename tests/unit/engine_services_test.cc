@@ -12,6 +12,8 @@ namespace imr {
 namespace {
 
 using testing::bundled_knowledge;
+using testing::criteria_dump;
+using testing::find_criterion;
 
 struct ServiceRow {
   const char* topic;        // the pack's topic
@@ -35,18 +37,6 @@ Determination review(const ServiceRow& row, bool with_deciding) {
   c.requests.push_back(row.request);
   const Engine engine(bundled_knowledge());
   return engine.review(c).items.at(0);
-}
-
-const CriterionResult* find_criterion(const Determination& d, const std::string& id) {
-  for (const auto& c : d.criteria)
-    if (c.id == id) return &c;
-  return nullptr;
-}
-
-std::string criteria_dump(const Determination& d) {
-  std::string s;
-  for (const auto& c : d.criteria) s += c.id + "=" + std::string(to_string(c.state)) + ": " + c.statement + "\n";
-  return s;
 }
 
 const Date kSpring2016 = Date::ymd(2016, 4, 12);

@@ -13,6 +13,8 @@ namespace imr {
 namespace {
 
 using testing::bundled_knowledge;
+using testing::criteria_dump;
+using testing::find_criterion;
 
 const Date kRecordDate = Date::ymd(2016, 12, 12);
 const Date kInjury = Date::ymd(2016, 10, 20);
@@ -42,18 +44,6 @@ Determination review_row(const Row& row, bool with_deciding) {
   return engine.review(make_case({row.request}, row.age, text)).items.at(0);
 }
 
-const CriterionResult* find_criterion(const Determination& d, const std::string& id) {
-  for (const auto& c : d.criteria)
-    if (c.id == id) return &c;
-  return nullptr;
-}
-
-std::string criteria_dump(const Determination& d) {
-  std::string s;
-  for (const auto& c : d.criteria) s += c.id + "=" + std::string(to_string(c.state)) + ": " + c.statement + "\n";
-  return s;
-}
-
 const std::vector<Row>& rows() {
   static const std::vector<Row> r = {
       // --- surgery by procedure family ---------------------------------------------------
@@ -74,6 +64,9 @@ const std::vector<Row>& rows() {
        "physical therapy and an epidural steroid injection. He is off work.",
        "MRI of the lumbar spine shows an L4-5 disc herniation compressing the left L5 nerve root.",
        "spine_surgery.imaging"},
+      {"surgery", "Laparoscopic umbilical hernia repair with mesh", 59,
+       "Lifting injury. Tenderness over the umbilicus with pain rated 7/10 when lifting.",
+       "Examination shows a reducible umbilical hernia.", "hernia_surgery.confirmed"},
       // --- associated surgical services (surgery in the record, not in dispute) ---------
       {"preop_clearance", "Pre-operative medical clearance", 41, "Left knee arthroscopy is scheduled next month.",
        "She has hypertension treated with lisinopril.", "clearance.comorbidity"},
