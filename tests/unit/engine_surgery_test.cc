@@ -259,6 +259,29 @@ TEST(EngineSurgeryTest, LimitsTheRequestOrTheOperationDecides) {
   }
 }
 
+// The class of the operation is the planned one's: an old arthroscopy does not make a
+// planned fusion low-risk, and an old fusion does not make a planned arthroscopy implant
+// hardware.
+TEST(EngineSurgeryTest, APastOperationIsNotThePlannedOne) {
+  const Engine engine(bundled_knowledge());
+  const Determination ekg =
+      engine.review(make_case({"Pre-operative EKG"}, 61,
+                              "He is status post right knee arthroscopy in 2012. He has coronary artery disease. "
+                              "An L4-5 fusion is scheduled."))
+          .items.at(0);
+  ASSERT_TRUE(ekg.decision);
+  EXPECT_EQ(*ekg.decision, Decision::kOverturned) << criteria_dump(ekg);
+  const Determination ua =
+      engine.review(make_case({"Pre-op urinalysis"}, 61,
+                              "She had a lumbar fusion in 2009. Right shoulder arthroscopy is scheduled."))
+          .items.at(0);
+  ASSERT_TRUE(ua.decision);
+  EXPECT_EQ(*ua.decision, Decision::kUpheld) << criteria_dump(ua);
+  const CriterionResult* implant = find_criterion(ua, "urinalysis.implant");
+  ASSERT_NE(implant, nullptr);
+  EXPECT_NE(implant->state, CriterionState::kMet);
+}
+
 // A neurolytic injection requested with a neuroplasty follows it; transportation for want of
 // a car is flagged as a social reason; the remainder of a rental UR cut to a month waits for
 // the reassessment.

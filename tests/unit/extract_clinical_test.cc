@@ -256,6 +256,18 @@ TEST(ExtractSurgeryTest, TreatmentPlansAndProcedureNames) {
   }
 }
 
+// Words an absent pattern covers are only ruled out, not also affirmed: a past operation is
+// not the class of the one planned.
+TEST(ExtractLexiconTest, AnAbsentPatternOverridesThePositiveItCovers) {
+  const auto past = of_kind(facts_in("He is status post right knee arthroscopy in 2012."), FactKind::kProcedureClass);
+  ASSERT_EQ(past.size(), 1u) << dump(past);
+  EXPECT_EQ(past[0].subject, "procedure_arthroscopic");
+  EXPECT_EQ(past[0].polarity, Polarity::kNegated);
+  const auto planned = of_kind(facts_in("Right knee arthroscopy is scheduled."), FactKind::kProcedureClass);
+  ASSERT_EQ(planned.size(), 1u) << dump(planned);
+  EXPECT_EQ(planned[0].polarity, Polarity::kAffirmed);
+}
+
 TEST(ExtractUrActionTest, ModifiedWithQuantitiesPerDrug) {
   const std::string t =
       "On 10-2-16, the request for Ativan was modified to certify a quantity of 15 and Percocet "
