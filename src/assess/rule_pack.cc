@@ -567,7 +567,7 @@ const RulePack* RuleSet::for_request(const ParsedRequest& r, const std::optional
       if (!on || !injury) continue;
       const int days = on->first_day() - injury->first_day();
       if (days < 0 || days > *p.injury_within_days) continue;
-      score += 70;
+      score += 40;  // below a request flag's 60: "post-op Norco" is judged as post-operative
     }
     score += p.priority;
     // A pack in force beats a superseded one, whatever its specificity; among superseded

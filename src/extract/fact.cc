@@ -37,6 +37,7 @@ const char* to_string(FactKind k) {
     case FactKind::kSleepHygiene: return "sleep_hygiene";
     case FactKind::kMotivation: return "motivation";
     case FactKind::kEvaluation: return "evaluation";
+    case FactKind::kProcedureClass: return "procedure_class";
   }
   return "unknown";
 }

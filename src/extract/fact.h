@@ -128,6 +128,10 @@ enum class FactKind {
   // An evaluation done. subject: "functional_capacity_evaluation",
   // "psychological_evaluation", "multidisciplinary_evaluation".
   kEvaluation,
+  // The class of an operation the record names (data/lexicon: "procedure_arthroscopic",
+  // "procedure_implant", ...): what decides the services that go with it. From the lexicon
+  // only; the procedure as written, planned or done, is kSurgery.
+  kProcedureClass,
 };
 
 const char* to_string(FactKind k);

@@ -1,7 +1,9 @@
 // The lexicon detector: a fact for each lexicon entry a sentence names — affirmed, negated
 // or uncertain as the sentence's negation scopes say, or negated outright by one of the
-// entry's absent patterns ("sensation intact", "negative McMurray") — with the value the
-// pattern captured, the body region the sentence names and the date nearest to it.
+// entry's absent patterns ("sensation intact", "negative McMurray"; words an absent
+// pattern covers are not also affirmed: "status post arthroscopy" is not a planned one) —
+// with the value the pattern captured, the body region the sentence names and the date
+// nearest to it.
 #include <algorithm>
 #include <cstdlib>
 
@@ -16,7 +18,14 @@ void detect_lexicon(const SentenceContext& s, const Lexicon& lexicon, std::vecto
   std::vector<std::pair<const LexiconEntry*, bool>> seen;
   std::string region;
   bool region_read = false;
-  for (const auto& m : lexicon.find(n)) {
+  const auto matches = lexicon.find(n);
+  auto covered_by_absent = [&](const auto& m) {
+    return std::any_of(matches.begin(), matches.end(), [&](const auto& a) {
+      return a.absent && a.entry == m.entry && a.start <= m.start && m.end <= a.end;
+    });
+  };
+  for (const auto& m : matches) {
+    if (!m.absent && covered_by_absent(m)) continue;
     const auto key = std::make_pair(m.entry, m.absent);
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
     seen.push_back(key);

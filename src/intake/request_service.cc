@@ -63,6 +63,10 @@ void read_service(ParsedRequest& r, const ServiceEntry& service, Span service_sp
   static const RE2 kVisits(
       IMR_WHOLE(R"(\b(\d{1,3})\s*(?:sessions?|visits?|treatments?)\b|\bx\s*(\d{1,3})\b)"));
   static const RE2 kDays(IMR_WHOLE(R"(\b(\d{1,3})[- ]?days?\b)"));
+  static const RE2 kMonths(IMR_WHOLE(R"(\b(\d{1,2})[- ]?months?\b)"));
+  // How many of an item (supplies, equipment): "#200", "qty: 2", "2 boxes".
+  static const RE2 kCount(IMR_WHOLE(
+      R"(#\s*(\d{1,5})\b|\b(?:qty|quantity)\b\s*(?:of\s+)?[:.=#]?\s*(\d{1,5})\b|\b(\d{1,4})\s*(?:boxes|box|packs?|packages?|pairs?|cases?|units?|rolls?|each)\b)"));
   static const RE2 kPurchase(R"(\b(?:purchase|buy|purchased)\b)");
   static const RE2 kRental(R"(\b(?:rental|rent|rented)\b)");
 
@@ -100,6 +104,15 @@ void read_service(ParsedRequest& r, const ServiceEntry& service, Span service_sp
   r.duration_days = take_duration_days(work);
   if (!r.duration_days && find(work, kDays, span, &a)) {  // "30 day rental", "30-day trial"
     r.duration_days = std::atoi(a.c_str());
+    blank(work, span);
+  }
+  if (!r.duration_days && find(work, kMonths, span, &a)) {  // "2 month rental": 30 days a month
+    r.duration_days = 30 * std::atoi(a.c_str());
+    blank(work, span);
+  }
+  std::string c;
+  if (find(work, kCount, span, &a, &b, &c)) {
+    r.quantity = std::atoi((!a.empty() ? a : !b.empty() ? b : c).c_str());
     blank(work, span);
   }
   if (find(work, kTimesVisits, span, &a, &b)) {  // "two times four visits (8)"

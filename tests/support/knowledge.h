@@ -52,3 +52,23 @@ inline bool others_support(const std::vector<CriterionResult>& criteria, const C
 }
 
 }  // namespace imr::testing
+
+#include "decide/determination.h"
+
+namespace imr::testing {
+
+// The criterion of a drafted item with this id, or nullptr.
+inline const CriterionResult* find_criterion(const Determination& d, const std::string& id) {
+  for (const auto& c : d.criteria)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+// Every criterion of a drafted item, one a line ("id=state: statement"), for failure messages.
+inline std::string criteria_dump(const Determination& d) {
+  std::string s;
+  for (const auto& c : d.criteria) s += c.id + "=" + std::string(to_string(c.state)) + ": " + c.statement + "\n";
+  return s;
+}
+
+}  // namespace imr::testing

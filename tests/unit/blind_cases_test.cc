@@ -22,6 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::bundled_knowledge;
+using testing::find_criterion;
 
 std::vector<fs::path> blind_files() {
   std::vector<fs::path> out;
@@ -41,12 +42,6 @@ nlohmann::json read_json(const fs::path& p) {
 const Determination* find_item(const Review& r, const std::string& request) {
   for (const auto& d : r.items)
     if (d.request == request) return &d;
-  return nullptr;
-}
-
-const CriterionResult* find_criterion(const Determination& d, const std::string& id) {
-  for (const auto& c : d.criteria)
-    if (c.id == id) return &c;
   return nullptr;
 }
 

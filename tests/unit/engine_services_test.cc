@@ -12,6 +12,8 @@ namespace imr {
 namespace {
 
 using testing::bundled_knowledge;
+using testing::criteria_dump;
+using testing::find_criterion;
 
 struct ServiceRow {
   const char* topic;        // the pack's topic
@@ -35,18 +37,6 @@ Determination review(const ServiceRow& row, bool with_deciding) {
   c.requests.push_back(row.request);
   const Engine engine(bundled_knowledge());
   return engine.review(c).items.at(0);
-}
-
-const CriterionResult* find_criterion(const Determination& d, const std::string& id) {
-  for (const auto& c : d.criteria)
-    if (c.id == id) return &c;
-  return nullptr;
-}
-
-std::string criteria_dump(const Determination& d) {
-  std::string s;
-  for (const auto& c : d.criteria) s += c.id + "=" + std::string(to_string(c.state)) + ": " + c.statement + "\n";
-  return s;
 }
 
 const Date kSpring2016 = Date::ymd(2016, 4, 12);
@@ -141,10 +131,11 @@ const std::vector<ServiceRow>& rows() {
       {"office_visits", "Follow-up visit with pain management", "She was seen in the clinic today.",
        "She is treated for cervical radiculopathy and takes gabapentin daily.", "",
        "office_visits.clinical_need", false, kWinter2017, Date::ymd(2015, 3, 3)},
-      {"surgery", "Lumbar microdiscectomy at L4-5",
-       "Physical therapy and an epidural injection did not help. He has been on temporary total disability since March 2016.",
+      {"surgery_spine", "Lumbar microdiscectomy at L4-5",
+       "Physical therapy and an epidural injection did not help. He has been on temporary total disability since March 2016. "
+       "Sensation is decreased in the left L5 dermatome.",
        "MRI on 5/5/2016 revealed a large L4-5 disc herniation compressing the left L5 nerve root.", "",
-       "surgery.imaging_lesion", false, Date::ymd(2016, 6, 1), Date::ymd(2015, 12, 1)},
+       "spine_surgery.imaging", false, Date::ymd(2016, 6, 1), Date::ymd(2015, 12, 1)},
       {"viscosupplementation", "Synvisc injection, left knee",
        "She has failed home exercise, naproxen and a cortisone injection.",
        "Severe left knee osteoarthritis with bone-on-bone narrowing on x-ray.", "",

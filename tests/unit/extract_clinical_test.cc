@@ -228,6 +228,46 @@ TEST(ExtractSurgeryTest, DoneAndPlanned) {
   EXPECT_TRUE(d.empty()) << dump(d);
 }
 
+// Procedures a treatment plan names are planned, however the plan is worded; the common
+// operations of disputed surgery (hernia repair, meniscectomy, ORIF, releases) are named.
+TEST(ExtractSurgeryTest, TreatmentPlansAndProcedureNames) {
+  struct Row {
+    const char* text;
+    const char* subject;
+    const char* qualifier;
+  };
+  const Row rows[] = {
+      {"The treatment plan included an arthroscopic surgery of the right shoulder.", "arthroscopic surgery", "planned"},
+      {"Plan of care: laparoscopic inguinal hernia repair with mesh.", "hernia repair", "planned"},
+      {"The plan includes scheduling a partial medial meniscectomy.", "meniscectomy", "planned"},
+      {"Right knee arthroscopic partial meniscectomy is scheduled for next week.", "partial meniscectomy", "planned"},
+      {"Right shoulder rotator cuff repair was authorized by the carrier.", "right shoulder rotator cuff repair", "planned"},
+      {"Plan: right carpal tunnel release.", "right carpal tunnel release", "planned"},
+      {"She was authorized for a right carpal tunnel release.", "right carpal tunnel release", "planned"},
+      {"He is to undergo open reduction internal fixation of the ankle.", "open reduction internal fixation", "planned"},
+      {"He had an umbilical herniorrhaphy in 2009.", "herniorrhaphy", "done"},
+      {"Status post left ACL reconstruction.", "left acl reconstruction", "done"},
+  };
+  for (const auto& r : rows) {
+    const auto f = of_kind(facts_in(r.text), FactKind::kSurgery);
+    ASSERT_EQ(f.size(), 1u) << r.text << "\n" << dump(f);
+    EXPECT_EQ(f[0].subject, r.subject) << r.text;
+    EXPECT_EQ(f[0].qualifier, r.qualifier) << r.text;
+  }
+}
+
+// Words an absent pattern covers are only ruled out, not also affirmed: a past operation is
+// not the class of the one planned.
+TEST(ExtractLexiconTest, AnAbsentPatternOverridesThePositiveItCovers) {
+  const auto past = of_kind(facts_in("He is status post right knee arthroscopy in 2012."), FactKind::kProcedureClass);
+  ASSERT_EQ(past.size(), 1u) << dump(past);
+  EXPECT_EQ(past[0].subject, "procedure_arthroscopic");
+  EXPECT_EQ(past[0].polarity, Polarity::kNegated);
+  const auto planned = of_kind(facts_in("Right knee arthroscopy is scheduled."), FactKind::kProcedureClass);
+  ASSERT_EQ(planned.size(), 1u) << dump(planned);
+  EXPECT_EQ(planned[0].polarity, Polarity::kAffirmed);
+}
+
 TEST(ExtractUrActionTest, ModifiedWithQuantitiesPerDrug) {
   const std::string t =
       "On 10-2-16, the request for Ativan was modified to certify a quantity of 15 and Percocet "

@@ -391,6 +391,40 @@ TEST(RequestTest, ServicesAreRecognisedWithTheirCounts) {
   }
 }
 
+// Equipment and supplies: the topic by the need the item answers, the rental period in
+// days or months, how many of the item ("#200", "qty: 2", "3 boxes"), rental or purchase.
+TEST(RequestTest, EquipmentAndSuppliesWithTheirAmounts) {
+  struct Row {
+    const char* text;
+    const char* topic;
+    int quantity;  // -1: none
+    int days;      // -1: none
+    const char* acquisition;
+  };
+  const std::vector<Row> rows = {
+      {"Standard wheelchair for a 2 month rental", "dme_mobility", -1, 60, "rental"},
+      {"DME: front wheeled walker", "dme_mobility", -1, -1, ""},
+      {"Purchase of a bedside 3 in 1 commode", "dme_bathroom", -1, -1, "purchase"},
+      {"Hospital bed for an unspecified rental", "dme_hospital_bed", -1, -1, "rental"},
+      {"Hospital bed rental for 1 month", "dme_hospital_bed", -1, 30, "rental"},
+      {"Disposable gloves #200", "medical_supplies", 200, -1, ""},
+      {"Hygiene wipes qty: 4", "medical_supplies", 4, -1, ""},
+      {"Incontinence pads, 3 boxes", "medical_supplies", 3, -1, ""},
+      {"Large gloves", "medical_supplies", -1, -1, ""},
+      {"Cold therapy unit 7 day rental", "cold_therapy", -1, 7, "rental"},
+      {"Orthopedic mattress", "dme", -1, -1, ""},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.text);
+    const ParsedRequest r = parse(row.text);
+    EXPECT_EQ(r.kind, ParsedRequest::Kind::kService);
+    EXPECT_EQ(r.service_topic, row.topic);
+    EXPECT_EQ(r.quantity.value_or(-1), row.quantity);
+    EXPECT_EQ(r.duration_days.value_or(-1), row.days);
+    EXPECT_EQ(r.acquisition, row.acquisition);
+  }
+}
+
 TEST(RequestTest, UnreadableTextIsUnknownWithANote) {
   const ParsedRequest r = parse("please see attached");
   EXPECT_EQ(r.kind, ParsedRequest::Kind::kUnknown);
