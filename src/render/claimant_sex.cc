@@ -72,7 +72,7 @@ std::string claimant_sex_from_texts(const std::vector<std::string_view>& texts) 
     count_pronouns(text, female, male);
   }
   if (stated_female != stated_male) return stated_female > stated_male ? "female" : "male";
-  return decide(female, male, 3, 3);
+  return decide(female, male, 1, 3);
 }
 
 }  // namespace imr

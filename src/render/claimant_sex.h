@@ -4,8 +4,9 @@
 // A statement of age and sex ("55-year-old female", "a 48 yo man", "Sex: F", "Gender: male")
 // decides when the records hold one (the most frequent, ties undecided). Otherwise the
 // pronouns decide: she/her/hers/herself, Mrs./Ms. against he/him/his/himself, Mr., when one
-// side has at least three and at least three times the other's count (records also speak of
-// physicians and relatives). Otherwise "" (not guessed). Pure and deterministic.
+// side has at least three times the other's count (records speak of the patient; a physician
+// or a relative mentioned as well rarely outweighs that). Otherwise "" (not guessed). Pure
+// and deterministic.
 #pragma once
 
 #include <string>
