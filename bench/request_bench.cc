@@ -41,4 +41,14 @@ void BM_ParseLongRequest(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseLongRequest);
 
+// Body regions alone: a short request, and the 1000-byte cap.
+void BM_ReadBodyRegions(benchmark::State& state) {
+  const imr::BodyRegionTable& regions = services_table().body_regions();
+  std::string text = "PT/OT left hand, right lower leg, lumbar spine L4-5 ";
+  if (state.range(0) > 0)
+    while (text.size() < 1000) text += "every 6 to 8 hours as needed 1-2 tabs ";
+  for (auto _ : state) benchmark::DoNotOptimize(regions.read(text));
+}
+BENCHMARK(BM_ReadBodyRegions)->Arg(0)->Arg(1);
+
 }  // namespace

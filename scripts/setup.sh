@@ -11,7 +11,7 @@ PACKAGES=(
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev libpq-dev postgresql libsodium-dev
   libhpdf-dev fonts-dejavu-core
   scowl wordnet-base python3
-  libcpp-httplib-dev chromium wrk curl
+  libcpp-httplib-dev libboost-dev chromium wrk curl clang libclang-rt-14-dev
 )
 
 missing=()

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite from a fresh machine: set up, build, run every test under CTest.
+# The whole test suite from a fresh machine: set up, build, run every test under CTest, then
+# the sanitizer builds and a short run of each fuzz target (scripts/sanitize.sh).
 #
 # The case-store tests run on SQLite and on PostgreSQL: a throwaway cluster is started
 # (scripts/pg-test-cluster.sh) and stopped on exit. If it cannot start, the run fails —
@@ -25,4 +26,12 @@ fi
 
 status=0
 ctest --test-dir build --output-on-failure --parallel "$(nproc)" || status=$?
+
+# The suite again under ASan + UBSan, the threaded tests under TSan, and a short run of each
+# fuzz target (scripts/sanitize.sh; IMR_SKIP_SANITIZE=1 skips it on a developer's machine).
+if [ "${IMR_SKIP_SANITIZE:-0}" != "1" ]; then
+  start=$SECONDS
+  bash scripts/sanitize.sh || status=$?
+  echo "test: sanitizer builds, tests and fuzzing took $((SECONDS - start)) s"
+fi
 exit "$status"

@@ -5,10 +5,22 @@
 
 #include "assess/fact_query.h"
 #include "assess/phrases.h"
+#include "core/limits.h"
 #include "core/text.h"
 
 namespace imr {
 namespace {
+
+// The evidence a criterion shows: a measure may match every sentence of a long record set,
+// and each disputed item carries its own copy, so an unbounded list made a review's memory
+// and output grow with items x input. The state is decided on all of it; the first and last
+// limits::kMaxEvidencePerCriterion / 2 (the earliest and the latest) are kept.
+std::vector<Evidence> bounded_evidence(std::vector<Evidence> evidence) {
+  constexpr size_t kHalf = limits::kMaxEvidencePerCriterion / 2;
+  if (evidence.size() <= 2 * kHalf) return evidence;
+  evidence.erase(evidence.begin() + kHalf, evidence.end() - kHalf);
+  return evidence;
+}
 
 bool has_any_diagnosis(const ItemContext& ctx, const std::vector<std::string>& codes) {
   for (const Fact* f : facts_of(ctx, FactKind::kDiagnosis))
@@ -62,6 +74,7 @@ ItemAssessment assess_item(const RulePack& pack, ItemContext ctx, const Phrases&
   out.pack = &pack;
   ctx.pack = &pack;
   out.ongoing = is_ongoing_use(ctx, &out.ongoing_evidence);
+  out.ongoing_evidence = bounded_evidence(std::move(out.ongoing_evidence));
   ctx.ongoing = out.ongoing;
   out.item_vars = item_vars(ctx.request, ctx.drugs);
 
@@ -86,7 +99,7 @@ ItemAssessment assess_item(const RulePack& pack, ItemContext ctx, const Phrases&
     res.flag = rule.role == Role::kFlag;
     res.citation_id = rule.citation;
     res.looked_for = rule.looked_for;
-    res.evidence = std::move(f.evidence);
+    res.evidence = bounded_evidence(std::move(f.evidence));
     std::map<std::string, std::string> vars = out.item_vars;
     for (auto& [k, v] : f.vars) vars[k] = v;
     vars["detail"] = collapse_whitespace(fill_placeholders(phrases.phrase(rule.measure, f.reason), vars));

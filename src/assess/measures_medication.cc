@@ -41,7 +41,9 @@ bool mentions_refill(const ParsedRequest& r) { return r.has_flag("continuation")
 struct PriorUse {
   std::optional<int> days;         // documented minimum length of prior use
   std::vector<const Fact*> facts;  // every use fact seen
-  std::optional<Date> since;       // earliest documented start
+  // The earliest start the record states ("since April 2015", or a stated length of use
+  // counted back from its date) — never merely the date of a note that shows the drug in use.
+  std::optional<Date> since;
   // Whether the record says when use began ("since April 2015", "started two weeks ago"),
   // rather than only showing it in use on some dates; only then is `days` the length of
   // the course and not just a lower bound of it.
@@ -59,20 +61,18 @@ PriorUse prior_use(const ItemContext& ctx, const std::string& drug_class) {
       out.days = std::max(out.days.value_or(0), *f->duration_days);
     // value == 1 marks a lower bound ("since at least", "in excess of").
     if ((f->since || f->duration_days) && f->value.value_or(0) != 1) out.start_known = true;
-    if (f->since) {
-      const int start = f->since->last_day();
-      if (!earliest_start || start < *earliest_start) {
-        earliest_start = start;
-        out.since = f->since;
-      }
+    std::optional<Date> stated_start = f->since;
+    if (!stated_start && f->date && f->duration_days && *f->duration_days > 0)
+      stated_start = civil_from_days(f->date->first_day() - *f->duration_days);
+    if (stated_start && (!out.since || stated_start->last_day() < out.since->last_day())) out.since = stated_start;
+    if (stated_start) {
+      const int start = stated_start->last_day();
+      if (!earliest_start || start < *earliest_start) earliest_start = start;
     }
     if (f->date) {
-      // A dated mention of use is a start no later than that date.
+      // A dated mention of use is a start no later than that date (but not a start date).
       const int d = f->date->last_day();
-      if (!earliest_start || d < *earliest_start) {
-        earliest_start = d;
-        out.since = f->date;
-      }
+      if (!earliest_start || d < *earliest_start) earliest_start = d;
       latest_use = std::max(latest_use.value_or(d), d);
     }
   }
@@ -237,8 +237,10 @@ Finding functional_improvement_objective(const CriterionRule&, const ItemContext
   Finding out;
   const Fact* asserted = nullptr;
   const Fact* negated = nullptr;
+  const Fact* reported = nullptr;
   for (const Fact* f : facts_of(ctx, FactKind::kFunctionalImprovement)) {
     if (f->polarity == Polarity::kNegated) negated = f;
+    else if (f->polarity == Polarity::kAffirmed && f->qualifier == "reported" && !reported) reported = f;
     else if (f->polarity == Polarity::kAffirmed && f->qualifier == "objective") {
       cite(out, *f);
       std::string quote = collapse_whitespace(f->evidence.text);
@@ -266,8 +268,13 @@ Finding functional_improvement_objective(const CriterionRule&, const ItemContext
     out.state = S::kNotMet;
     return out;
   }
-  if (asserted) cite(out, *asserted);
-  out.reason = asserted ? "asserted_only" : "no_measure";
+  if (reported) {
+    cite(out, *reported);
+    out.reason = "reported_only";
+  } else {
+    if (asserted) cite(out, *asserted);
+    out.reason = asserted ? "asserted_only" : "no_measure";
+  }
   out.state = S::kNotDocumented;
   return out;
 }
@@ -488,6 +495,7 @@ std::vector<MeasureContract> medication_measures() {
         {S::kMet, "working", {"value", "quote"}},
         {S::kNotMet, "no_improvement", {"quote"}},
         {S::kNotDocumented, "asserted_only", {"quote"}},
+        {S::kNotDocumented, "reported_only", {"quote"}},
         {S::kNotDocumented, "no_measure", {}}},
        {FactKind::kFunctionalImprovement, FactKind::kWorkStatus}},
       {"side_effects_documented", side_effects_documented, "adverse effects asked about and recorded", {},

@@ -32,7 +32,7 @@ std::optional<double> request_number_of(const ParsedRequest& r, const std::strin
 
 // A text field of the request, by name ("" when not stated).
 std::string request_text_of(const ParsedRequest& r, const std::string& field) {
-  if (field == "body_region") return r.body_region;
+  if (field == "body_region") return r.region_named() ? r.body_region : "";
   if (field == "acquisition") return r.acquisition;
   if (field == "dosage_form") return !r.dosage_form.empty() ? r.dosage_form : r.drug ? r.drug->default_form : "";
   if (field == "route") return !r.route.empty() ? r.route : r.drug ? r.drug->default_route : "";
@@ -107,9 +107,15 @@ Finding request_value_in(const CriterionRule& rule, const ItemContext& ctx) {
     out.state = S::kNotDocumented;
     return out;
   }
-  out.vars["value"] = value;
   const auto any_of = rule.args.code_set("any_of");
-  const bool listed = any_of.count(value) > 0;
+  bool listed = any_of.count(value) > 0;
+  if (field == "body_region") {
+    // A request may name several regions ("lumbar spine and left knee"): any one counts.
+    out.vars["value"] = ctx.request.body_region_label;
+    for (const auto& id : ctx.request.body_regions) listed |= any_of.count(id) > 0;
+  } else {
+    out.vars["value"] = value;
+  }
   out.reason = listed ? "listed" : "not_listed";
   out.state = listed != rule.args.flag("absent") ? S::kMet : S::kNotMet;
   return out;

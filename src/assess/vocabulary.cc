@@ -120,8 +120,14 @@ void Vocabulary::add_tables(const DrugTable& drugs, const ServiceTable& services
     classes.insert(d.drug_class);
     topics.insert(d.topic);
   }
-  for (const auto& s : services.services()) service_topics.insert(s.topic);
-  for (const auto& r : services.regions()) regions.insert(r.name);
+  for (const auto& s : services.services()) {
+    service_topics.insert(s.topic);
+    for (const auto& [_, t] : s.topic_when) service_topics.insert(t);
+    for (const auto& [_, t] : s.topic_by_region) service_topics.insert(t);
+  }
+  for (const auto& r : services.body_regions().regions()) regions.insert(r.id);
+  regions.insert("multiple");
+  regions.insert("unspecified");
   add_domain("drug", std::move(keys));
   add_domain("drug_class", std::move(classes));
   add_domain("drug_topic", std::move(topics));

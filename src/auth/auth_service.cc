@@ -20,7 +20,7 @@ void check_user_id(const std::string& id) {
 }
 
 AuthService::AuthService(Store& store, std::function<Timestamp()> clock, LoginPolicy policy)
-    : store_(store), clock_(std::move(clock)), policy_(policy) {}
+    : store_(store), clock_(std::move(clock)), policy_(policy), gate_(std::make_shared<LoginGate>(policy)) {}
 
 User AuthService::add_user(const NewUser& user, std::string_view password, const std::string& actor) {
   check_user_id(user.id);
@@ -52,6 +52,7 @@ void AuthService::set_password(const std::string& id, std::string_view password,
     if (!tx.update_user_password(id, hash)) throw NotFoundError("no user '" + id + "'");
     tx.append_audit(AuditRow{0, "", now, actor, "password_changed", nlohmann::json{{"user", id}}.dump()});
   });
+  gate_->limiter().forget_user(id);
 }
 
 void AuthService::set_active(const std::string& id, bool active, const std::string& actor) {
@@ -62,6 +63,7 @@ void AuthService::set_active(const std::string& id, bool active, const std::stri
     tx.append_audit(AuditRow{0, "", now, actor, active ? "user_activated" : "user_deactivated",
                              nlohmann::json{{"user", id}}.dump()});
   });
+  if (active) gate_->limiter().forget_user(id);
 }
 
 std::vector<User> AuthService::users() const {
@@ -80,8 +82,9 @@ std::optional<User> AuthService::find_user(const std::string& id) const {
   return out;
 }
 
-LoginResult AuthService::login(const std::string& id, std::string_view password) const {
-  return auth::login(store_, id, password, clock_, policy_);
+LoginResult AuthService::login(const std::string& id, std::string_view password,
+                               const std::string& client_address) const {
+  return auth::login(store_, *gate_, id, password, client_address, clock_, policy_);
 }
 
 std::optional<Session> AuthService::session(std::string_view token) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,7 +38,8 @@ class AuthService {
   // Adds a user. Throws InputError for a bad id, a password that fails the policy, or a
   // reviewer id missing, unknown, or given for another role; ConflictError for a known id.
   User add_user(const NewUser& user, std::string_view password, const std::string& actor);
-  // Replaces a user's password (same policy). Throws NotFoundError for an unknown user.
+  // Replaces a user's password (same policy) and clears the user's failed-login counts.
+  // Throws NotFoundError for an unknown user.
   void set_password(const std::string& id, std::string_view password, const std::string& actor);
 
   // Deactivates or reactivates a user. An inactive user cannot log in, and its sessions stop
@@ -48,7 +50,10 @@ class AuthService {
   std::vector<User> users() const;
   std::optional<User> find_user(const std::string& id) const;
 
-  LoginResult login(const std::string& id, std::string_view password) const;
+  // A login from `client_address` ("" for a local caller), throttled by this service's
+  // LoginGate (auth/login.h): one per process, shared by every thread.
+  LoginResult login(const std::string& id, std::string_view password, const std::string& client_address = "") const;
+  LoginGate& login_gate() const { return *gate_; }
   // The session for a token: nullopt when unknown, expired, revoked, or its user inactive.
   std::optional<Session> session(std::string_view token) const;
   bool logout(std::string_view token) const;
@@ -57,6 +62,7 @@ class AuthService {
   Store& store_;
   std::function<Timestamp()> clock_;
   LoginPolicy policy_;
+  std::shared_ptr<LoginGate> gate_;
 };
 
 // Throws InputError("user", ...) when id is not 1-64 of [A-Za-z0-9._@-].

@@ -23,7 +23,7 @@ Action add_request_command(CLI::App& app, const GlobalOptions& global) {
   return [texts, &global] {
     const std::string dir = data_dir(global);
     const DrugTable drugs = DrugTable::load(dir + "/drugs.yaml");
-    const ServiceTable services = ServiceTable::load(dir + "/services.yaml");
+    const ServiceTable services = ServiceTable::load(dir + "/services.yaml", dir + "/body_regions.yaml");
     nlohmann::json out = nlohmann::json::array();
     for (const auto& text : *texts) {
       const ParsedRequest r = parse_request(text, drugs, services);

@@ -25,7 +25,7 @@ Action add_serve_command(CLI::App& app, const GlobalOptions& global) {
     ServiceOptions service;
     server::ServerOptions server;
     std::string port_file;
-    size_t max_body_mb = 20;
+    size_t max_body_mb = limits::kMaxBodyBytes >> 20;
     bool quiet = false;
     bool api_only = false;
   };
@@ -37,9 +37,16 @@ Action add_serve_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--port-file", o->port_file, "Write the port listened on to this file once listening");
   cmd->add_option("--web", o->server.web_dir, "The built workbench (default: the source tree's web/dist)");
   cmd->add_flag("--api-only", o->api_only, "Serve the API without the web app");
-  cmd->add_option("--max-body-mb", o->max_body_mb, "Largest request body accepted, MiB (default 20)")
+  cmd->add_option("--max-body-mb", o->max_body_mb, "Largest upload accepted, MiB (default 40; docs/limits.md)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--threads", o->server.threads, "Worker threads (default 16)")->check(CLI::Range(2, 256));
+  cmd->add_option("--max-connections", o->server.max_connections, "Connections open at once (default 256)")
+      ->check(CLI::Range(4, 100000));
+  cmd->add_option("--max-connections-per-address", o->server.max_connections_per_address,
+                  "Connections open at once from one client address (default 32)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--trusted-proxy", o->server.trusted_proxies,
+                  "Address of a reverse proxy whose X-Forwarded-For is believed (repeatable; docs/deployment.md)");
   cmd->add_flag("--quiet", o->quiet, "Log errors only, not every request");
   cmd->add_flag("--secure-cookies", o->server.secure_cookies, "Mark the session cookie Secure (behind TLS)");
 

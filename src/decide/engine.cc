@@ -209,16 +209,16 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(data_dir, ec)) throw DataError(data_dir, 0, "data directory not found");
-  for (const char* name : {"drugs.yaml", "services.yaml", "vocabulary.yaml", "measure_phrases.yaml", "wording.yaml"})
+  for (const char* name : {"drugs.yaml", "services.yaml", "body_regions.yaml", "vocabulary.yaml", "measure_phrases.yaml", "wording.yaml"})
     if (!fs::is_regular_file(data_dir + "/" + name, ec)) throw DataError(data_dir + "/" + name, 0, "data file not found");
   auto k = std::make_shared<Knowledge>();
   k->drugs = DrugTable::load(data_dir + "/drugs.yaml");
-  k->services = ServiceTable::load(data_dir + "/services.yaml");
+  k->services = ServiceTable::load(data_dir + "/services.yaml", data_dir + "/body_regions.yaml");
   k->lexicon = Lexicon::load(data_dir + "/lexicon");
   k->vocabulary = Vocabulary::load(data_dir + "/vocabulary.yaml");
   k->vocabulary.add_lexicon(k->lexicon);
   std::set<std::string> flags;
-  for (const auto& f : k->services.flags()) flags.insert(f.name);
+  for (const auto& q : k->services.qualifiers()) flags.insert(q.name);
   k->vocabulary.add_tables(k->drugs, k->services, flags);
   k->phrases = Phrases::load(data_dir + "/measure_phrases.yaml");
   k->wording = Wording::load(data_dir + "/wording.yaml");

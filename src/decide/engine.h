@@ -31,8 +31,8 @@ struct Knowledge {
   std::string version() const;  // "rules <v>; drugs <v>"
 };
 
-// Loads data_dir/drugs.yaml, services.yaml, vocabulary.yaml, measure_phrases.yaml,
-// wording.yaml and rules/. Throws DataError naming file and line.
+// Loads data_dir/drugs.yaml, services.yaml, body_regions.yaml, vocabulary.yaml, lexicon/,
+// measure_phrases.yaml, wording.yaml and rules/. Throws DataError naming file and line.
 std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir);
 
 class Engine {

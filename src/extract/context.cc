@@ -1,5 +1,7 @@
 #include "extract/context.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <array>
 
@@ -21,6 +23,9 @@ SentenceContext::SentenceContext(int record, std::string_view record_text,
       drugs_(find_drug_mentions(sentence.norm, drugs)),
       dates_(sentence.dates) {
   const std::string_view n = sentence.norm;
+  static const RE2 kInstruction(
+      R"(^(?:[-*\d.)\s]*)(?:(?:treatment )?plans?\s*:\s*|recommendations?\s*:\s*|p\s*:\s*)?(?:continue|continues to|start|begin|resume|request(?:ing)?|recommend(?:ed|ing)?|will|plan(?:s|ned)? (?:to|for)|follow[- ]up|return|schedule|refer|order|obtain|proceed|consider|perform|initiate|discontinue|increase|decrease|add|use|apply|avoid|take|encourage[ds]?|advised? to|instruct(?:ed)? to)\b)");
+  instruction_ = RE2::PartialMatch(re2::StringPiece(n.data(), n.size()), kInstruction);
   for (size_t i = 0; i < n.size(); ++i) {
     if (n[i] == ';' || n[i] == ':') {
       bounds_.emplace_back(i, 1);

@@ -45,6 +45,11 @@ class SentenceContext {
   // Boundaries are found once per sentence; each call is a binary search.
   Span clause(size_t pos) const;
 
+  // Whether the sentence is an instruction or plan rather than an account ("Continue the home
+  // exercise program.", "Plan: request physical therapy", "Will start TENS"): what it names
+  // is to be done, not evidence that it was.
+  bool instruction() const { return instruction_; }
+
   // The drug key when the sentence names exactly one drug (any number of times), else "".
   std::string single_drug_key() const;
   // Drugs named inside [start, end).
@@ -58,6 +63,7 @@ class SentenceContext {
   PolarityScopes scopes_;
   std::vector<DrugMention> drugs_;
   std::vector<SentenceDate> dates_;
+  bool instruction_ = false;
   // Clause boundaries of norm(), found once: {position, length}, in text order.
   std::vector<std::pair<size_t, size_t>> bounds_;
 };

@@ -145,7 +145,7 @@ struct Fact {
   std::optional<Date> date;            // the date the sentence speaks of
   std::optional<Date> since;           // kMedicationUse: stated start
   std::optional<int> duration_days;    // kMedicationUse: stated length of use
-  std::string region;                  // body region when the fact names one ("lumbar spine")
+  std::string region;                  // body region id when the fact names one ("lumbar_spine")
   // kMedicationUse: the dose the sentence states for the drug ("Percocet 10/325 mg every
   // 4 to 6 hours"), read once at extraction, with its daily morphine equivalents when the
   // drug is an opioid and strength and frequency are given.

@@ -6,7 +6,7 @@
 // the most specific result wins: nerve_root_compression > disc_herniation > stenosis >
 // fracture > other (tears) > degenerative > normal. EMG/NCV "radiculopathy" counts as
 // nerve_root_compression. A sentence that only orders a study gives nothing. `region`
-// holds the body region named ("lumbar spine"). Injection responses: an
+// holds the body region named, by id ("lumbar_spine"). Injection responses: an
 // injection named with a response (percent relief, "no relief", "for six weeks"):
 // value = percent, duration_days, qualifier helped / no_benefit.
 #include <re2/re2.h>
@@ -25,8 +25,9 @@ const RE2& region_re() {
       R"(\b(?:(lumbar|lumbosacral|low back|lower back|l\d-[ls]?\d|l5-s1)|(cervical|neck|c\d-c?\d)|(thoracic)|(shoulder)|(knee)|(hip)|(wrist|hand|carpal)|(elbow)|(ankle|foot))\b)");
   return re;
 }
-const char* const kRegions[] = {"lumbar spine", "cervical spine", "thoracic spine", "shoulder", "knee",
-                                "hip",          "wrist",          "elbow",          "ankle"};
+// Region ids of data/body_regions.yaml, so a finding's region compares with a request's.
+const char* const kRegions[] = {"lumbar_spine", "cervical_spine", "thoracic_spine", "shoulder",  "knee",
+                                "hip",          "wrist_hand",     "elbow",          "ankle_foot"};
 
 }  // namespace
 

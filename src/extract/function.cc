@@ -72,11 +72,16 @@ std::string domain_subject(std::string_view w) {
 void detect_function(const SentenceContext& s, std::vector<Fact>& out) {
   const std::string_view n = s.norm();
   bool objective = false;
+  // A figure the claimant reports ("she reports she can walk 30 minutes") is a report, not
+  // a measurement: qualifier "reported".
+  static const RE2 self_report(
+      R"(\b(?:reports?|reported|reporting|states?|stated|says|said|claims?|claimed|feels?|felt|describes?|described|endorses?|per (?:the )?(?:patient|applicant|injured worker|claimant)|according to (?:the )?(?:patient|applicant|injured worker|claimant)|subjectively)\b)");
   auto emit = [&](const ReMatch& m, std::string subject, std::optional<double> value,
                   std::optional<double> before) {
     Fact f = s.make(FactKind::kFunctionalImprovement, m.start, m.end);
     f.subject = std::move(subject);
-    f.qualifier = "objective";
+    const Span c = s.clause(m.start);
+    f.qualifier = contains(self_report, n.substr(c.start, m.start - c.start)) ? "reported" : "objective";
     f.value = value;
     f.value_max = before;
     out.push_back(std::move(f));

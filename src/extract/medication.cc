@@ -9,7 +9,7 @@
 // prescribed, switched to). No cue: "current". A drug named in an allergy list ("allergic
 // to Percocet", "Allergies: codeine") is not a medication use.
 // Duration: each drug takes the nearest duration phrase after it and before the next drug
-// ("Valium since at least April 2015 and Norco since at least September 2012"); a list
+// ("Xanax since at least May 2014 and Percocet since at least June 2011"); a list
 // with one phrase after it shares it ("Gabapentin, Valium and Norco for at least 6
 // months"); a phrase before every drug of the clause governs them all ("for the past three
 // years he has taken Norco and Soma"). A relative start ("started Xanax two weeks ago",

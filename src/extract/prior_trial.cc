@@ -22,7 +22,7 @@ namespace {
 
 const RE2& therapy_re() {
   static const RE2 re(
-      R"(\b(?:(acupuncture)|(physical therapy|physiotherapy|pt sessions|land[- ]based therapy|pt)|(tens(?: unit)?|transcutaneous electrical nerve stimulation)|(chiropractic(?: treatment| care| therapy| manipulation)?|chiropractor|chiro|spinal manipulation)|((?:medial branch |lumbar |cervical |facet |sympathetic |selective )?nerve blocks?|medial branch blocks?|facet blocks?|facet injections?)|((?:lumbar |cervical |caudal )?epidural(?: steroid)?(?: injections?)?|esis?|transforaminal injections?)|(functional restoration(?: program)?|hfrp|frp)|(massage(?: therapy)?)|(trigger point injections?)|(home exercise(?: program)?|hep)|(cognitive behavio(?:u)?ral therapy|cbt|psychotherapy)|(radiofrequency (?:ablation|neurotomy)|rhizotomy)|(spinal cord stimulat\w+(?: trial)?|scs)|(aquatic therapy|pool therapy)|(nsaids?|anti-?inflammator(?:y|ies)(?: medications?)?|non-?steroidal anti-?inflammator\w+)|(tylenol|acetaminophen)|(tricyclics?(?: antidepressants?)?|amitriptyline|nortriptyline)|(anticonvulsants?|antiepileptics?|anti-epilepsy drugs?)|(antidepressants?)|(opioids?|narcotics?)|(muscle relaxants?)|(injections?)|(bracing|braces?)|(ice(?: and heat)?|heat therapy))\b)");
+      R"(\b(?:(acupuncture)|(physical therapy|physiotherapy|pt sessions|land[- ]based therapy|pt)|(tens(?: unit)?|transcutaneous electrical nerve stimulation)|(chiropractic(?: treatment| care| therapy| manipulation)?|chiropractor|chiro|spinal manipulation)|((?:medial branch |lumbar |cervical |facet |sympathetic |selective )?nerve blocks?|medial branch blocks?|facet blocks?|facet injections?)|((?:lumbar |cervical |caudal )?epidural(?: steroid)?(?: injections?)?|esis?|transforaminal injections?)|(functional restoration(?: program)?|hfrp|frp)|(massage(?: therapy)?)|(trigger point injections?)|(home exercise(?: program)?|hep)|(cognitive behavio(?:u)?ral therapy|cbt|psychotherapy)|(radiofrequency (?:ablation|neurotomy)|rhizotomy)|(spinal cord stimulat\w+(?: trial)?|scs)|(aquatic therapy|pool therapy)|(nsaids?|anti-?inflammator(?:y|ies)(?: medications?)?|non-?steroidal anti-?inflammator\w+)|(tylenol|acetaminophen)|(tricyclics?(?: antidepressants?)?|amitriptyline|nortriptyline)|(anticonvulsants?|antiepileptics?|anti-epilepsy drugs?)|(antidepressants?)|(opioids?|narcotics?)|(muscle relaxants?)|(injections?)|(bracing|braces?)|(ice(?: and heat)?|heat therapy)|(medications?|meds|pain medications?|oral medications?|analgesics?)|(occupational therapy|hand therapy|ot)|(activity modifications?|modified activit\w+|activity restrictions?)|(rest)|(splints?|splinting|casts?|casting|immobiliz\w+|slings?)|(crutches|cane|walker))\b)");
   return re;
 }
 const char* const kTherapies[] = {
@@ -31,12 +31,13 @@ const char* const kTherapies[] = {
     "trigger_point_injection", "home_exercise", "psychotherapy", "radiofrequency_ablation",
     "spinal_cord_stimulator", "aquatic_therapy", "nsaid", "acetaminophen", "tricyclic",
     "anticonvulsant", "antidepressant", "opioid", "muscle_relaxant", "injection", "bracing",
-    "ice_heat"};
+    "ice_heat", "medications", "occupational_therapy", "activity_modification", "rest", "immobilization",
+    "crutches"};
 constexpr size_t kTherapyCount = sizeof(kTherapies) / sizeof(kTherapies[0]);
 
 const RE2& list_intro_re() {
   static const RE2 re(
-      R"(\b(?:treatments?\s+(?:to date\s+)?(?:has|have|had)\s+(?:included|includes|consisted of)|treatment to date (?:includes|included|consisted of|consists of)|(?:past|prior|previous|conservative)\s+(?:treatments?|care|therapies|therapy)\s+(?:has\s+|have\s+|had\s+)?(?:included|include|includes|consisted of|consists of|including)|(?:has|had|have)\s+(?:tried|undergone|received|completed|failed)|treated conservatively with|conservative (?:care|treatment|management) (?:with|including))\b)");
+      R"(\b(?:treatments?(?:\s+and\s+(?:evaluation|evaluations|diagnostic \w+|testing))?\s+(?:to date\s+)?(?:has|have|had)\s+(?:included|includes|consisted of|been)|treatments? (?:rendered |provided |received )?(?:to date )?(?:includes|included|consisted of|consists of)|(?:past|prior|previous|conservative)\s+(?:treatments?|care|therapies|therapy)\s+(?:has\s+|have\s+|had\s+)?(?:included|include|includes|consisted of|consists of|including)|(?:has|had|have)\s+(?:tried|undergone|received|completed|failed)|treated conservatively with|conservative (?:care|treatment|management) (?:with|including))\b)");
   return re;
 }
 
@@ -77,6 +78,7 @@ struct Term {
 }  // namespace
 
 void detect_prior_trials(const SentenceContext& s, std::vector<Fact>& out) {
+  if (s.instruction()) return;  // a plan names treatment to come, not treatment tried
   const std::string_view n = s.norm();
   std::vector<Term> terms;
   for (const ReMatch& m : find_all(therapy_re(), n, 24)) {

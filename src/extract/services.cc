@@ -127,6 +127,7 @@ std::string outcome(std::string_view n) {
 }
 
 void therapies(const SentenceContext& s, std::vector<Fact>& out) {
+  if (s.instruction()) return;  // "Continue physical therapy": a plan, not sessions given
   const std::string_view n = s.norm();
   // Sessions given show as a completion cue, a count of sessions, or an outcome of them.
   // A plan or request needs an explicit completion cue ("after the six visits she had").
@@ -163,10 +164,13 @@ void home_exercise(const SentenceContext& s, std::vector<Fact>& out) {
   if (!find_first(home_exercise_re(), s.norm(), 0, &m)) return;
   Fact f = s.make(FactKind::kHomeExercise, m.start, m.end);
   f.subject = "home_exercise";
+  // "Continue the home exercise program": an instruction, not evidence the program is done.
+  if (s.instruction() && f.polarity == Polarity::kAffirmed) f.polarity = Polarity::kUncertain;
   out.push_back(std::move(f));
 }
 
 void device_trials(const SentenceContext& s, std::vector<Fact>& out) {
+  if (s.instruction()) return;
   const std::string_view n = s.norm();
   if (!contains(trial_cue_re(), n)) return;
   if (contains(plan_only_re(), n) && !contains(gains_re(), n) && !contains(no_benefit_re(), n)) return;

@@ -3,8 +3,7 @@
 // Only in sentences about review ("utilization review", "UR", "was modified", "were
 // denied", "non-certified", "modified to certify"). One fact per drug named (subject =
 // drug key; "" when none is named). Each drug takes the action written after it, up to the
-// next drug ("Valium was modified to certify a quantity of 23 and Norco was modified to
-// certify a quantity of 120"); a list with one verb after it shares it ("Norco #150 and
+// next drug ("Xanax was modified to #15 and Percocet was certified at a quantity of 90"); a list with one verb after it shares it ("Norco #150 and
 // Clonazepam #90 were denied"). qualifier: "weaning" (modified or certified for weaning /
 // taper; value = quantity when given), "modified" (value = certified quantity), "denied",
 // "certified". date: the explicit date in the sentence, else the narrative date.

@@ -26,6 +26,8 @@ struct UrItem {
   std::string action;     // "denied", "modified", "delayed"
   std::string certified;  // what UR certified when it modified ("Norco 10/325mg #120")
   std::string guideline;  // the guideline UR cited, as written
+  // A retrospective request (care already given) and its date of service, when stated.
+  std::optional<Date> date_of_service;
 };
 
 struct UrDecision {

@@ -1,6 +1,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/json_input.h"
+#include "core/limits.h"
 #include "intake/case.h"
 
 namespace imr {
@@ -70,14 +72,7 @@ ReviewerProfile reviewer_from(const json& j, const Reader& r, const std::string&
 }
 
 json parse_json(std::string_view text, const std::string& file) {
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // nlohmann's message carries line and column; keep only its explanatory part.
-    std::string msg = e.what();
-    const auto pos = msg.find("parse error");
-    throw InputError(file, "invalid JSON: " + (pos == std::string::npos ? msg : msg.substr(pos)));
-  }
+  return parse_json_input(text, file);
 }
 
 }  // namespace
@@ -112,6 +107,9 @@ Case parse_case_json(std::string_view text, const std::string& file) {
   const auto records = root.find("records");
   if (records == root.end() || !records->is_array() || records->empty())
     r.fail("records", "must be a non-empty list of {date, title, text}");
+  if (records->size() > limits::kMaxRecordsPerCase)
+    r.fail("records", "has more than " + std::to_string(limits::kMaxRecordsPerCase) + " records (the limit)");
+  size_t case_text = 0;
   for (size_t i = 0; i < records->size(); ++i) {
     const std::string path = "records[" + std::to_string(i) + "]";
     const json& rec = (*records)[i];
@@ -120,6 +118,8 @@ Case parse_case_json(std::string_view text, const std::string& file) {
     out.date = r.date(rec, "date", path);
     out.title = r.string(rec, "title", path);
     out.text = r.string(rec, "text", path, /*required=*/true);
+    if ((case_text += out.text.size()) > limits::kMaxCaseTextBytes)
+      r.fail("records", "hold more than " + std::to_string(limits::kMaxCaseTextBytes) + " bytes of text (the limit)");
     c.records.push_back(std::move(out));
   }
 
@@ -128,6 +128,8 @@ Case parse_case_json(std::string_view text, const std::string& file) {
     d.date = r.date(ur, "date", "ur");
     if (auto it = ur.find("items"); it != ur.end() && !it->is_null()) {
       if (!it->is_array()) r.fail("ur.items", "must be a list");
+      if (it->size() > limits::kMaxItemsPerCase)
+        r.fail("ur.items", "has more than " + std::to_string(limits::kMaxItemsPerCase) + " items (the limit)");
       for (size_t i = 0; i < it->size(); ++i) {
         const std::string path = "ur.items[" + std::to_string(i) + "]";
         const json& item = (*it)[i];
@@ -140,6 +142,7 @@ Case parse_case_json(std::string_view text, const std::string& file) {
           r.fail(path + ".action", "must be \"denied\", \"modified\" or \"delayed\"");
         u.certified = r.string(item, "certified", path);
         u.guideline = r.string(item, "guideline", path);
+        u.date_of_service = r.date(item, "date_of_service", path);
         d.items.push_back(std::move(u));
       }
     }
@@ -148,6 +151,8 @@ Case parse_case_json(std::string_view text, const std::string& file) {
 
   c.requests = r.strings(root, "requests", "");
   if (c.requests.empty()) r.fail("requests", "must list at least one disputed request");
+  if (c.requests.size() > limits::kMaxItemsPerCase)
+    r.fail("requests", "lists more than " + std::to_string(limits::kMaxItemsPerCase) + " disputed requests (the limit)");
   for (size_t i = 0; i < c.requests.size(); ++i)
     if (c.requests[i].find_first_not_of(" \t\r\n") == std::string::npos)
       r.fail("requests[" + std::to_string(i) + "]", "is empty");

@@ -168,6 +168,9 @@ void DrugTable::index() {
   std::stable_sort(names_.begin(), names_.end(), [](const auto& a, const auto& b) {
     return a.first.size() > b.first.size();
   });
+  std::vector<std::string> texts;
+  for (const auto& [name, drug] : names_) texts.push_back(name);
+  name_index_ = NameIndex(std::move(texts));
 }
 
 const Drug* DrugTable::find(std::string_view name) const {

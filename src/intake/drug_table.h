@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "intake/name_index.h"
 
 namespace imr {
 
@@ -74,6 +75,8 @@ class DrugTable {
   // Every name the table knows (lower case) with the drug it names; longest first, for
   // scanning free text.
   const std::vector<std::pair<std::string, const Drug*>>& names() const { return names_; }
+  // The same names for finding the earliest in a text; hit indexes are indexes into names().
+  const NameIndex& name_index() const { return name_index_; }
 
  private:
   void index();
@@ -84,6 +87,7 @@ class DrugTable {
   std::map<std::string, size_t, std::less<>> by_name_;
   std::map<std::string, size_t, std::less<>> by_key_;
   std::vector<std::pair<std::string, const Drug*>> names_;
+  NameIndex name_index_;
 };
 
 }  // namespace imr

@@ -9,7 +9,11 @@
 namespace imr {
 
 // The record's date is the latest date the summary mentions (the letter itself is not
-// dated in every layout); the reviewer's decisions and rationales are not carried over.
+// dated in every layout); the UR date is the header table's UR denial date when there is
+// one; the date of injury is the summary's, else the header's. Each item becomes a request
+// and a UR item ("denied", or "modified" with what UR certified; the request is then the
+// disputed remainder) with its date of service. The reviewer's decisions and rationales
+// are not carried over.
 Case case_from_letter(const Letter& letter);
 
 }  // namespace imr

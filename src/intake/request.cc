@@ -53,10 +53,7 @@ struct DrugHit {
 };
 
 std::optional<DrugHit> find_drug(std::string_view lower, const DrugTable& table) {
-  std::vector<std::string_view> names;
-  names.reserve(table.names().size());
-  for (const auto& [name, drug] : table.names()) names.push_back(name);
-  const auto hit = find_earliest_name(lower, names);
+  const auto hit = table.name_index().find_earliest(lower);
   if (!hit) return std::nullopt;
   return DrugHit{table.names()[hit->first].second, hit->second};
 }
@@ -204,6 +201,12 @@ ParsedRequest parse_request(std::string_view text, const DrugTable& table,
   const std::string lower = to_lower(original);
   r.text = original;
 
+  const RegionReading regions = services.body_regions().read(original);
+  r.body_region = regions.region;
+  r.body_regions = regions.regions;
+  r.body_region_label = regions.label;
+  r.laterality = regions.laterality;
+
   const auto parts = find_compound_parts(lower);
   const bool compound_word = lower.find("compound") != std::string::npos;
   if (parts.size() >= 2 || (compound_word && !parts.empty())) {
@@ -212,7 +215,7 @@ ParsedRequest parse_request(std::string_view text, const DrugTable& table,
     const auto drug = find_drug(lower, table);
     const auto service = services.find_service(lower);
     if (service && (!drug || service->second.start < drug->span.start)) {
-      read_service(r, *service->first, service->second, lower, services);
+      read_service(r, *service->first, service->second, lower, services, regions);
     } else if (drug) {
       r.kind = ParsedRequest::Kind::kDrug;
       r.drug = drug->drug;
@@ -243,6 +246,12 @@ ParsedRequest parse_request(std::string_view text, const DrugTable& table,
 
 bool ParsedRequest::has_flag(const std::string& f) const {
   return std::find(flags.begin(), flags.end(), f) != flags.end();
+}
+
+std::string ParsedRequest::topic() const {
+  if (kind == Kind::kService) return service_topic;
+  if (drug) return drug->topic;
+  return "";
 }
 
 ParsedRequest parse_request(std::string_view text, const DrugTable& table) {

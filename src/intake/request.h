@@ -60,16 +60,29 @@ struct ParsedRequest {
   std::optional<Range> mme_per_day;     // opioids: units_per_day x strength x factor
   bool frequency_given() const { return frequency.has_value(); }
 
+  // --- body (every kind of request; data/body_regions.yaml) ---
+  // The region's id ("lumbar_spine", "knee", "wrist_hand"), "multiple" when the request
+  // names several (all in body_regions), "unspecified" when it names none.
+  std::string body_region = "unspecified";
+  std::vector<std::string> body_regions;  // every region named, in order
+  std::string body_region_label;          // for prose: "knee", "cervical spine and thoracic spine"
+  std::string laterality;                 // "left", "right", "bilateral" or ""
+  bool region_named() const { return !body_regions.empty(); }
+
   // --- services ---
   std::string service;                // "physical therapy", "mri", "acupuncture", ...
-  std::string body_region;            // "lumbar spine", "cervical spine", "knee", ...
   std::optional<int> visits;          // total sessions: "12 sessions", or 2x6 = 12
   std::optional<double> per_week;     // "2x week" -> 2
   std::optional<int> weeks;           // "x 6 weeks" -> 6
   std::optional<double> hours_per_day;  // "4 hours/day" -> 4 (home health)
   std::string acquisition;            // "purchase" | "rental" | "" (TENS unit purchase)
   std::optional<int> spinal_levels;   // "L4-5 and L5-S1" -> 2; "two-level" -> 2
-  std::string service_topic;          // rule topic from the service table: "physical_medicine"
+  std::string service_topic;          // rule topic from the service table: "physical_medicine",
+                                      // "preop_ekg" (pre-op EKG), "surgery_shoulder"
+
+  // The rule topic of the request: the service's topic, or the drug table's topic for a
+  // drug ("opioids"); "" when neither is known.
+  std::string topic() const;
 
   // --- both ---
   // Words that place the request ("post-op", "pre-operative", "retrospective"), as codes

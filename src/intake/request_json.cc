@@ -68,7 +68,11 @@ json to_json(const ParsedRequest& r) {
   j["mme_per_day"] = range_json(r.mme_per_day);
   j["service"] = r.service;
   j["service_topic"] = r.service_topic;
+  j["topic"] = r.topic();
   j["body_region"] = r.body_region;
+  j["body_regions"] = r.body_regions;
+  j["body_region_label"] = r.body_region_label;
+  j["laterality"] = r.laterality;
   j["visits"] = optional_json(r.visits);
   j["per_week"] = optional_json(r.per_week);
   j["weeks"] = optional_json(r.weeks);

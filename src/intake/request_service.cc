@@ -17,7 +17,8 @@ using request_detail::find;
 }  // namespace
 
 void read_service(ParsedRequest& r, const ServiceEntry& service, Span service_span,
-                  std::string_view lower, const ServiceTable& services) {
+                  std::string_view lower, const ServiceTable& services,
+                  const RegionReading& regions) {
   static const RE2 kPerWeek(IMR_WHOLE(
       R"(\b(\d{1,2}(?:\.\d+)?)\s*(?:x|times)\s*(?:a|per|/)?\s*(?:week|wk)s?\b(?:\s*(?:x|for|times)\s*(\d{1,2})\s*(?:weeks?|wks?)\b)?)"));
   static const RE2 kDaysPerWeek(
@@ -34,13 +35,10 @@ void read_service(ParsedRequest& r, const ServiceEntry& service, Span service_sp
 
   r.kind = ParsedRequest::Kind::kService;
   r.service = service.name;
-  r.service_topic = service.topic;
+  r.service_topic = services.topic_for(service, lower, regions);
   std::string work(lower);
   blank(work, service_span);
-  if (const auto region = services.find_region(work)) {
-    r.body_region = region->first->name;
-    blank(work, region->second);
-  }
+  for (const Span& s : regions.spans) blank(work, s);
 
   Span span;
   std::string a, b;

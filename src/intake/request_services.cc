@@ -14,19 +14,26 @@ namespace {
 
 int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// A map of text -> text ("topic_when: {preoperative: preop_ekg}"), in file order.
+std::vector<std::pair<std::string, std::string>> text_map(const YAML::Node& item, const char* key,
+                                                          const std::string& file) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const YAML::Node n = item[key];
+  if (!n) return out;
+  if (!n.IsMap()) throw DataError(file, line_of(n), std::string("'") + key + "' must be a map");
+  for (const auto& kv : n) {
+    if (!kv.second.IsScalar() || kv.second.as<std::string>().empty())
+      throw DataError(file, line_of(kv.second), std::string("'") + key + "' values must be topics");
+    out.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>());
+  }
+  return out;
+}
 
-template <typename Entry>
-std::vector<Entry> parse_list(const YAML::Node& root, const char* list, bool needs_topic,
-                              const std::string& file) {
-  std::vector<Entry> out;
-  const YAML::Node items = root[list];
-  if (!items) return out;
-  if (!items.IsSequence())
-    throw DataError(file, line_of(items), std::string("'") + list + "' must be a list");
+std::vector<ServiceEntry> parse_services(const YAML::Node& items, const std::string& file) {
+  std::vector<ServiceEntry> out;
   for (const auto& item : items) {
     if (!item.IsMap()) throw DataError(file, line_of(item), "each entry must be a map");
-    Entry e;
+    ServiceEntry e;
     e.line = line_of(item);
     if (!item["name"] || !item["name"].IsScalar() || item["name"].as<std::string>().empty())
       throw DataError(file, e.line, "entry is missing 'name'");
@@ -38,20 +45,36 @@ std::vector<Entry> parse_list(const YAML::Node& root, const char* list, bool nee
     }
     if (std::find(e.synonyms.begin(), e.synonyms.end(), e.name) == e.synonyms.end())
       e.synonyms.push_back(e.name);
-    if constexpr (requires { e.topic; }) {
-      if (needs_topic) {
-        if (!item["topic"] || !item["topic"].IsScalar() || item["topic"].as<std::string>().empty())
-          throw DataError(file, e.line, "service '" + e.name + "' is missing 'topic'");
-        e.topic = item["topic"].as<std::string>();
-      }
-    }
+    if (!item["topic"] || !item["topic"].IsScalar() || item["topic"].as<std::string>().empty())
+      throw DataError(file, e.line, "service '" + e.name + "' is missing 'topic'");
+    e.topic = item["topic"].as<std::string>();
+    if (item["generic"]) e.generic = item["generic"].as<bool>();
+    e.topic_when = text_map(item, "topic_when", file);
+    e.topic_by_region = text_map(item, "topic_by_region", file);
     out.push_back(std::move(e));
   }
   return out;
 }
 
-template <typename Entry>
-void check_unique(const std::vector<Entry>& entries, const std::string& file) {
+std::vector<ServiceQualifier> parse_qualifiers(const YAML::Node& root, const std::string& file) {
+  std::vector<ServiceQualifier> out;
+  const YAML::Node n = root["qualifiers"];
+  if (!n) return out;
+  if (!n.IsMap()) throw DataError(file, line_of(n), "'qualifiers' must be a map of lists");
+  for (const auto& kv : n) {
+    ServiceQualifier q;
+    q.name = kv.first.as<std::string>();
+    q.line = line_of(kv.second);
+    if (!kv.second.IsSequence() || kv.second.size() == 0)
+      throw DataError(file, q.line, "qualifier '" + q.name + "' must list its words");
+    for (const auto& w : kv.second) q.words.push_back(to_lower(trim(w.as<std::string>())));
+    q.index = NameIndex(q.words);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+void check_unique(const std::vector<ServiceEntry>& entries, const std::string& file) {
   std::map<std::string, std::string> seen;
   for (const auto& e : entries)
     for (const auto& s : e.synonyms) {
@@ -62,61 +85,62 @@ void check_unique(const std::vector<Entry>& entries, const std::string& file) {
     }
 }
 
-template <typename Entry>
-std::vector<std::pair<std::string, size_t>> name_index(const std::vector<Entry>& entries) {
+void check_topics(const std::vector<ServiceEntry>& entries, const std::vector<ServiceQualifier>& qualifiers,
+                  const BodyRegionTable& regions, const std::string& file) {
+  for (const auto& e : entries) {
+    for (const auto& entry : e.topic_when) {
+      const std::string& q = entry.first;  // not a structured binding: clang 14 cannot capture one
+      if (std::none_of(qualifiers.begin(), qualifiers.end(), [&](const auto& x) { return x.name == q; }))
+        throw DataError(file, e.line, "service '" + e.name + "': topic_when names '" + q + "', which is not a qualifier");
+    }
+    for (const auto& [region, topic] : e.topic_by_region)
+      if (!regions.find(region))
+        throw DataError(file, e.line, "service '" + e.name + "': topic_by_region names '" + region +
+                                          "', which is not a body region");
+  }
+}
+
+std::vector<std::pair<std::string, size_t>> name_index(const std::vector<ServiceEntry>& entries, bool generic) {
   std::vector<std::pair<std::string, size_t>> out;
-  for (size_t i = 0; i < entries.size(); ++i)
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].generic != generic) continue;
     for (const auto& s : entries[i].synonyms) {
       std::string lower = to_lower(trim(s));
       if (!lower.empty()) out.emplace_back(std::move(lower), i);
     }
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   return out;
 }
 
-template <typename Entry>
-std::optional<std::pair<const Entry*, Span>> find_in(
-    std::string_view lower, const std::vector<std::pair<std::string, size_t>>& index,
-    const std::vector<Entry>& entries) {
-  std::vector<std::string_view> names;
-  names.reserve(index.size());
-  for (const auto& [name, i] : index) names.push_back(name);
-  auto hit = find_earliest_name(lower, names);
+std::optional<std::pair<const ServiceEntry*, Span>> find_in(
+    std::string_view lower, const NameIndex& index, const std::vector<std::pair<std::string, size_t>>& names,
+    const std::vector<ServiceEntry>& entries) {
+  auto hit = index.find_earliest(lower);
   if (!hit) return std::nullopt;
-  return std::make_pair(&entries[index[hit->first].second], hit->second);
+  return std::make_pair(&entries[names[hit->first].second], hit->second);
+}
+
+NameIndex index_of(const std::vector<std::pair<std::string, size_t>>& names) {
+  std::vector<std::string> texts;
+  for (const auto& [name, i] : names) texts.push_back(name);
+  return NameIndex(std::move(texts));
 }
 
 }  // namespace
 
-std::optional<std::pair<size_t, Span>> find_earliest_name(
-    std::string_view lower, const std::vector<std::string_view>& names) {
-  std::optional<std::pair<size_t, Span>> best;
-  for (size_t i = 0; i < names.size(); ++i) {
-    const std::string_view name = names[i];
-    if (name.empty()) continue;
-    size_t from = 0;
-    while (from < lower.size()) {
-      const size_t at = lower.find(name, from);
-      if (at == std::string_view::npos) break;
-      if (best && at >= best->second.start) break;  // cannot beat the best (names longest first)
-      const size_t end = at + name.size();
-      const bool left_ok = at == 0 || !is_word_char(lower[at - 1]) || !is_word_char(name.front());
-      const bool right_ok =
-          end == lower.size() || !is_word_char(lower[end]) || !is_word_char(name.back());
-      if (left_ok && right_ok) {
-        best = std::make_pair(i, Span{at, end});
-        break;
-      }
-      from = at + 1;
-    }
-  }
-  return best;
+ServiceTable ServiceTable::load(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  return load(path, dir + "body_regions.yaml");
 }
 
-ServiceTable ServiceTable::load(const std::string& path) { return parse(read_file(path), path); }
+ServiceTable ServiceTable::load(const std::string& path, const std::string& regions_path) {
+  return parse(read_file(path), path, BodyRegionTable::load(regions_path));
+}
 
-ServiceTable ServiceTable::parse(std::string_view yaml, const std::string& file) {
+ServiceTable ServiceTable::parse(std::string_view yaml, const std::string& file, BodyRegionTable regions) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
@@ -127,43 +151,49 @@ ServiceTable ServiceTable::parse(std::string_view yaml, const std::string& file)
   try {
     if (!root.IsMap() || !root["services"] || !root["services"].IsSequence())
       throw DataError(file, 1, "expected a map with a 'services' list");
-    table.services_ = parse_list<ServiceEntry>(root, "services", true, file);
-    table.regions_ = parse_list<BodyRegion>(root, "regions", false, file);
-    table.flags_ = parse_list<RequestFlag>(root, "flags", false, file);
+    if (root["regions"])
+      throw DataError(file, line_of(root["regions"]), "body regions are read from body_regions.yaml, not here");
+    table.services_ = parse_services(root["services"], file);
+    table.qualifiers_ = parse_qualifiers(root, file);
   } catch (const YAML::Exception& e) {
     throw DataError(file, e.mark.line + 1, "bad value: " + e.msg);
   }
   check_unique(table.services_, file);
-  check_unique(table.regions_, file);
+  check_topics(table.services_, table.qualifiers_, regions, file);
+  table.regions_ = std::move(regions);
   table.index();
   return table;
 }
 
 void ServiceTable::index() {
-  service_names_ = name_index(services_);
-  region_names_ = name_index(regions_);
+  service_names_ = name_index(services_, false);
+  generic_names_ = name_index(services_, true);
+  service_index_ = index_of(service_names_);
+  generic_index_ = index_of(generic_names_);
 }
 
 std::optional<std::pair<const ServiceEntry*, Span>> ServiceTable::find_service(
     std::string_view lower) const {
-  return find_in(lower, service_names_, services_);
+  if (auto hit = find_in(lower, service_index_, service_names_, services_)) return hit;
+  return find_in(lower, generic_index_, generic_names_, services_);
 }
 
 std::vector<std::string> ServiceTable::flags_in(std::string_view lower) const {
   std::vector<std::string> out;
-  for (const auto& flag : flags_) {
-    std::vector<std::string> lowered;
-    for (const auto& s : flag.synonyms) lowered.push_back(to_lower(trim(s)));
-    std::stable_sort(lowered.begin(), lowered.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-    std::vector<std::string_view> names(lowered.begin(), lowered.end());
-    if (find_earliest_name(lower, names)) out.push_back(flag.name);
-  }
+  for (const auto& q : qualifiers_)
+    if (q.index.find_earliest(lower)) out.push_back(q.name);
   return out;
 }
 
-std::optional<std::pair<const BodyRegion*, Span>> ServiceTable::find_region(
-    std::string_view lower) const {
-  return find_in(lower, region_names_, regions_);
+std::string ServiceTable::topic_for(const ServiceEntry& service, std::string_view lower,
+                                    const RegionReading& regions) const {
+  for (const auto& [qualifier, topic] : service.topic_when)
+    for (const auto& q : qualifiers_)
+      if (q.name == qualifier && q.index.find_earliest(lower)) return topic;
+  if (regions.regions.size() == 1)
+    for (const auto& [region, topic] : service.topic_by_region)
+      if (region == regions.regions.front()) return topic;
+  return service.topic;
 }
 
 }  // namespace imr

@@ -1,7 +1,8 @@
 // The service vocabulary: non-drug requests (physical therapy, MRI, epidural injections,
-// ...) and body regions, loaded from data/services.yaml, and the matcher that finds them
-// in a request. Data, not code; validated at load with file:line errors; immutable and
-// safe to share between threads afterwards.
+// ...) loaded from data/services.yaml, with the body-region vocabulary beside it
+// (data/body_regions.yaml, see body_regions.h), and the matcher that finds a service in a
+// request and the rule topic that governs it there. Data, not code; validated at load with
+// file:line errors; immutable and safe to share between threads afterwards.
 #pragma once
 
 #include <optional>
@@ -11,6 +12,8 @@
 #include <vector>
 
 #include "core/text.h"
+#include "intake/body_regions.h"
+#include "intake/name_index.h"
 
 namespace imr {
 
@@ -18,20 +21,22 @@ struct ServiceEntry {
   std::string name;                   // canonical: "physical therapy"
   std::vector<std::string> synonyms;  // "PT", "physiotherapy", ...
   std::string topic;                  // rule topic: "physical_medicine"
+  // A generic name ("labs") gives way to any other service named in the same request
+  // ("Labs to include: EKG" is an EKG).
+  bool generic = false;
+  // The topic in a context the request names (qualifier -> topic): {preoperative: preop_ekg}.
+  std::vector<std::pair<std::string, std::string>> topic_when;
+  // The topic for a body region the request names (region id -> topic):
+  // {shoulder: surgery_shoulder}. A request naming several regions keeps `topic`.
+  std::vector<std::pair<std::string, std::string>> topic_by_region;
   int line = 0;
 };
 
-// A word that places a request ("post-op", "retrospective", "refill"): a code and the
-// words that write it.
-struct RequestFlag {
-  std::string name;  // the code: "postoperative"
-  std::vector<std::string> synonyms;
-  int line = 0;
-};
-
-struct BodyRegion {
-  std::string name;  // "lumbar spine"
-  std::vector<std::string> synonyms;
+// Words that put a request in a context ("pre-op", "post-operative").
+struct ServiceQualifier {
+  std::string name;  // "preoperative"
+  std::vector<std::string> words;
+  NameIndex index;   // over words
   int line = 0;
 };
 
@@ -44,34 +49,41 @@ class ServiceTable {
   ServiceTable& operator=(ServiceTable&&) = default;
 
   // Throws DataError("file:line: problem") for a missing name or topic, an empty synonym
-  // list, a name used twice, or malformed YAML.
+  // list, a name used twice, a topic_when naming no qualifier, a topic_by_region naming no
+  // region, or malformed YAML. The one-argument load reads body_regions.yaml from the
+  // directory `path` is in.
   static ServiceTable load(const std::string& path);
-  static ServiceTable parse(std::string_view yaml, const std::string& file_name);
+  static ServiceTable load(const std::string& path, const std::string& regions_path);
+  // Without a region table, requests name no region and topic_by_region is refused.
+  static ServiceTable parse(std::string_view yaml, const std::string& file_name,
+                            BodyRegionTable regions = {});
 
   const std::vector<ServiceEntry>& services() const { return services_; }
-  const std::vector<BodyRegion>& regions() const { return regions_; }
-  const std::vector<RequestFlag>& flags() const { return flags_; }
-  // Every flag written in `lower` (lower-case text), each once, in table order.
+  const std::vector<ServiceQualifier>& qualifiers() const { return qualifiers_; }
+  const BodyRegionTable& body_regions() const { return regions_; }
+  // Every qualifier written in `lower` (lower-case text), each once, in table order: the
+  // request's flags.
   std::vector<std::string> flags_in(std::string_view lower) const;
 
   // The earliest service named in `lower` (lower-case text), longest name first at a
-  // position, on word boundaries; with its span.
+  // position, on word boundaries; with its span. A generic service only when no other is named.
   std::optional<std::pair<const ServiceEntry*, Span>> find_service(std::string_view lower) const;
-  std::optional<std::pair<const BodyRegion*, Span>> find_region(std::string_view lower) const;
+
+  // The rule topic of `service` in a request (`lower`, lower case) that names `regions`:
+  // the topic of the first qualifier named that the service has one for, else the topic
+  // of the one region named, else the service's topic.
+  std::string topic_for(const ServiceEntry& service, std::string_view lower,
+                        const RegionReading& regions) const;
 
  private:
   void index();
   std::vector<ServiceEntry> services_;
-  std::vector<BodyRegion> regions_;
-  std::vector<RequestFlag> flags_;
-  // Lower-case synonym -> index, longest first.
+  std::vector<ServiceQualifier> qualifiers_;
+  BodyRegionTable regions_;
+  // Lower-case synonym -> index, longest first; generic services apart.
   std::vector<std::pair<std::string, size_t>> service_names_;
-  std::vector<std::pair<std::string, size_t>> region_names_;
+  std::vector<std::pair<std::string, size_t>> generic_names_;
+  NameIndex service_index_, generic_index_;
 };
-
-// The earliest word-bounded occurrence in `lower` of any of `names` (longest first at a
-// position). Returns the index into `names` and the span. Shared by the drug matcher.
-std::optional<std::pair<size_t, Span>> find_earliest_name(
-    std::string_view lower, const std::vector<std::string_view>& names);
 
 }  // namespace imr

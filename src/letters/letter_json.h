@@ -10,6 +10,7 @@ namespace imr {
 
 nlohmann::json to_json(const Citation& citation);
 nlohmann::json to_json(const LetterItem& item);
+nlohmann::json to_json(const LetterHeader& header);
 nlohmann::json to_json(const Letter& letter);
 
 }  // namespace imr

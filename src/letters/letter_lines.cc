@@ -16,16 +16,28 @@ bool is_page_number_line(std::string_view line) {
 
 }  // namespace
 
-std::vector<std::string> letter_lines(std::string_view text) {
+std::vector<std::string> letter_lines(std::string_view text, std::vector<bool>* paragraph_starts) {
   std::vector<std::string> lines;
   std::string cur;
+  bool blank = false, page = false;  // since the last line kept: a blank line, a page break
   auto flush = [&] {
     const std::string_view t = trim(cur);
-    if (!t.empty() && !is_page_number_line(t)) lines.emplace_back(t);
+    if (t.empty()) {
+      blank = true;
+    } else if (is_page_number_line(t)) {
+      page = true;
+    } else {
+      lines.emplace_back(t);
+      if (paragraph_starts) paragraph_starts->push_back(blank && !page);
+      blank = page = false;
+    }
     cur.clear();
   };
+  if (paragraph_starts) paragraph_starts->clear();
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;  // one line break
+    if (c == '\f') page = true;
     if (c == '\n' || c == '\r' || c == '\f' || c == '\v') {
       flush();
     } else if (c == '\t') {

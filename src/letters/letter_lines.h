@@ -18,7 +18,10 @@ inline constexpr size_t kNoLine = static_cast<size_t>(-1);
 
 // The non-blank lines of `text`, trimmed. Form feeds, carriage returns and non-breaking
 // spaces count as whitespace; page-number lines ("Page 2 of 5", "- 3 -", "4") are dropped.
-std::vector<std::string> letter_lines(std::string_view text);
+// `paragraph_starts`, when given, receives one flag per line: a blank line came before it
+// and no page break did (blank lines around a page break say nothing about paragraphs). Text
+// with a blank line after every line has every flag set; readers must check for that.
+std::vector<std::string> letter_lines(std::string_view text, std::vector<bool>* paragraph_starts = nullptr);
 
 // A section heading. `prefix` headings match any line that starts with the name (for the
 // long 2013 headings); others must match the whole line, ignoring case and spacing, with an

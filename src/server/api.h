@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "auth/auth_service.h"
@@ -23,9 +22,10 @@ inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
 // One request as a handler sees it.
 struct Call {
-  const httplib::Request& req;
-  httplib::Response& res;
+  const Request& req;
+  Response& res;
   std::optional<auth::Session> session;  // set on every route that needs a session
+  std::string client_address;            // the peer, or the client behind a trusted proxy
 
   const auth::User& user() const { return session->user; }
   // Who the case service sees acting: a reviewer acts as its registry id (the id cases are

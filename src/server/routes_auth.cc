@@ -39,8 +39,9 @@ void add_auth_routes(Api& api) {
     const std::string password = required_string(body, "password");
     if (user.size() > auth::kMaxUserIdLength || password.size() > 1024)
       throw HttpError(401, "unauthenticated", "wrong user or password");
-    const auth::LoginResult r = api.auth.login(user, password);
+    const auth::LoginResult r = api.auth.login(user, password, c.client_address);
     if (r.outcome == auth::LoginOutcome::rate_limited) throw HttpError(429, "rate_limited", r.message);
+    if (r.outcome == auth::LoginOutcome::busy) throw HttpError(503, "busy", r.message);
     if (!r.ok()) throw HttpError(401, "unauthenticated", r.message);
     c.res.set_header("Set-Cookie", session_cookie(r.session->token, auth::kDefaultSessionSeconds,
                                                   api.options.secure_cookies));

@@ -181,7 +181,7 @@ void add_case_routes(Api& api) {
     readable_case(api, c, id, "record");
     const RecordRow r = api.cases.record(id, record_id_param(c, 2), c.actor());
     json out = record_json(r);
-    out["text"] = r.text;
+    add_text_page(out, r.text, c.req);  // a page at a time (?offset=&limit=), never a whole 30 MB record
     send_json(c.res, 200, out);
   });
 

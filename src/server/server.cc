@@ -4,13 +4,17 @@
 #include <filesystem>
 #include <mutex>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "core/error.h"
 #include "core/file.h"
+#include "core/limits.h"
 #include "server/api.h"
+#include "server/static_files.h"
+#include "server/transport.h"
 
 namespace imr::server {
 
@@ -22,6 +26,15 @@ namespace {
 std::string template_regex(const std::string& path) {
   static const std::regex placeholder(R"(\{[a-z_]+\})");
   return std::regex_replace(path, placeholder, "([A-Za-z0-9._@-]+)");
+}
+
+// The routes whose bodies are uploads (a file, an application, a batch, a registry): they
+// get ServerOptions::max_body_bytes and limits::kUploadSeconds; every other session route
+// a command's cap, and the public routes (login) the small pre-login cap.
+const std::set<std::string>& upload_routes() {
+  static const std::set<std::string> routes = {"POST /api/cases", "POST /api/cases/import",
+                                               "POST /api/cases/{id}/records", "POST /api/reviewers"};
+  return routes;
 }
 
 std::string utc_now_iso() {
@@ -36,7 +49,7 @@ std::string utc_now_iso() {
 
 // The library's errors as HTTP answers. Messages of 4xx go to the client; a 5xx gets a
 // generic message and its detail goes to the log only.
-void answer_exception(httplib::Response& res, std::exception_ptr error, std::string& log_detail) {
+void answer_exception(Response& res, std::exception_ptr error, std::string& log_detail) {
   try {
     std::rethrow_exception(error);
   } catch (const HttpError& e) {
@@ -87,9 +100,50 @@ CaseRow readable_case(Api& api, const Call& call, const std::string& case_id, co
   return row;
 }
 
-struct WorkbenchServer::Impl {
+struct WorkbenchServer::Impl : Application {
+  struct RegisteredRoute {
+    Route route;
+    std::regex pattern;
+    Handler handler;
+    BodyPlan body;
+  };
+  // One API request between its head and its answer (Request::context).
+  struct Pending {
+    const RegisteredRoute* route = nullptr;
+    std::optional<auth::Session> session;
+    std::string client;
+    std::chrono::steady_clock::time_point start;
+  };
+
   Impl(Store& store, CaseService& cases, auth::AuthService& auth, ServerOptions opts, std::ostream& log_stream)
-      : options(std::move(opts)), log(log_stream), api{store, cases, auth, options, "", options.rules_version, {}} {}
+      : options(std::move(opts)),
+        log(log_stream),
+        api{store, cases, auth, options, "", options.rules_version, {}},
+        transport(transport_options(options), *this, [this](const std::string& e) {
+          log_line({{"at", utc_now_iso()}, {"level", "error"}, {"error", e}});
+        }) {}
+
+  static TransportOptions transport_options(const ServerOptions& o) {
+    TransportOptions t;
+    t.host = o.host;
+    t.port = o.port;
+    t.workers = std::max(2, o.threads);
+    t.max_connections = o.max_connections;
+    t.max_connections_per_address = o.max_connections_per_address;
+    t.trusted_proxies = o.trusted_proxies;
+    t.max_header_bytes = limits::kMaxHeaderBytes;
+    t.max_query_params = limits::kMaxQueryParams;
+    t.max_form_parts = limits::kMaxFormParts;
+    t.head_seconds = o.head_seconds;
+    t.write_seconds = limits::kWriteSeconds;
+    t.default_headers = {{"X-Content-Type-Options", "nosniff"},
+                         {"X-Frame-Options", "DENY"},
+                         {"Referrer-Policy", "no-referrer"},
+                         {"Content-Security-Policy",
+                          "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                          "frame-ancestors 'none'; form-action 'self'"}};
+    return t;
+  }
 
   void log_line(const json& line) {
     const std::string text = line.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -107,49 +161,95 @@ struct WorkbenchServer::Impl {
   }
 
   void add(const Route& route, Handler handler) {
-    routes.push_back(route);
-    auto wrapped = [this, route, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-      const auto start = std::chrono::steady_clock::now();
-      ++in_flight;
-      Call call{req, res, std::nullopt};
+    if (route.method != "GET" && route.method != "POST" && route.method != "PUT")
+      throw std::logic_error("unsupported method " + route.method);
+    BodyPlan body{limits::kMaxCommandBodyBytes, limits::kCommandSeconds};
+    if (route.auth == Auth::none) body = {limits::kMaxPublicBodyBytes, limits::kCommandSeconds};
+    if (upload_routes().count(route.method + " " + route.path)) body = {options.max_body_bytes, limits::kUploadSeconds};
+    routes.push_back({route, std::regex(template_regex(route.path)), std::move(handler), body});
+  }
+
+  void log_request(const Pending& p, const Response& res, const std::string& detail) {
+    if (!options.log_requests && res.status < 500 && detail.empty()) return;
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - p.start).count();
+    json line = {{"at", utc_now_iso()}, {"method", p.route->route.method}, {"route", p.route->route.path},
+                 {"status", res.status}, {"ms", std::round(ms * 100) / 100}};
+    if (p.session) line["user"] = p.session->user.id;
+    if (!detail.empty()) line["error"] = detail;
+    log_line(line);
+  }
+
+  // After the head: the route, the session and the CSRF check, before any body is read.
+  std::optional<BodyPlan> head(Request& req, Response& res) override {
+    if (req.path.rfind("/api/", 0) != 0) {
+      if (req.method == "GET" && !options.web_dir.empty() && serve_static_file(options.web_dir, req.path, res))
+        return std::nullopt;
+      send_error(res, 404, "not_found", "no such path: " + req.path.substr(0, 200));
+      return std::nullopt;
+    }
+    const RegisteredRoute* found = nullptr;
+    for (const auto& r : routes)
+      if (r.route.method == req.method && std::regex_match(req.path, req.matches, r.pattern)) {
+        found = &r;
+        break;
+      }
+    if (!found) {
+      send_error(res, 404, "not_found", "no such path: " + req.method + " " + req.path.substr(0, 200));
+      return std::nullopt;
+    }
+    auto pending = std::make_shared<Pending>();
+    pending->route = found;
+    pending->start = std::chrono::steady_clock::now();
+    pending->client = client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), options.trusted_proxies);
+    req.context = pending;
+    if (found->route.auth == Auth::session) {
+      Call call{req, res, std::nullopt, pending->client};
       std::string detail;
       try {
-        if (route.auth == Auth::session) authenticate(call, route.method != "GET");
-        handler(call);
+        authenticate(call, found->route.method != "GET");
       } catch (...) {
         answer_exception(res, std::current_exception(), detail);
+        res.set_header("Cache-Control", "no-store");
+        log_request(*pending, res, detail);
+        return std::nullopt;
       }
-      res.set_header("Cache-Control", "no-store");
-      --in_flight;
-      if (!options.log_requests && res.status < 500) return;
-      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      json line = {{"at", utc_now_iso()}, {"method", route.method}, {"route", route.path},
-                   {"status", res.status}, {"ms", std::round(ms * 100) / 100}};
-      if (call.session) line["user"] = call.session->user.id;
-      if (!detail.empty()) line["error"] = detail;
-      log_line(line);
-    };
-    const std::string pattern = template_regex(route.path);
-    if (route.method == "GET") http.Get(pattern, wrapped);
-    else if (route.method == "POST") http.Post(pattern, wrapped);
-    else if (route.method == "PUT") http.Put(pattern, wrapped);
-    else throw std::logic_error("unsupported method " + route.method);
+      pending->session = std::move(call.session);
+    }
+    return found->body;
+  }
+
+  void handle(Request& req, Response& res) override {
+    auto pending = std::any_cast<std::shared_ptr<Pending>>(req.context);
+    ++in_flight;
+    Call call{req, res, pending->session, pending->client};
+    std::string detail;
+    try {
+      pending->route->handler(call);
+    } catch (...) {
+      answer_exception(res, std::current_exception(), detail);
+    }
+    res.set_header("Cache-Control", "no-store");
+    --in_flight;
+    log_request(*pending, res, detail);
+  }
+
+  void refuse(Response& res, int status, const std::string& message) override {
+    static const std::map<int, std::string> kCodes = {{400, "bad_request"}, {408, "timeout"},
+                                                      {413, "too_large"},   {431, "headers_too_large"},
+                                                      {500, "internal"},    {503, "busy"}};
+    auto it = kCodes.find(status);
+    send_error(res, status, it == kCodes.end() ? "bad_request" : it->second, message);
+    res.set_header("Cache-Control", "no-store");
   }
 
   ServerOptions options;
   std::ostream& log;
   std::mutex log_mutex;
-  httplib::Server http;
-  std::vector<Route> routes;
-  int bound_port = -1;
+  std::vector<RegisteredRoute> routes;
   std::atomic<int> in_flight{0};
-  // stop() may come before listen() has started (a test that makes no request): it must not
-  // be lost, or listen() would never return.
-  std::mutex run_mutex;
-  bool stop_requested = false;
-  bool listen_entered = false;
   std::atomic<bool> listen_returned{false};
   Api api;
+  HttpTransport transport;
 };
 
 WorkbenchServer::WorkbenchServer(Store& store, CaseService& cases, auth::AuthService& auth, ServerOptions options,
@@ -162,55 +262,8 @@ WorkbenchServer::WorkbenchServer(Store& store, CaseService& cases, auth::AuthSer
       throw DataError(s.options.openapi_path, 0, "the OpenAPI document is not valid JSON");
   }
   s.api.add = [&s](const Route& route, Handler handler) { s.add(route, std::move(handler)); };
-
-  const size_t threads = static_cast<size_t>(std::max(2, s.options.threads));
-  s.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  s.http.set_payload_max_length(s.options.max_body_bytes);
-  // Without TCP_NODELAY a response written as headers then body waits ~40 ms on the client's
-  // delayed ACK (Nagle): every keep-alive request would take 40 ms.
-  s.http.set_tcp_nodelay(true);
-  // cpp-httplib's default is SO_REUSEPORT, which lets a second `imr serve` bind the same port
-  // and silently take half the requests (on another store). SO_REUSEADDR only: a port in use
-  // is an error, and a restart does not wait out TIME_WAIT.
-  s.http.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-  });
-  s.http.set_keep_alive_max_count(1000);
-  s.http.set_keep_alive_timeout(5);
-  s.http.set_read_timeout(10);
-  s.http.set_write_timeout(10);
-  s.http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                              {"X-Frame-Options", "DENY"},
-                              {"Referrer-Policy", "no-referrer"},
-                              {"Content-Security-Policy",
-                               "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                               "frame-ancestors 'none'; form-action 'self'"}});
-  if (!s.options.web_dir.empty()) {
-    if (!std::filesystem::exists(std::filesystem::path(s.options.web_dir) / "index.html"))
-      throw InputError(s.options.web_dir, "no index.html: build the workbench first (scripts/build-web.sh)");
-    s.http.set_mount_point("/", s.options.web_dir);
-    s.http.set_file_extension_and_mimetype_mapping("js", "text/javascript");
-    s.http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
-  }
-  // Anything no route answered (an unknown path, a body over the limit) still gets the JSON
-  // error shape.
-  s.http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
-                                                                    httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (res.status == 413)
-      send_error(res, 413, "too_large", "the request body is larger than the server accepts");
-    else if (res.status == 404)
-      send_error(res, 404, "not_found", "no such path: " + req.path.substr(0, 200));
-    else
-      send_error(res, res.status, "bad_request", "the request could not be read");
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-  s.http.set_exception_handler([&s](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
-    std::string detail;
-    answer_exception(res, error, detail);
-    if (!detail.empty()) s.log_line({{"at", utc_now_iso()}, {"level", "error"}, {"error", detail}});
-  });
+  if (!s.options.web_dir.empty() && !std::filesystem::exists(std::filesystem::path(s.options.web_dir) / "index.html"))
+    throw InputError(s.options.web_dir, "no index.html: build the workbench first (scripts/build-web.sh)");
 
   add_auth_routes(s.api);
   add_case_routes(s.api);
@@ -219,54 +272,29 @@ WorkbenchServer::WorkbenchServer(Store& store, CaseService& cases, auth::AuthSer
 
 WorkbenchServer::~WorkbenchServer() = default;
 
-bool WorkbenchServer::bind() {
-  Impl& s = *impl_;
-  s.bound_port = s.options.port == 0 ? s.http.bind_to_any_port(s.options.host)
-                                     : (s.http.bind_to_port(s.options.host, s.options.port) ? s.options.port : -1);
-  if (s.bound_port <= 0) {
-    s.log_line({{"at", utc_now_iso()}, {"level", "error"},
-                {"error", fmt::format("cannot listen on {}:{}", s.options.host, s.options.port)}});
-    return false;
-  }
-  return true;
-}
+bool WorkbenchServer::bind() { return impl_->transport.bind(); }
 
-int WorkbenchServer::port() const { return impl_->bound_port; }
+int WorkbenchServer::port() const { return impl_->transport.port(); }
 
 std::vector<std::string> WorkbenchServer::routes() const {
   std::vector<std::string> out;
-  for (const auto& r : impl_->routes) out.push_back(r.method + " " + r.path);
+  for (const auto& r : impl_->routes) out.push_back(r.route.method + " " + r.route.path);
   return out;
 }
 
 void WorkbenchServer::listen() {
   Impl& s = *impl_;
-  {
-    std::lock_guard lock(s.run_mutex);
-    if (s.stop_requested) return;
-    s.listen_entered = true;
-  }
   s.log_line({{"at", utc_now_iso()}, {"level", "info"}, {"event", "listening"}, {"host", s.options.host},
-              {"port", s.bound_port}, {"store", s.api.store.backend()}});
-  s.http.listen_after_bind();
+              {"port", s.transport.port()}, {"store", s.api.store.backend()}});
+  s.transport.run();
   s.listen_returned = true;
   s.log_line({{"at", utc_now_iso()}, {"level", "info"}, {"event", "stopped"}});
 }
 
-void WorkbenchServer::stop() {
-  Impl& s = *impl_;
-  bool entered = false;
-  {
-    std::lock_guard lock(s.run_mutex);
-    s.stop_requested = true;
-    entered = s.listen_entered;
-  }
-  if (!entered) return;  // listen() will see stop_requested and not start
-  // listen() has been entered: wait until the accept loop runs (or has failed), then stop it.
-  while (!s.http.is_running() && !s.listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  s.http.stop();
-}
+void WorkbenchServer::stop() { impl_->transport.stop(); }
 
 int WorkbenchServer::in_flight() const { return impl_->in_flight.load(); }
+
+int WorkbenchServer::connections() const { return impl_->transport.connections(); }
 
 }  // namespace imr::server

@@ -8,6 +8,11 @@
 // the route's template (never a case's contents, a body or a name), the user id, the status
 // and the time taken.
 //
+// Transport (server/transport.h, Boost.Beast): every request within docs/limits.md — capped
+// headers and bodies (chunked too), a deadline for the whole request, a connection limit,
+// reading and writing off the worker threads — and a session route's session is checked
+// before its body is read.
+//
 // Shutdown: stop() (the SIGTERM handler calls it) closes the listening socket; requests
 // already accepted run to completion before listen() returns, and every write is a store
 // transaction, so nothing accepted is lost or half-written.
@@ -21,6 +26,7 @@
 #include <vector>
 
 #include "auth/auth_service.h"
+#include "core/limits.h"
 #include "service/case_service.h"
 #include "store/store.h"
 
@@ -29,13 +35,21 @@ namespace imr::server {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                       // 0 = any free port (see WorkbenchServer::port)
-  size_t max_body_bytes = 20u << 20;     // larger requests get 413
-  int threads = 16;                      // worker threads (each holds one connection at a time)
+  // Defaults from core/limits.h (docs/limits.md).
+  size_t max_body_bytes = limits::kMaxBodyBytes;  // uploads; larger get 413 (commands and login less)
+  int threads = limits::kWorkerThreads;           // requests handled at once (reading and writing hold none)
+  int max_connections = limits::kMaxConnections;  // more are answered 503 at once
+  int max_connections_per_address = limits::kMaxConnectionsPerAddress;
+  int head_seconds = limits::kHeadSeconds;        // to send the request line and headers
   std::string web_dir;                   // the built workbench (index.html, assets/); "" = API only
   std::string openapi_path;              // the OpenAPI document served at /api/openapi.json
   bool log_requests = true;
   bool secure_cookies = false;           // add "Secure" to the session cookie (behind TLS)
   std::string rules_version;             // reported by /api/health
+  // Peers whose X-Forwarded-For is believed (a reverse proxy in front: docs/deployment.md).
+  // The client address the login throttle counts is then the last forwarded address that is
+  // not itself a trusted proxy; from any other peer the header is ignored.
+  std::vector<std::string> trusted_proxies;
 };
 
 class WorkbenchServer {
@@ -61,6 +75,8 @@ class WorkbenchServer {
   void stop();
   // Requests being handled right now (read, not yet answered).
   int in_flight() const;
+  // Connections open right now.
+  int connections() const;
 
  private:
   struct Impl;

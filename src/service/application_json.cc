@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/json_input.h"
 #include "service/application.h"
 #include "service/calendar.h"
 
@@ -95,13 +96,7 @@ json parse_json(std::string_view text, const std::string& file) {
   if (text.size() > kMaxApplicationBytes)
     throw InputError(file, "the application is larger than " +
                                std::to_string(kMaxApplicationBytes / 1024) + " KB");
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    std::string msg = e.what();
-    const auto pos = msg.find("parse error");
-    throw InputError(file, "invalid JSON: " + (pos == std::string::npos ? msg : msg.substr(pos)));
-  }
+  return parse_json_input(text, file);
 }
 
 Party party_from(const json& j, const Reader& r, const std::string& path, bool name_required) {

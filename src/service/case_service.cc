@@ -2,12 +2,15 @@
 // Review, sign-off and amendments are in case_review.cc; the letter out in case_letter.cc.
 #include "service/case_service.h"
 
+#include "core/limits.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "intake/request.h"
 #include "core/hash.h"
 #include "core/text.h"
@@ -150,6 +153,27 @@ SubmitResult CaseService::submit_in(StoreTx& tx, const Application& app, const s
   return result;
 }
 
+namespace {
+
+// docs/limits.md: records per case and their text together, with `adding` more records of
+// `adding_text` bytes. Throws InputError naming `source`.
+void check_record_limits(StoreTx& tx, const std::string& case_id, size_t adding, size_t adding_text,
+                         const std::string& source) {
+  size_t count = adding, text = adding_text;
+  for (const auto& existing : tx.records(case_id, /*with_content=*/false)) {
+    ++count;
+    text += existing.text.size();
+  }
+  if (count > limits::kMaxRecordsPerCase)
+    throw InputError(source, "case " + case_id + " would have more than " + std::to_string(limits::kMaxRecordsPerCase) +
+                                 " records (the limit)");
+  if (text > limits::kMaxCaseTextBytes)
+    throw InputError(source, "the records of case " + case_id + " would hold more than " +
+                                 std::to_string(limits::kMaxCaseTextBytes) + " bytes of text (the limit)");
+}
+
+}  // namespace
+
 int64_t CaseService::attach_record(const std::string& case_id, const IncomingRecord& record,
                                    const std::string& actor, CaseWrite* write) {
   const Timestamp now = context_.clock();
@@ -161,6 +185,7 @@ int64_t CaseService::attach_record(const std::string& case_id, const IncomingRec
       refused = true;
       return;
     }
+    check_record_limits(tx, file.id, 1, record.text.size(), record.source_name);
     id = attach_in(tx, file, record, actor, now);
     if (write) write->version = file.version;
   });
@@ -213,6 +238,9 @@ ImportSummary CaseService::import_batch(const std::vector<ImportCase>& batch, co
       if (r.consolidated) ++summary.consolidated;
       if (item.records.empty() || !r.finding.eligible) continue;
       CaseFile file = load_case(tx, r.case_id);
+      size_t text = 0;
+      for (const auto& record : item.records) text += record.text.size();
+      check_record_limits(tx, file.id, item.records.size(), text, "import");
       for (const auto& record : item.records) attach_in(tx, file, record, actor, now);
       summary.records += item.records.size();
     }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/json_input.h"
 #include "core/text.h"
 #include "service/reviewer.h"
 #include "service/specialty_map.h"
@@ -148,14 +149,7 @@ class Reader {
 };
 
 std::vector<Reviewer> parse(std::string_view text, const std::string& file, const SpecialtyMap* map) {
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    std::string msg = e.what();
-    const auto pos = msg.find("parse error");
-    throw InputError(file, "invalid JSON: " + (pos == std::string::npos ? msg : msg.substr(pos)));
-  }
+  const json root = parse_json_input(text, file);
   if (!root.is_object()) throw InputError(file, "expected an object with a \"reviewers\" list");
   const auto it = root.find("reviewers");
   if (it == root.end() || !it->is_array())

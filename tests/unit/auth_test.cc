@@ -131,9 +131,12 @@ class AuthStore : public ::testing::Test {
     store_ = open_store(location_.location());
     store_->transact([](StoreTx& tx) { tx.upsert_reviewer({"rev-1", "{}", true}); });
   }
-  AuthService service(LoginPolicy policy = {}) {
-    return AuthService(*store_, [this] { return now_; }, policy);
+  // One service for the test, as a server process has: the login throttle lives in it.
+  AuthService& service() {
+    if (!service_) service_.emplace(*store_, [this] { return now_; });
+    return *service_;
   }
+  AuthService service_with(LoginPolicy policy) { return AuthService(*store_, [this] { return now_; }, policy); }
   void add(const std::string& id, Role role, const std::string& reviewer_id = "") {
     service().add_user({id, role, reviewer_id}, kGood, "admin");
   }
@@ -149,6 +152,7 @@ class AuthStore : public ::testing::Test {
   testing::TestStoreLocation location_;
   std::unique_ptr<Store> store_;
   Timestamp now_ = *parse_timestamp("2026-11-23T09:00:00");
+  std::optional<AuthService> service_;
 };
 
 TEST_F(AuthStore, NoUsersUntilOneIsAdded) { EXPECT_TRUE(service().users().empty()); }
@@ -307,8 +311,9 @@ TEST_F(AuthStore, LoginPolicyIsConfigurable) {
   add("amy", Role::intake);
   LoginPolicy strict;
   strict.max_failures = 1;
-  EXPECT_FALSE(service(strict).login("amy", "wrong password 1").ok());
-  EXPECT_EQ(service(strict).login("amy", kGood).outcome, LoginOutcome::rate_limited);
+  auto s = service_with(strict);
+  EXPECT_FALSE(s.login("amy", "wrong password 1").ok());
+  EXPECT_EQ(s.login("amy", kGood).outcome, LoginOutcome::rate_limited);
 }
 
 TEST_F(AuthStore, InactiveUserCannotLogIn) {

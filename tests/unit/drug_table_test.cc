@@ -178,9 +178,10 @@ TEST(ServiceTableTest, BundledTableLoadsAndMatches) {
   EXPECT_EQ(hit->second, (Span{15, 31}));
   // Word boundaries: "pt" is not found inside "septic".
   EXPECT_FALSE(t.find_service("septic"));
-  const auto region = t.find_region("emg bilateral lower extremities");
-  ASSERT_TRUE(region);
-  EXPECT_EQ(region->first->name, "bilateral lower extremities");
+  // The body-region table beside it (data/body_regions.yaml) is loaded with it.
+  const RegionReading region = t.body_regions().read("emg bilateral lower extremities");
+  EXPECT_EQ(region.region, "lower_extremity");
+  EXPECT_EQ(region.laterality, "bilateral");
 }
 
 TEST(ServiceTableTest, BrokenTablesFailWithFileAndLine) {

@@ -141,7 +141,7 @@ TEST(ExtractFindingsTest, ImagingResultsWithRegionAndDate) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].subject, "mri");
   EXPECT_EQ(f[0].qualifier, "nerve_root_compression");
-  EXPECT_EQ(f[0].region, "lumbar spine");
+  EXPECT_EQ(f[0].region, "lumbar_spine");
   EXPECT_EQ(iso(f[0].date), "2016-03-14");
   EXPECT_EQ(f[0].polarity, Polarity::kAffirmed);
   expect_whole_sentence(f[0], t);

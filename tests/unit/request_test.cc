@@ -127,7 +127,7 @@ inline void check(const DrugCase& c) {
   EXPECT_EQ(r.notes, c.notes);
   // A drug request has no service fields.
   EXPECT_EQ(r.service, "");
-  EXPECT_EQ(r.body_region, "");
+  EXPECT_EQ(r.body_region, "unspecified");
   EXPECT_FALSE(r.visits || r.per_week || r.weeks || r.hours_per_day);
 }
 
@@ -350,11 +350,11 @@ TEST(RequestTest, ServicesAreRecognisedWithTheirCounts) {
       {"Physical therapy 2x week x 6 weeks", "physical therapy", "physical_medicine", "", 12, 2, 6, -1, -1, ""},
       {"12 sessions of physical therapy", "physical therapy", "physical_medicine", "", 12, -1, -1, -1, -1, ""},
       {"Acupuncture x 6 visits", "acupuncture", "acupuncture", "", 6, -1, -1, -1, -1, ""},
-      {"Chiropractic 3x4 lumbar", "chiropractic", "manual_therapy", "lumbar spine", 12, 3, 4, -1, -1, ""},
-      {"MRI lumbar spine", "mri", "imaging_mri", "lumbar spine", -1, -1, -1, -1, -1, ""},
-      {"MRI of the cervical spine without contrast", "mri", "imaging_mri", "cervical spine", -1, -1, -1, -1, -1, ""},
-      {"EMG/NCV bilateral lower extremities", "emg/ncv", "electrodiagnostics", "bilateral lower extremities", -1, -1, -1, -1, -1, ""},
-      {"Lumbar epidural steroid injection L4-5", "epidural steroid injection", "epidural_steroid_injections", "lumbar spine", -1, -1, -1, -1, -1, ""},
+      {"Chiropractic 3x4 lumbar", "chiropractic", "manual_therapy", "lumbar_spine", 12, 3, 4, -1, -1, ""},
+      {"MRI lumbar spine", "mri", "imaging_mri", "lumbar_spine", -1, -1, -1, -1, -1, ""},
+      {"MRI of the cervical spine without contrast", "mri", "imaging_mri", "cervical_spine", -1, -1, -1, -1, -1, ""},
+      {"EMG/NCV bilateral lower extremities", "emg/ncv", "electrodiagnostics", "lower_extremity", -1, -1, -1, -1, -1, ""},
+      {"Lumbar epidural steroid injection L4-5", "epidural steroid injection", "epidural_steroid_injections", "lumbar_spine", -1, -1, -1, -1, -1, ""},
       {"TENS unit purchase", "tens unit", "tens", "", -1, -1, -1, -1, -1, "purchase"},
       {"Home health care 4 hours/day 5 days/week", "home health care", "home_health", "", -1, 5, -1, 4, -1, ""},
       {"Functional restoration program x 10 days", "functional restoration program", "functional_restoration", "", -1, -1, -1, -1, 10, ""},
@@ -365,7 +365,7 @@ TEST(RequestTest, ServicesAreRecognisedWithTheirCounts) {
       {"PT 3 times a week for 4 weeks, right shoulder", "physical therapy", "physical_medicine", "shoulder", 12, 3, 4, -1, -1, ""},
       {"TENS unit 30 day rental", "tens unit", "tens", "", -1, -1, -1, -1, 30, "rental"},
       {"Cognitive behavioral therapy x 4 sessions", "psychotherapy", "psychological_treatment", "", 4, -1, -1, -1, -1, ""},
-      {"Trigger point injections to the neck", "trigger point injection", "trigger_point_injections", "cervical spine", -1, -1, -1, -1, -1, ""},
+      {"Trigger point injections to the neck", "trigger point injection", "trigger_point_injections", "cervical_spine", -1, -1, -1, -1, -1, ""},
       {"Synvisc injection, left knee", "viscosupplementation", "viscosupplementation", "knee", -1, -1, -1, -1, -1, ""},
   };
   for (const auto& c : cases) {
@@ -375,7 +375,7 @@ TEST(RequestTest, ServicesAreRecognisedWithTheirCounts) {
     EXPECT_EQ(r.text, c.text);
     EXPECT_EQ(r.service, c.service);
     EXPECT_EQ(r.service_topic, c.topic);
-    EXPECT_EQ(r.body_region, c.region);
+    EXPECT_EQ(r.body_region, *c.region ? c.region : "unspecified");
     EXPECT_EQ(r.visits.value_or(-1), c.visits);
     EXPECT_EQ(r.per_week.value_or(-1), c.per_week);
     EXPECT_EQ(r.weeks.value_or(-1), c.weeks);

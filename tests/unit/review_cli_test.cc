@@ -131,7 +131,7 @@ TEST(ReviewCliTest, BrokenRulePackStopsStartUpWithFileAndLine) {
   const fs::path data = testing::scratch_dir() / "data";
   fs::create_directories(data / "rules");
   fs::copy_file(std::string(IMR_SOURCE_DIR) + "/data/drugs.yaml", data / "drugs.yaml");
-  for (const char* name : {"services.yaml", "vocabulary.yaml", "measure_phrases.yaml", "wording.yaml"})
+  for (const char* name : {"services.yaml", "body_regions.yaml", "vocabulary.yaml", "measure_phrases.yaml", "wording.yaml"})
     fs::copy_file(std::string(IMR_SOURCE_DIR) + "/data/" + name, data / name);
   fs::copy(std::string(IMR_SOURCE_DIR) + "/data/lexicon", data / "lexicon");
   std::ofstream(data / "rules" / "bad.yaml") << "id: x\ntopic: x\ntitle: X\nversion: '1'\n"
@@ -156,7 +156,9 @@ TEST(EvalCliTest, TableAndJsonOnTeamLetters) {
   ASSERT_EQ(json.code, 0) << json.err;
   const auto j = nlohmann::json::parse(json.out);
   EXPECT_GE(j["totals"]["items"].get<int>(), 2);
-  EXPECT_TRUE(j["by_topic"].is_object());
+  EXPECT_TRUE(j["by_category"].is_object());
+  EXPECT_TRUE(j["totals"].contains("overturn_precision"));
+  EXPECT_TRUE(j["totals"].contains("coverage"));
   EXPECT_TRUE(j["totals"]["confusion"].is_object());
 }
 
@@ -198,6 +200,24 @@ TEST(RulesCliTest, DocsCoverageTableMatchesTheLoadedPacks) {
   const auto at = doc.find("Rule packs, version");
   ASSERT_NE(at, std::string::npos) << "docs/coverage.md missing; run scripts/gen-coverage.sh";
   EXPECT_EQ(doc.substr(at), r.out) << "docs/coverage.md is stale; run scripts/gen-coverage.sh";
+}
+
+}  // namespace
+}  // namespace imr
+
+namespace imr {
+namespace {
+
+// docs/measures.md is generated from the measure contracts; it must not drift from them.
+TEST(RulesCliTest, DocsMeasureCatalogMatchesTheContracts) {
+  const auto r = run_imr("rules --measures");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("### `fact_present`"), std::string::npos);
+  EXPECT_NE(r.out.find("| `kind` | a code or a list of codes | yes | `fact_kind` |"), std::string::npos) << r.out.substr(0, 2000);
+  const std::string doc = testing::read_all(std::string(IMR_SOURCE_DIR) + "/docs/measures.md");
+  const auto at = doc.find("### `");
+  ASSERT_NE(at, std::string::npos) << "docs/measures.md missing; run scripts/gen-coverage.sh";
+  EXPECT_EQ(doc.substr(at), r.out) << "docs/measures.md is stale; run scripts/gen-coverage.sh";
 }
 
 }  // namespace

@@ -369,11 +369,23 @@ export function CaseView({ user, caseId }) {
 
   const assigned = (v) => user.role === 'reviewer' && !!user.reviewer_id && v && v.reviewer_id === user.reviewer_id;
 
+  /** A record's text, page by page (the server sends at most 256 KB at a time). */
+  const recordText = async (id) => {
+    let text = '';
+    for (let offset = 0; ; ) {
+      const d = await get(`${casePath(caseId)}/records/${encodeURIComponent(id)}?offset=${offset}`);
+      if (typeof d === 'string') return text + d;
+      text += d.text ?? '';
+      if (d.next_offset == null) return text;
+      offset = d.next_offset;
+    }
+  };
+
   const loadRecords = async (v) => {
     const entries = await Promise.all(
       (v.records || []).map((r) =>
-        get(`${casePath(caseId)}/records/${encodeURIComponent(r.id)}`).then(
-          (d) => [r.id, { text: typeof d === 'string' ? d : d.text ?? '' }],
+        recordText(r.id).then(
+          (text) => [r.id, { text }],
           (e) => [r.id, { error: e }],
         ),
       ),
