@@ -70,7 +70,8 @@ struct CaseItem {
   // The reviewer's citations for the letter, one per entry ("MTUS ..., Page(s): 78"); empty
   // (nullopt) = the draft's.
   std::optional<std::vector<std::string>> citations;
-  bool changed() const { return decision && decision != engine_decision; }
+  // Decided otherwise than the engine's draft (an item no rule covers has no draft decision).
+  bool changed() const { return decision && engine_decision && decision != engine_decision; }
   const CriterionAnswer* answer(const std::string& criterion) const;
 };
 

@@ -152,7 +152,7 @@ int64_t CaseService::decide(const std::string& case_id, const ItemEdit& edit, co
                         number);
       return;
     }
-    const bool changed = decision && decision != engine;
+    const bool changed = decision && engine && decision != engine;
     if (!edit.keep_decision && changed && trim(edit.reason).empty()) {
       why = fmt::format("item {}: changing the engine's decision needs a reason", number);
       return;

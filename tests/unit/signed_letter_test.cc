@@ -102,7 +102,6 @@ class SignedLetterTest : public ::testing::Test {
         if (criterion.value("decided", false)) edit.answers.push_back({criterion.value("id", ""), true, ""});
       if (item.value("status", "") == "no_rule") {
         edit.decision = Decision::kUpheld;
-        edit.reason = "No guideline supports it on this record.";
         edit.rationale = "The reviewer's own rationale: the record does not show the need for this request.";
         edit.citations = std::vector<std::string>{"MTUS ACOEM Practice Guidelines, Chapter 12, Page(s): 303-305"};
       }
