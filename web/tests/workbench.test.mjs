@@ -189,7 +189,7 @@ test('intake: create the case with the form, assign, notice, upload records, rec
   await page.close();
 });
 
-test('intake: the expedited example, assigned by hand when no reviewer fits; no server paths', async () => {
+test('intake: the expedited example, assigned by hand when no reviewer fits; no server paths', async (t) => {
   const page = await newPage();
   await login(page, INTAKE);
   await page.waitForURL(/#\/intake$/);
@@ -213,7 +213,9 @@ test('intake: the expedited example, assigned by hand when no reviewer fits; no 
     await page.waitForSelector(`[data-testid=case-row-${id}]:not(:has([data-testid=badge-no-reviewer]))`);
     const audit = await page.evaluate(async (c) => (await fetch(`/api/cases/${c}/audit`)).json(), id);
     assert.ok(audit.audit.some((a) => a.action === 'assigned_by_hand'), 'the audit records the assignment by hand');
+    t.diagnostic('no reviewer fits the expedited example: assigned by hand');
   } else {
+    t.diagnostic('the expedited example was assigned automatically');
     assert.match(await page.textContent('[data-testid=action-ok]'), /Assigned to/);
   }
   assert.deepEqual(page.pageErrors, []);
@@ -234,7 +236,7 @@ async function answered(page, n, crit, state) {
   await page.waitForSelector(`[data-testid=item-${n}] [data-testid="criterion-${crit}"][data-answer=${state}]`);
 }
 
-test('reviewer: no rubber stamp; criteria answered by keyboard, evidence, search, PDF, preview, attest, sign', async () => {
+test('reviewer: no rubber stamp; criteria answered by keyboard, evidence, search, PDF, preview, attest, sign', async (t) => {
   assert.ok(caseId, 'needs the case from the intake test');
   const page = await newPage();
   await login(page, REVIEWER);
@@ -336,6 +338,7 @@ test('reviewer: no rubber stamp; criteria answered by keyboard, evidence, search
   if (inPdf) {
     await showEvidence(page, inPdf.i + 1, inPdf.c.id, inPdf.k);
     await page.waitForSelector('[data-testid=pdf-1] [data-testid=pdf-mark][data-kind=evidence]');
+    t.diagnostic(`evidence marked on the PDF record's page (criterion ${inPdf.c.id})`);
   }
 
   // Item 1 changes the engine's decision: the page insists on a reason first.

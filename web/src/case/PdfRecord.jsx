@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { scrollIntoPane } from '../scroll.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -188,7 +189,7 @@ export function PdfRecord({ url, highlight, width, testid = 'pdf', onFound }) {
     const el =
       document.querySelector(`[data-testid="${testid}-page-${marks.page}"] mark[data-first]`) ||
       document.querySelector(`[data-testid="${testid}-page-${marks.page}"]`);
-    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    scrollIntoPane(el);
   }, [marks?.key, marks?.page]);
 
   if (error) return <p class="field-error" role="alert">The PDF could not be shown: {String(error.message || error)}</p>;

@@ -6,6 +6,7 @@ import { casePath } from '../api.js';
 import { ErrorBox, when } from '../components/common.jsx';
 import { pageAt, searchRecords, snippet } from '../search.js';
 import { PdfRecord } from './PdfRecord.jsx';
+import { scrollIntoPane } from '../scroll.js';
 
 const isPdf = (r) => (r?.media_type || '').includes('pdf');
 
@@ -160,8 +161,7 @@ export function RecordsPane({ caseId, records, texts, target, control }) {
   // Scroll the marked evidence (or the current hit) into view in the text.
   useLayoutEffect(() => {
     if (showPages) return;
-    const el = viewerRef.current?.querySelector('mark[data-current="true"]');
-    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    scrollIntoPane(viewerRef.current?.querySelector('mark[data-current="true"]'));
   }, [target?.key, current, selected, text != null, showPages, focus]);
 
   return (
@@ -208,7 +208,7 @@ export function RecordsPane({ caseId, records, texts, target, control }) {
         </details>
       )}
       <RecordList records={records} selected={selected} onSelect={setSelected} hitsByRecord={hitsByRecord} listRef={listRef} />
-      <div class="record-viewer" ref={viewerRef} tabIndex={0} aria-label="The record being read" data-testid="records-pane">
+      <div class="record-viewer" ref={viewerRef} tabIndex={0} data-scroll-pane aria-label="The record being read" data-testid="records-pane">
         {!record && <p class="muted">No records yet.</p>}
         {record && (
           <section class={`record${evidence ? ' record-active' : ''}`} data-testid={`record-${selected}`}

@@ -7,6 +7,7 @@ import { diffWords } from 'diff';
 import { casePath, get, post } from '../api.js';
 import { ErrorBox } from '../components/common.jsx';
 import { decisionLabel } from '../labels.js';
+import { scrollIntoPane } from '../scroll.js';
 
 const CHANGE_WHAT = {
   decision: 'Decision',
@@ -32,7 +33,7 @@ function changeText(c) {
 function LetterDiff({ engine, text }) {
   const parts = diffWords(engine, text);
   return (
-    <pre class="letter-text letter-diff" data-testid="preview-diff" tabIndex={0}>
+    <pre class="letter-text letter-diff" data-testid="preview-diff" tabIndex={0} data-scroll-pane>
       {parts.map((p, i) =>
         p.added ? (
           <ins key={i} data-testid="diff-ins">{p.value}</ins>
@@ -77,6 +78,11 @@ export function SignDialog({ caseId, version, onClose, onSigned }) {
       setBusy(false);
     }
   };
+
+  // The first difference in view when the letter opens.
+  useEffect(() => {
+    if (preview) scrollIntoPane(box.current?.querySelector('[data-testid=diff-ins]'));
+  }, [preview]);
 
   const blocking = preview?.blocking || [];
   const changes = preview?.changes || [];

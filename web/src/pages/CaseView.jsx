@@ -12,6 +12,7 @@ import { ItemPanel } from '../case/ItemPanel.jsx';
 import { RecordsPane } from '../case/RecordsPane.jsx';
 import { SignDialog } from '../case/SignDialog.jsx';
 import { evidenceRange } from '../utf8.js';
+import { scrollIntoPane } from '../scroll.js';
 
 const KEYS = [
   ['j / k', 'Next / previous criterion that decided the draft'],
@@ -246,15 +247,17 @@ export function CaseView({ user, caseId }) {
     const i = Math.max(0, Math.min(items.length - 1, (cursor?.item ?? (dir > 0 ? -1 : items.length)) + dir));
     const first = items[i].criteria.find((c) => c.decided);
     setCursor({ item: i, crit: first?.id ?? null });
-    document.getElementById(`item-title-${i + 1}`)?.focus();
+    const title = document.getElementById(`item-title-${i + 1}`);
+    title?.focus({ preventScroll: true });
+    scrollIntoPane(title, 'nearest');
   };
 
   // Bring the criterion under the cursor into view and give it the focus.
   useEffect(() => {
     if (!cursor?.crit) return;
     const el = document.querySelector(`[data-testid=item-${cursor.item + 1}] [data-testid="criterion-${cursor.crit}"]`);
-    if (el && document.activeElement !== el && !el.contains(document.activeElement)) el.focus();
-    el?.scrollIntoView({ block: 'nearest' });
+    if (el && document.activeElement !== el && !el.contains(document.activeElement)) el.focus({ preventScroll: true });
+    scrollIntoPane(el, 'nearest');
   }, [cursor?.item, cursor?.crit]);
 
   useEffect(() => {
@@ -340,7 +343,7 @@ export function CaseView({ user, caseId }) {
           <RecordsPane caseId={caseId} records={view.records || []} texts={texts}
             target={highlight && highlight.record >= 0 ? highlight : null} control={records.current} />
         </div>
-        <div class="pane items-pane" aria-label="Disputed items" role="region" data-testid="items-pane">
+        <div class="pane items-pane" aria-label="Disputed items" role="region" data-testid="items-pane" data-scroll-pane>
           <h2 class="pane-title">Disputed items ({items.length})</h2>
           {!draft && view.status !== 'signed' && (
             <p class="muted small">
