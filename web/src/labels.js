@@ -77,11 +77,6 @@ export function decisionLabel(d) {
   return d === 'upheld' ? 'Upheld' : d === 'overturned' ? 'Overturned' : 'No decision';
 }
 
-/** The due state as words ("on track" → "On track"). */
-export function dueStateLabel(s) {
-  return s ? words(s) : '';
-}
-
 /** 'female' → 'Female'. */
 export function sexLabel(s) {
   return s ? words(s) : '';

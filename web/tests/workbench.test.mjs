@@ -431,6 +431,9 @@ test('reviewer: no rubber stamp; criteria answered by keyboard, evidence, search
   const audit = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}/audit`)).json(), caseId);
   assert.ok(audit.audit.some((a) => a.action === 'evidence_opened'));
   assert.ok(audit.audit.some((a) => a.action === 'previewed'));
+  await page.click('[data-testid=audit] summary');
+  await page.waitForSelector('[data-testid=audit-table] td[data-action=evidence_opened]');
+  assert.match(await page.textContent('[data-testid=audit-table]'), /Evidence opened[\s\S]*Signed/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-pdf]')]);
   const pdf = fs.readFileSync(await download.path());

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { casePath, get, post, put } from '../api.js';
 import { ErrorBox, Ok, when } from '../components/common.jsx';
 import { KeyHelp, typing } from '../components/KeyHelp.jsx';
+import { AuditTrail } from '../case/AuditTrail.jsx';
 import { CaseHeader } from '../case/CaseHeader.jsx';
 import { ItemPanel } from '../case/ItemPanel.jsx';
 import { RecordsPane } from '../case/RecordsPane.jsx';
@@ -393,6 +394,7 @@ export function CaseView({ user, caseId }) {
               {letter?.text != null && <pre class="letter-text" data-testid="letter-preview" tabIndex={0}>{letter.text}</pre>}
             </div>
           )}
+          <AuditTrail caseId={caseId} />
         </div>
       </div>
       {help && <KeyHelp keys={KEYS} onClose={() => setHelp(false)} title="Keys in the case view" />}
