@@ -2,63 +2,7 @@
 // utilization review with its disputed items (as many as needed). A file (.json) fills the form
 // to check before creating; the raw JSON stays available for bulk work. The server validates
 // and names any field it refuses.
-import { useState } from 'preact/hooks';
-
-const blankItem = () => ({ request: '', action: 'denied', certified: '', guideline: '' });
-
-export function blankApplication() {
-  return {
-    application_id: '',
-    received: '',
-    expedited: false,
-    signed: true,
-    signed_by: 'worker',
-    worker: { name: '', date_of_birth: '', address: '', phone: '' },
-    claim_number: '',
-    date_of_injury: '',
-    employer: { name: '' },
-    claims_administrator: { name: '', phone: '' },
-    insurer: '',
-    requesting_physician: { name: '', specialty: '', medical_group: '', phone: '' },
-    liability_disputed: false,
-    ur_decision: { date: '', served: '', service_method: 'mail', basis: 'medical_necessity', items: [blankItem()] },
-  };
-}
-
-/** The form's state from an application's JSON (unknown fields kept as they are). */
-export function formFromApplication(app) {
-  const b = blankApplication();
-  const ur = { ...b.ur_decision, ...(app.ur_decision || {}) };
-  return {
-    ...b,
-    ...app,
-    worker: { ...b.worker, ...(app.worker || {}) },
-    employer: { ...b.employer, ...(app.employer || {}) },
-    claims_administrator: { ...b.claims_administrator, ...(app.claims_administrator || {}) },
-    requesting_physician: { ...b.requesting_physician, ...(app.requesting_physician || {}) },
-    ur_decision: { ...ur, items: (ur.items || []).length ? ur.items.map((i) => ({ ...blankItem(), ...i })) : [blankItem()] },
-  };
-}
-
-/** The application JSON for the form: blank text fields and empty parties left out. */
-export function applicationFromForm(f) {
-  const clean = (v) => {
-    if (Array.isArray(v)) return v.map(clean).filter((x) => x !== undefined);
-    if (v && typeof v === 'object') {
-      const out = {};
-      for (const [k, x] of Object.entries(v)) {
-        const c = clean(x);
-        if (c !== undefined) out[k] = c;
-      }
-      return Object.keys(out).length ? out : undefined;
-    }
-    if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
-    return v;
-  };
-  const out = clean({ ...f, signed_by: f.signed ? f.signed_by : '' }) || {};
-  if (out.ur_decision?.items) out.ur_decision.items = out.ur_decision.items.filter((i) => i.request);
-  return out;
-}
+import { blankItem } from './application.js';
 
 function Field({ label, value, onInput, type = 'text', required, testid, wide }) {
   const id = `app-${testid}`;
@@ -163,10 +107,10 @@ export function ApplicationForm({ form, setForm }) {
             <label for="app-ur-basis">Basis</label>
             <select id="app-ur-basis" value={f.ur_decision.basis || ''}
               onChange={(e) => set(['ur_decision', 'basis'], e.currentTarget.value)} data-testid="app-ur-basis">
+              <option value="">not stated</option>
               <option value="medical_necessity">medical necessity</option>
               <option value="missing_information">missing information</option>
               <option value="not_medical_necessity">not medical necessity</option>
-              <option value="">not stated</option>
             </select>
           </div>
         </div>

@@ -1,7 +1,8 @@
 import { useEffect, useState, useRef } from 'preact/hooks';
 import { get, post, casePath, ApiError } from '../api.js';
 import { CaseTable, ErrorBox, Ok, byDue } from '../components/common.jsx';
-import { ApplicationForm, applicationFromForm, blankApplication, formFromApplication } from '../intake/ApplicationForm.jsx';
+import { ApplicationForm } from '../intake/ApplicationForm.jsx';
+import { applicationFromForm, blankApplication, formFromApplication } from '../intake/application.js';
 import { statusLabel } from '../labels.js';
 
 function EligibilityResult({ result }) {
