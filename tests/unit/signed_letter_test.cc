@@ -149,7 +149,7 @@ TEST_F(SignedLetterTest, NoEngineNoteOrVersionLineInAnySignedLetter) {
     ++cases;
     const std::string flat = squashed(letter);
     // No version lines, no draft marker, nothing about rule packs.
-    for (const std::string banned : {std::string("Rules:"), std::string("drug table"), std::string("DRAFT"),
+    for (const std::string& banned : {std::string("Rules:"), std::string("drug table"), std::string("DRAFT"),
                                      std::string("rule pack"), std::string("Referred to the physician reviewer"),
                                      review.value("rules_version", "?"), review.value("drugs_version", "?")})
       EXPECT_EQ(flat.find(banned), std::string::npos) << name << ": '" << banned << "' in the letter";
