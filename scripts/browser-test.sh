@@ -4,7 +4,7 @@
 # playwright-core driving Debian's headless Chromium. Run by CTest (test "browser_workbench").
 #
 # Needs: build/src/imr (or $IMR), web/dist (scripts/build-web.sh), /usr/bin/chromium.
-# IMR_SCREENSHOT=path saves a screenshot of the case view.
+# IMR_SCREENSHOTS=dir saves the case view and the signing preview there (docs/images for the README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 IMR=${IMR:-build/src/imr}

@@ -9,11 +9,11 @@ IMR=build/src/imr
 echo "== imr parse examples/letters/* (the letter reader) =="
 "$IMR" parse --format text examples/letters/*
 echo
-echo "== imr review examples/cases/* (the review engine) =="
+echo "== imr review examples/cases/* (the review engine; one line per disputed item) =="
 for c in examples/cases/*.json; do
-  "$IMR" review --format text "$c"
-  echo
+  "$IMR" review --format json "$c" | python3 scripts/review-summary.py "$(basename "$c" .json)"
 done
+echo "(a whole letter: $IMR review --format text examples/cases/<case>.json)"
 if [ -d ../shared/seeds ]; then
   echo "== imr eval ../shared/seeds (engine vs. real reviewers) =="
   "$IMR" eval ../shared/seeds
@@ -34,9 +34,13 @@ IMR_NOW=2026-11-12T14:00 "$IMR" case attach "$CASE" examples/records/delgado-pr2
 IMR_NOW=2026-11-12T14:05 "$IMR" case records-complete "$CASE" --as intake
 IMR_NOW=2026-11-13T08:00 "$IMR" case list
 REVIEWER=REV-101  # the example registry's choice for this case (printed by assign above)
-IMR_NOW=2026-11-13T08:30 "$IMR" case draft "$CASE" --as "$REVIEWER"
-IMR_NOW=2026-11-13T09:10 "$IMR" case decide "$CASE" 1 --accept --as "$REVIEWER"
-IMR_NOW=2026-11-13T09:15 "$IMR" case sign "$CASE" --as "$REVIEWER"
+# The reviewer answers each criterion that decided the draft (here: agrees), accepts the draft,
+# previews the letter and signs with the attestation.
+DRAFT=$(IMR_NOW=2026-11-13T08:30 "$IMR" case draft "$CASE" --format json --as "$REVIEWER")
+AGREE=$(python3 -c 'import json,sys; print(" ".join("--agree " + c["id"] for c in json.load(sys.stdin)["items"][0]["criteria"] if c.get("decided")))' <<<"$DRAFT")
+# shellcheck disable=SC2086  # one word per criterion id
+IMR_NOW=2026-11-13T09:10 "$IMR" case decide "$CASE" 1 --accept $AGREE --as "$REVIEWER"
+IMR_NOW=2026-11-13T09:15 "$IMR" case sign "$CASE" --attest --as "$REVIEWER"
 IMR_NOW=2026-11-13T09:20 "$IMR" case letter "$CASE" --out "$DEMO" --as intake
 echo "(the audit trail: $IMR case audit $CASE --store $IMR_STORE)"
 

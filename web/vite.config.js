@@ -11,6 +11,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    // pdf.js (the PDF record view) in its own file, cached apart from the app's code.
+    rollupOptions: { output: { manualChunks: (id) => (id.includes('pdfjs-dist') ? 'pdfjs' : undefined) } },
   },
   server: {
     // `npm run dev` against a running `imr serve` (IMR_API, default 127.0.0.1:8080)

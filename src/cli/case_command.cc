@@ -62,6 +62,16 @@ std::string view_text(const CaseView& v) {
   return out;
 }
 
+std::string change_text(const DraftChange& c) {
+  const std::string item = c.item ? fmt::format("item {}: ", c.item) : "";
+  if (c.what == "decision") return item + "decision " + c.from + " -> " + c.to;
+  if (c.what == "criterion") return item + "disagrees with '" + c.title + "': " + c.note;
+  if (c.what == "rationale") return item + "rationale rewritten";
+  if (c.what == "citations") return item + "citations edited";
+  if (c.what == "summary") return "case summary edited";
+  return item + c.what;
+}
+
 std::optional<Decision> decision_arg(const std::string& s) {
   if (s.empty()) return std::nullopt;
   if (s == "upheld") return Decision::kUpheld;
@@ -90,10 +100,11 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
     ServiceOptions service;
     std::vector<std::string> files;
     std::string case_id, title, date, sender, method = "mail", reviewer, decision, rationale, rationale_file,
-        reason, out_dir = ".";
+        reason, out_dir = ".", summary, summary_file, letter_sha256;
+    std::vector<std::string> agree, disagree, citations;
     int item = 0, limit = 50, offset = 0, sequence = -1, batch = 500;
     int64_t version = -1;
-    bool accept = false;
+    bool accept = false, attest = false, reset = false;
   };
   auto o = std::make_shared<Opts>();
   std::vector<std::pair<CLI::App*, std::function<int(ServiceHandle&)>>> subs;
@@ -165,8 +176,17 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
 
   auto* assign = sub("assign", "Assign a conflict-free reviewer of a fitting specialty (or say why none fits)");
   case_arg(assign);
+  assign->add_option("--reviewer", o->reviewer,
+                     "When no reviewer fits: assign this one by hand (a qualified reviewer with no conflict)");
+  assign->add_option("--reason", o->reason, "Why, for an assignment by hand (audited)");
   subs.emplace_back(assign, [o](ServiceHandle& h) {
-    const AssignmentResult r = h.service->assign(o->case_id, h.actor);
+    if (o->reviewer.empty() != o->reason.empty()) {
+      std::cerr << "imr: an assignment by hand needs both --reviewer and --reason\n";
+      return kExitUsage;
+    }
+    const AssignmentResult r = o->reviewer.empty()
+                                   ? h.service->assign(o->case_id, h.actor)
+                                   : h.service->assign_by_hand(o->case_id, o->reviewer, o->reason, h.actor);
     print(o->service, to_json(r), assignment_text(r));
     return r.reviewer_id ? kExitOk : kExitRefused;
   });
@@ -218,8 +238,14 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
       text += fmt::format("{}. {}: {}\n", ++n, item.value("request", ""),
                           item.contains("decision") && item["decision"].is_string() ? item["decision"].get<std::string>()
                                                                                    : "no rule (reviewer decides)");
-      for (const auto& c : item.value("criteria", json::array()))
-        text += fmt::format("   [{}] {}\n", c.value("state", ""), c.value("statement", c.value("title", c.value("id", ""))));
+      for (const auto& note : item.value("notes", json::array()))
+        if (note.is_string()) text += "   Note for the reviewer: " + note.get<std::string>() + "\n";
+      for (const auto& c : item.value("criteria", json::array())) {
+        const bool decided = c.value("decided", false);
+        text += fmt::format("   {} [{}] {}{}\n", decided ? "*" : " ", c.value("state", ""),
+                            c.value("statement", c.value("title", c.value("id", ""))),
+                            decided ? " (decided the draft: --agree or --disagree " + c.value("id", "") + ")" : "");
+      }
       text += "   " + item.value("rationale", "") + "\n";
     }
     print(o->service, review, text);
@@ -235,14 +261,29 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
   decide->add_option("--rationale-file", o->rationale_file, "Read the rationale from a file");
   decide->add_option("--reason", o->reason, "Why the draft was changed (required for a change)");
   decide->add_option("--version", o->version, "The case version the decision was made against");
+  decide->add_option("--agree", o->agree, "A criterion that decided the draft you agree with (its id; repeat)");
+  decide->add_option("--disagree", o->disagree, "A criterion you disagree with, as ID=NOTE saying why (repeat)");
+  decide->add_option("--citation", o->citations, "A citation for the letter, replacing the draft's (repeat)");
   subs.emplace_back(decide, [o](ServiceHandle& h) {
-    if (o->accept == !o->decision.empty()) {
-      std::cerr << "imr: give either --accept or --decision upheld|overturned\n";
+    const bool answers_only = !o->accept && o->decision.empty();
+    if ((o->accept && !o->decision.empty()) ||
+        (answers_only && o->agree.empty() && o->disagree.empty() && o->citations.empty() && o->rationale.empty() &&
+         o->rationale_file.empty())) {
+      std::cerr << "imr: give --accept or --decision upheld|overturned (or only --agree/--disagree/--citation/"
+                   "--rationale to answer criteria first)\n";
       return kExitUsage;
     }
     ItemEdit edit;
     edit.item = static_cast<size_t>(o->item - 1);
+    edit.keep_decision = answers_only;
     edit.decision = decision_arg(o->decision);
+    for (const auto& id : o->agree) edit.answers.push_back({id, true, ""});
+    for (const auto& d : o->disagree) {
+      const auto eq = d.find('=');
+      if (eq == std::string::npos || eq == 0) throw InputError("--disagree", "must be ID=NOTE, not '" + d + "'");
+      edit.answers.push_back({d.substr(0, eq), false, d.substr(eq + 1)});
+    }
+    if (!o->citations.empty()) edit.citations = o->citations;
     const std::string rationale = rationale_arg(o->rationale, o->rationale_file);
     if (!rationale.empty()) edit.rationale = rationale;
     edit.reason = o->reason;
@@ -253,10 +294,47 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
     return kExitOk;
   });
 
-  auto* sign = sub("sign", "Sign the determination (the assigned reviewer, every item decided)");
+  auto* preview = sub("preview", "The letter as it will go out, what differs from the draft, and what blocks signing");
+  case_arg(preview);
+  subs.emplace_back(preview, [o](ServiceHandle& h) {
+    const LetterPreview p = h.service->preview(o->case_id, h.actor);
+    std::string text = p.text + "\n";
+    text += p.changes.empty() ? "Nothing changed from the engine's draft.\n" : "Changed from the engine's draft:\n";
+    for (const auto& c : p.changes) text += "  - " + change_text(c) + "\n";
+    for (const auto& b : p.blocking) text += "Cannot sign yet: " + b + "\n";
+    text += "Letter SHA-256: " + p.sha256 + "\n";
+    text += std::string("Signing attests: \"") + kSigningAttestation + "\"\n";
+    print(o->service, to_json(p), text);
+    return kExitOk;
+  });
+
+  auto* summary = sub("summary", "Replace the letter's clinical case summary (or --reset to the draft's)");
+  case_arg(summary);
+  summary->add_option("--text", o->summary, "The summary");
+  summary->add_option("--file", o->summary_file, "Read the summary from a file");
+  summary->add_flag("--reset", o->reset, "Go back to the engine's summary");
+  subs.emplace_back(summary, [o](ServiceHandle& h) {
+    if (o->reset == (!o->summary.empty() || !o->summary_file.empty())) {
+      std::cerr << "imr: give --text, --file or --reset\n";
+      return kExitUsage;
+    }
+    const std::optional<std::string> text =
+        o->reset ? std::nullopt : std::optional<std::string>(rationale_arg(o->summary, o->summary_file));
+    CaseWrite write;
+    if (o->version >= 0) write.expected_version = o->version;
+    h.service->edit_summary(o->case_id, text, h.actor, &write);
+    print(o->service, json{{"case_id", o->case_id}, {"version", write.version}},
+          fmt::format("Case summary {} (case version {}).\n", o->reset ? "reset to the draft's" : "saved", write.version));
+    return kExitOk;
+  });
+  summary->add_option("--version", o->version, "The case version the edit was made against");
+
+  auto* sign = sub("sign", "Sign the determination (the assigned reviewer, every item decided, --attest)");
   case_arg(sign);
+  sign->add_flag("--attest", o->attest, std::string("Attest: \"") + kSigningAttestation + "\"");
+  sign->add_option("--letter-sha256", o->letter_sha256, "Sign only if the letter is the one previewed (imr case preview)");
   subs.emplace_back(sign, [o](ServiceHandle& h) {
-    const SignedRow s = h.service->sign(o->case_id, h.actor);
+    const SignedRow s = h.service->sign(o->case_id, h.actor, Signature{o->attest, o->letter_sha256});
     print(o->service, to_json(s), "Signed " + s.signed_at + ". The determination is locked.\n");
     return kExitOk;
   });
@@ -301,7 +379,9 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global) {
     }
     print(o->service, json{{"case_id", o->case_id}, {"sequence", files.sequence}, {"files", written},
                            {"redactions", files.redactions}},
-          text + fmt::format("{} identifiers removed from the published copy.\n", files.redactions));
+          text + (files.redactions ? fmt::format("The published copy has {} identifier{} removed.\n", files.redactions,
+                                                files.redactions == 1 ? "" : "s")
+                                  : "The published copy needed no identifiers removed.\n"));
     return kExitOk;
   });
 

@@ -45,7 +45,7 @@ Action add_review_command(CLI::App& app, const GlobalOptions& global) {
       if (opts->format == "json") {
         all.push_back(to_json(review, opts->facts));
       } else {
-        const std::string summary = compose_case_summary(c, review, knowledge->drugs);
+        const std::string summary = compose_case_summary(c, review, knowledge->drugs, &knowledge->vocabulary);
         outputs.push_back(render_letter_text(c, review, summary));
       }
     }

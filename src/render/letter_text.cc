@@ -17,7 +17,9 @@ std::string decision_word(const Determination& d) {
 std::string guideline_line(const std::vector<EngineCitation>& cites) {
   std::string mtus, other;
   for (const auto& c : cites) {
-    const std::string where = c.document + ", " + c.section + (c.pages.empty() ? "" : ", Page(s): " + c.pages);
+    // A reviewer's own citation is one text (in `document`, no section).
+    const std::string where = c.document + (c.section.empty() ? "" : ", " + c.section) +
+                              (c.pages.empty() ? "" : ", Page(s): " + c.pages);
     if (c.non_mtus) other += (other.empty() ? "" : "; ") + where;
     else mtus += (mtus.empty() ? "" : "; ") + where;
   }
@@ -36,7 +38,9 @@ std::string render_letter_text(const Case& c, const Review& review, const std::s
     out += "DRAFT FOR PHYSICIAN REVIEW - not a determination until signed by the expert reviewer\n";
   if (!c.case_id.empty()) out += "Case: " + c.case_id + "\n";
   if (!options.amendment.empty()) out += "\nAMENDED DETERMINATION\n\n" + wrap(options.amendment) + "\n\n";
-  out += "Rules: " + review.rules_version + "; drug table " + review.drugs_version + "\n\n";
+  // Which knowledge made a draft is for the reviewer; a signed letter carries no engine versions.
+  if (options.draft) out += "Rules: " + review.rules_version + "; drug table " + review.drugs_version + "\n";
+  while (!out.empty() && (out.size() < 2 || out.compare(out.size() - 2, 2, "\n\n") != 0)) out += "\n";
 
   out += "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n";
   out += wrap(options.organization +

@@ -12,7 +12,7 @@ namespace imr {
 
 struct LetterOptions {
   std::string organization = "The independent review organization";
-  bool draft = true;  // marks the letter as a draft for physician review
+  bool draft = true;  // marks the letter as a draft for physician review (with the engine's versions)
   std::string signed_on;  // ISO date the reviewer signed; adds the signature section
   std::string amendment;  // for an amendment: what it corrects and why (shown first)
 };

@@ -5,7 +5,9 @@
 #include <map>
 #include <set>
 
+#include "assess/vocabulary.h"
 #include "core/text.h"
+#include "render/claimant_sex.h"
 
 namespace imr {
 namespace {
@@ -35,7 +37,17 @@ std::string score(const Fact& f) {
 
 }  // namespace
 
-std::string compose_case_summary(const Case& c, const Review& review, const DrugTable& drugs) {
+std::string compose_case_summary(const Case& c, const Review& review, const DrugTable& drugs,
+                                 const Vocabulary* vocabulary) {
+  const FactKindVocabulary* diagnosis_codes = vocabulary ? vocabulary->kind(FactKind::kDiagnosis) : nullptr;
+  auto diagnosis_name = [&](const std::string& code) {
+    if (diagnosis_codes) {
+      auto it = diagnosis_codes->subjects.find(code);
+      if (it != diagnosis_codes->subjects.end()) return it->second;
+    }
+    return readable(code);
+  };
+  const std::string sex = c.claimant.sex.empty() ? claimant_sex_from_records(c.records) : c.claimant.sex;
   std::string out;
   auto sentence = [&](const std::string& s) {
     if (s.empty()) return;
@@ -45,10 +57,10 @@ std::string compose_case_summary(const Case& c, const Review& review, const Drug
   };
 
   std::string who = "The claimant";
-  if (c.claimant.age || !c.claimant.sex.empty()) {
+  if (c.claimant.age || !sex.empty()) {
     who += " is a";
     if (c.claimant.age) who += " " + std::to_string(*c.claimant.age) + "-year-old";
-    who += c.claimant.sex.empty() ? " person" : " " + c.claimant.sex;
+    who += sex.empty() ? " person" : " " + sex;
     if (c.date_of_injury) who += " injured at work on " + c.date_of_injury->iso();
     sentence(who);
   } else if (c.date_of_injury) {
@@ -60,7 +72,7 @@ std::string compose_case_summary(const Case& c, const Review& review, const Drug
     std::set<std::string> seen;
     for (const auto& f : review.facts)
       if (f.kind == FactKind::kDiagnosis && f.polarity == Polarity::kAffirmed && seen.insert(f.subject).second)
-        diagnoses.push_back(readable(f.subject));
+        diagnoses.push_back(diagnosis_name(f.subject));
   }
   if (!diagnoses.empty()) sentence("Diagnoses in the record include " + list_words(diagnoses));
 

@@ -10,6 +10,12 @@
 
 namespace imr {
 
-std::string compose_case_summary(const Case& c, const Review& review, const DrugTable& drugs);
+class Vocabulary;
+
+// The claimant's sex is the case's, else what the records state (render/claimant_sex.h).
+// Diagnoses are named by the vocabulary's description of their code when one is given
+// ("complex regional pain syndrome", not "crps").
+std::string compose_case_summary(const Case& c, const Review& review, const DrugTable& drugs,
+                                 const Vocabulary* vocabulary = nullptr);
 
 }  // namespace imr

@@ -12,6 +12,22 @@ namespace {
 
 constexpr const char* kAdministratorsOnly = "only administrators do this";
 
+std::optional<Date> date_param(const Call& c, const char* name) {
+  if (!c.req.has_param(name) || c.req.get_param_value(name).empty()) return std::nullopt;
+  const std::string text = c.req.get_param_value(name);
+  auto d = parse_date(text);
+  if (!d || text.size() != 10) bad_request(std::string("'") + name + "' must be a date (YYYY-MM-DD)");
+  return d;
+}
+
+CaseStatistics statistics(Api& api, const Call& c) {
+  StatisticsPeriod period{date_param(c, "from"), date_param(c, "to")};
+  if (period.from && period.to && period.to->first_day() < period.from->first_day())
+    bad_request("'to' is before 'from'");
+  return compute_statistics(api.cases.all_cases(), period,
+                            [&api](const std::string& topic) { return api.cases.topic_label(topic); });
+}
+
 }  // namespace
 
 void add_admin_routes(Api& api) {
@@ -86,18 +102,36 @@ void add_admin_routes(Api& api) {
     q.limit = query_int(c.req, "limit", 500, 1, 5000);
     q.offset = query_int(c.req, "offset", 0, 0, 10'000'000);
     json cases = json::array();
-    json counts = {{"overdue", 0}, {"at risk", 0}, {"on track", 0}, {"nothing due", 0}};
+    json counts = {{"overdue", 0}, {"at risk", 0}, {"on track", 0}, {"nothing due", 0}, {"no reviewer fits", 0}};
     for (const auto& e : api.cases.open_cases(q)) {
-      cases.push_back(to_json(e));
-      const std::string key = e.due_state.empty() ? "nothing due" : e.due_state;
+      json row = to_json(e);
+      // A case nobody fits is not "on track": it waits for intake to assign it by hand.
+      const std::string key = row.value("no_reviewer_fits", false) ? "no reviewer fits"
+                              : e.due_state.empty()                ? "nothing due"
+                                                                   : e.due_state;
       counts[key] = counts.value(key, 0) + 1;
+      cases.push_back(std::move(row));
     }
     send_json(c.res, 200, {{"cases", cases}, {"counts", counts}});
   });
 
   api.add({"GET", "/api/stats"}, [&api](Call& c) {
     require(auth::can_manage_users(c.user()), kAdministratorsOnly);
-    send_json(c.res, 200, to_json(compute_statistics(api.cases.all_cases())));
+    send_json(c.res, 200, to_json(statistics(api, c)));
+  });
+
+  api.add({"GET", "/api/stats/export"}, [&api](Call& c) {
+    require(auth::can_manage_users(c.user()), kAdministratorsOnly);
+    const std::string table = c.req.has_param("table") ? c.req.get_param_value("table") : "signatures";
+    const CaseStatistics s = statistics(api, c);
+    const auto csv = statistics_csv(s, table);
+    if (!csv) bad_request("'table' must be reviewers, topics or signatures");
+    std::string name = "imr-" + table;
+    if (s.period.from) name += "-from-" + s.period.from->iso();
+    if (s.period.to) name += "-to-" + s.period.to->iso();
+    c.res.status = 200;
+    c.res.set_header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+    c.res.set_content(*csv, "text/csv; charset=utf-8");
   });
 }
 

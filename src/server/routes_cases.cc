@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "render/letter_layout.h"
 #include "server/api.h"
 #include "service/case_json.h"
 #include "service/import_json.h"
@@ -37,14 +38,48 @@ std::optional<Decision> decision_field(const json& body, const char* field) {
   bad_request(std::string("'") + field + "' must be \"upheld\", \"overturned\" or null (accept the draft)");
 }
 
+// "criteria": [{"id": "...", "agree": true|false, "note": "..."}]
+std::vector<CriterionAnswer> answers_field(const json& body) {
+  std::vector<CriterionAnswer> out;
+  auto it = body.find("criteria");
+  if (it == body.end() || it->is_null()) return out;
+  if (!it->is_array()) bad_request("'criteria' must be an array of {\"id\", \"agree\", \"note\"}");
+  for (const json& a : *it) {
+    if (!a.is_object()) bad_request("each of 'criteria' must be an object with \"id\" and \"agree\"");
+    auto agree = a.find("agree");
+    if (agree == a.end() || !agree->is_boolean()) bad_request("each of 'criteria' needs \"agree\": true or false");
+    out.push_back({required_string(a, "id"), agree->get<bool>(), optional_string(a, "note").value_or("")});
+  }
+  return out;
+}
+
+// "citations": ["...", ...] (an empty list goes back to the draft's).
+std::optional<std::vector<std::string>> citations_field(const json& body) {
+  auto it = body.find("citations");
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_array()) bad_request("'citations' must be an array of strings");
+  std::vector<std::string> out;
+  for (const json& c : *it) {
+    if (!c.is_string()) bad_request("'citations' must be an array of strings");
+    out.push_back(c.get<std::string>());
+  }
+  return out;
+}
+
+// An item edit. Without a "decision" key the decision stays as it is (answers, citations or the
+// rationale alone); "decision": null (or "accept") accepts the engine's.
 ItemEdit item_edit(const json& body, size_t item) {
   ItemEdit edit;
   edit.item = item;
+  edit.keep_decision = !body.contains("decision");
   edit.decision = decision_field(body, "decision");
   edit.rationale = optional_string(body, "rationale");
   edit.reason = optional_string(body, "reason").value_or("");
+  edit.answers = answers_field(body);
+  edit.citations = citations_field(body);
   return edit;
 }
+
 
 // A write's "version" (optional unless `required`): the service checks it inside the write's
 // own transaction (409 when the case changed since) and reports the version the write made.
@@ -195,6 +230,18 @@ void add_case_routes(Api& api) {
     send_json(c.res, 200, out);
   });
 
+  api.add({"POST", "/api/cases/{id}/assign-by-hand"}, [&api](Call& c) {
+    require_intake(c);
+    const std::string id = c.param(1);
+    const json body = json_body(c.req);
+    CaseWrite write = case_write(body);
+    const AssignmentResult r = api.cases.assign_by_hand(id, required_string(body, "reviewer_id"),
+                                                        optional_string(body, "reason").value_or(""), c.actor(), &write);
+    json out = to_json(r);
+    out["version"] = write.version;
+    send_json(c.res, 200, out);
+  });
+
   api.add({"POST", "/api/cases/{id}/notice"}, [&api](Call& c) {
     require_intake(c);
     const std::string id = c.param(1);
@@ -226,12 +273,51 @@ void add_case_routes(Api& api) {
     send_json(c.res, 200, {{"version", api.cases.decide(id, edit, c.actor())}});
   });
 
+  api.add({"PUT", "/api/cases/{id}/summary"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    const CaseRow row = readable_case(api, c, id, "edit_summary");
+    require(auth::can_sign(c.user(), row), kAssignedReviewerOnly);
+    const json body = json_body(c.req);
+    CaseWrite write = case_write(body, /*required=*/true);
+    api.cases.edit_summary(id, optional_string(body, "summary"), c.actor(), &write);
+    send_json(c.res, 200, {{"version", write.version}});
+  });
+
+  api.add({"POST", "/api/cases/{id}/evidence"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    readable_case(api, c, id, "evidence");
+    const json body = json_body(c.req);
+    EvidenceView view;
+    ItemEdit which;
+    set_item(which, required_string(body, "item"));
+    view.item_id = which.item_id;
+    view.item = which.item;
+    view.criterion = required_string(body, "criterion");
+    view.record = static_cast<int>(optional_int(body, "record").value_or(-1));
+    api.cases.evidence_opened(id, view, c.actor());
+    send_json(c.res, 200, {{"ok", true}});
+  });
+
+  api.add({"GET", "/api/cases/{id}/preview"}, [&api](Call& c) {
+    const std::string id = c.param(1);
+    const CaseRow row = readable_case(api, c, id, "preview");
+    require(auth::can_sign(c.user(), row), kAssignedReviewerOnly);
+    send_json(c.res, 200, to_json(api.cases.preview(id, c.actor())));
+  });
+
   api.add({"POST", "/api/cases/{id}/sign"}, [&api](Call& c) {
     const std::string id = c.param(1);
     const CaseRow row = readable_case(api, c, id, "sign");
     require(auth::can_sign(c.user(), row), "only the reviewer assigned to this case can sign it");
-    CaseWrite write = case_write(json_body(c.req), /*required=*/true);
-    send_signed(c, api.cases.sign(id, c.actor(), &write), write);
+    const json body = json_body(c.req);
+    CaseWrite write = case_write(body, /*required=*/true);
+    Signature signature;
+    if (auto it = body.find("attestation"); it != body.end() && !it->is_null()) {
+      if (!it->is_boolean()) bad_request("'attestation' must be true (the reviewer attests) or false");
+      signature.attested = it->get<bool>();
+    }
+    signature.letter_sha256 = optional_string(body, "letter_sha256").value_or("");
+    send_signed(c, api.cases.sign(id, c.actor(), signature, &write), write);
   });
 
   api.add({"POST", "/api/cases/{id}/amend"}, [&api](Call& c) {
@@ -261,8 +347,9 @@ void add_case_routes(Api& api) {
     std::optional<int> sequence;
     if (c.req.has_param("sequence")) sequence = query_int(c.req, "sequence", 0, 0, 10'000);
     const std::string format = c.req.has_param("format") ? c.req.get_param_value("format") : "text";
-    if (format != "text" && format != "pdf" && format != "redacted-text" && format != "redacted-pdf")
-      bad_request("'format' must be text, pdf, redacted-text or redacted-pdf");
+    if (format != "text" && format != "pdf" && format != "redacted-text" && format != "redacted-pdf" &&
+        format != "paragraphs")
+      bad_request("'format' must be text, paragraphs, pdf, redacted-text or redacted-pdf");
     const LetterFiles letter = api.cases.letter(id, sequence, c.actor());
     const bool redacted = format.rfind("redacted", 0) == 0;
     const bool pdf = format.size() >= 3 && format.compare(format.size() - 3, 3, "pdf") == 0;
@@ -272,6 +359,7 @@ void add_case_routes(Api& api) {
     c.res.set_header("Content-Disposition",
                      fmt::format("{}; filename=\"{}\"", pdf ? "attachment" : "inline", name));
     if (pdf) c.res.set_content(redacted ? letter.redacted_pdf : letter.pdf, "application/pdf");
+    else if (format == "paragraphs") c.res.set_content(unwrap_letter_text(letter.text), "text/plain; charset=utf-8");
     else c.res.set_content(redacted ? letter.redacted_text : letter.text, "text/plain; charset=utf-8");
   });
 

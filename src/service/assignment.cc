@@ -123,7 +123,44 @@ std::string load_words(const ReviewerLoad& l) {
          " open cases in all";
 }
 
+// Why the reviewer may not review any case: inactive, not licensed in California, too few
+// years or hours in practice.
+std::vector<std::string> qualification_reasons(const Reviewer& r) {
+  std::vector<std::string> reasons;
+  if (!r.active) reasons.push_back("Not active in the registry.");
+  if (std::find(r.licensure_states.begin(), r.licensure_states.end(), "CA") == r.licensure_states.end())
+    reasons.push_back(r.licensure_states.empty() ? "Not licensed in California (no licensure is listed)."
+                                                 : "Not licensed in California (licensed in " +
+                                                       join(r.licensure_states, ", ") + ").");
+  if (!(r.years_in_practice > kMinYearsExclusive))
+    reasons.push_back("In active practice " + number(r.years_in_practice) +
+                      " years; more than five years are required.");
+  if (r.hours_per_week < kMinHoursPerWeek)
+    reasons.push_back("Practises " + number(r.hours_per_week) + " hours a week; at least 24 hours a week are required.");
+  return reasons;
+}
+
+// The reviewer's affiliations with the case's parties, one sentence each.
+std::vector<std::string> conflict_reasons(const Reviewer& r, const std::vector<Party>& parties) {
+  std::vector<std::string> reasons;
+  for (const auto& party : parties) {
+    bool hit = false;
+    for (const auto& a : r.affiliations)
+      hit = hit || names_match(a.name, party.name, party.organisation && !person_kind(a.kind));
+    if (!hit) continue;
+    reasons.push_back(party.is_worker ? std::string("Affiliated with the injured worker.")
+                                      : "Affiliated with " + party.role + " (" + collapse_whitespace(party.name) + ").");
+  }
+  return reasons;
+}
+
 }  // namespace
+
+std::vector<std::string> hand_assignment_refusals(const Reviewer& reviewer, const CaseParties& parties) {
+  std::vector<std::string> reasons = qualification_reasons(reviewer);
+  for (auto& reason : conflict_reasons(reviewer, parties_of(parties))) reasons.push_back(std::move(reason));
+  return reasons;
+}
 
 std::string normalize_party_name(std::string_view name) { return join(name_words(name), " "); }
 
@@ -161,27 +198,8 @@ AssignmentResult assign_reviewer(const std::vector<DisputedItemForAssignment>& i
   std::vector<Exclusion> exclusions;                 // reviewers failing a rule
   std::vector<bool> item_has_fitting(items.size());  // some otherwise-qualified reviewer fits it
   for (const auto& r : registry) {
-    Exclusion ex{r.id, {}};
-    bool qualified = true;  // everything but specialty fit
-    if (!r.active) ex.reasons.push_back("Not active in the registry."), qualified = false;
-    if (std::find(r.licensure_states.begin(), r.licensure_states.end(), "CA") ==
-        r.licensure_states.end()) {
-      ex.reasons.push_back(r.licensure_states.empty()
-                               ? "Not licensed in California (no licensure is listed)."
-                               : "Not licensed in California (licensed in " +
-                                     join(r.licensure_states, ", ") + ").");
-      qualified = false;
-    }
-    if (!(r.years_in_practice > kMinYearsExclusive)) {
-      ex.reasons.push_back("In active practice " + number(r.years_in_practice) +
-                           " years; more than five years are required.");
-      qualified = false;
-    }
-    if (r.hours_per_week < kMinHoursPerWeek) {
-      ex.reasons.push_back("Practises " + number(r.hours_per_week) +
-                           " hours a week; at least 24 hours a week are required.");
-      qualified = false;
-    }
+    Exclusion ex{r.id, qualification_reasons(r)};
+    const bool qualified = ex.reasons.empty();  // everything but specialty fit and conflicts
     for (size_t i = 0; i < result.items.size(); ++i) {
       const ItemFit& fit = result.items[i];
       if (!fit.found()) {
@@ -197,16 +215,7 @@ AssignmentResult assign_reviewer(const std::vector<DisputedItemForAssignment>& i
         item_has_fitting[i] = item_has_fitting[i] || qualified;
       }
     }
-    for (const auto& party : parties) {
-      bool hit = false;
-      for (const auto& a : r.affiliations)
-        hit = hit || names_match(a.name, party.name, party.organisation && !person_kind(a.kind));
-      if (!hit) continue;
-      ex.reasons.push_back(party.is_worker
-                               ? std::string("Affiliated with the injured worker.")
-                               : "Affiliated with " + party.role + " (" +
-                                     collapse_whitespace(party.name) + ").");
-    }
+    for (auto& reason : conflict_reasons(r, parties)) ex.reasons.push_back(std::move(reason));
     if (ex.reasons.empty())
       eligible.push_back({&r, load.count(r.id) ? load.at(r.id) : ReviewerLoad{}});
     else
@@ -231,12 +240,13 @@ AssignmentResult assign_reviewer(const std::vector<DisputedItemForAssignment>& i
     const bool unmapped = std::any_of(result.items.begin(), result.items.end(),
                                       [](const ItemFit& f) { return !f.found(); });
     if (unmapped) {
-      why = " At least one disputed item is not covered by the specialty map; add it to " +
-            map.file() + " or assign the case by hand.";
+      why = " At least one disputed item is not covered by the specialty map: an administrator can add it to "
+            "the specialty map, or intake can assign a qualified reviewer by hand, with the reason.";
     } else if (items.size() > 1 &&
                std::all_of(item_has_fitting.begin(), item_has_fitting.end(), [](bool b) { return b; })) {
       why = " No single reviewer fits every disputed item, though each item has a qualified "
-            "reviewer who fits it; the case needs a manual split between reviewers.";
+            "reviewer who fits it; the case needs a manual split between reviewers, or intake can assign a "
+            "qualified reviewer by hand, with the reason.";
     } else if (items.size() > 1) {
       why = " No single reviewer fits every disputed item; the case needs a manual split or a "
             "reviewer with a fitting specialty added to the registry.";

@@ -73,6 +73,12 @@ AssignmentResult assign_reviewer(const std::vector<DisputedItemForAssignment>& i
                                  const std::map<std::string, ReviewerLoad>& load,
                                  const SpecialtyMap& map);
 
+// Why `reviewer` may not be assigned to a case of these parties even by hand: not active, not
+// licensed in California, too few years or hours in practice, or affiliated with a party.
+// Empty when a hand assignment may go ahead (a specialty that does not fit is for the hand
+// assignment's reason to answer).
+std::vector<std::string> hand_assignment_refusals(const Reviewer& reviewer, const CaseParties& parties);
+
 // A name reduced for comparison: lower case, punctuation to spaces, titles and suffixes
 // ("Dr.", "MD", "DO", "Inc.", "LLC", "Corp." ...) dropped, whitespace collapsed.
 std::string normalize_party_name(std::string_view name);

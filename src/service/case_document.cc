@@ -128,7 +128,39 @@ CaseItem read_item(const Reader& in, const json& j, const std::string& where) {
   i.engine_decision = in.decision(j, "engine_decision", where);
   i.decision = in.decision(j, "decision", where);
   i.decided_at = in.time(j, "decided_at", where);
+  for (const json& a : in.array(j, "answers", where))
+    i.answers.push_back({in.text(a, "criterion", where + ".answers"), in.flag(a, "agree", where + ".answers"),
+                         in.text(a, "note", where + ".answers")});
+  i.rationale_written = in.flag(j, "rationale_written", where);
+  if (in.field(j, "citations", where)) i.citations = in.texts(j, "citations", where);
   return i;
+}
+
+json answers_json(const std::vector<CriterionAnswer>& answers) {
+  json out = json::array();
+  for (const auto& a : answers) out.push_back({{"criterion", a.criterion}, {"agree", a.agree}, {"note", a.note}});
+  return out;
+}
+
+ReviewRecord read_review_record(const Reader& in, const json& j) {
+  const std::string where = "review_record";
+  ReviewRecord r;
+  r.reviewer_id = in.text(j, "reviewer_id", where);
+  r.signed_at = in.time(j, "signed_at", where).value_or(Timestamp{});
+  r.active_minutes = in.number(j, "active_minutes", where, 0);
+  r.elapsed_minutes = in.number(j, "elapsed_minutes", where, -1);
+  r.evidence_opened = static_cast<int>(in.number(j, "evidence_opened", where, 0));
+  r.items = static_cast<int>(in.number(j, "items", where, 0));
+  r.items_changed = static_cast<int>(in.number(j, "items_changed", where, 0));
+  r.criteria_disagreed = static_cast<int>(in.number(j, "criteria_disagreed", where, 0));
+  r.rationale_edited = in.flag(j, "rationale_edited", where);
+  r.citations_edited = in.flag(j, "citations_edited", where);
+  r.summary_edited = in.flag(j, "summary_edited", where);
+  r.accepted_unchanged = in.flag(j, "accepted_unchanged", where);
+  r.expedited = in.flag(j, "expedited", where);
+  r.determination_due = in.time(j, "determination_due", where);
+  r.review_started = in.time(j, "review_started", where);
+  return r;
 }
 
 CaseAssignment read_assignment(const Reader& in, const json& j) {
@@ -140,6 +172,9 @@ CaseAssignment read_assignment(const Reader& in, const json& j) {
     a.excluded.push_back({in.text(e, "reviewer_id", where + ".excluded"), in.texts(e, "reasons", where + ".excluded")});
   a.required_specialties = in.texts(j, "required_specialties", where);
   a.at = in.time(j, "at", where).value_or(Timestamp{});
+  a.manual = in.flag(j, "manual", where);
+  a.reason = in.text(j, "reason", where);
+  a.by = in.text(j, "by", where);
   return a;
 }
 
@@ -151,6 +186,7 @@ CaseDraft read_draft(const Reader& in, const json& j, CaseDocument& doc, int sch
   d.drugs_version = in.text(j, "drugs_version", where);
   d.records = static_cast<size_t>(in.number(j, "records", where, 0));
   d.stale = in.flag(j, "stale", where);
+  d.summary = in.text(j, "summary", where);
   if (const json* review = in.field(j, "review", where)) d.review = *review;
   if (schema >= 2) {
     d.item_ids = in.texts(j, "item_ids", where);
@@ -176,6 +212,7 @@ json draft_json(const CaseDraft& d) {
           {"records", d.records},
           {"item_ids", d.item_ids},
           {"stale", d.stale},
+          {"summary", d.summary},
           {"review", d.review}};
 }
 
@@ -187,7 +224,29 @@ json item_json(const CaseItem& i) {
   out["engine_decision"] = decision_json(i.engine_decision);
   out["decision"] = decision_json(i.decision);
   out["decided_at"] = time_json(i.decided_at);
+  out["answers"] = answers_json(i.answers);
+  out["rationale_written"] = i.rationale_written;
+  out["citations"] = i.citations ? json(*i.citations) : json(nullptr);
   return out;
+}
+
+json to_json(const ReviewRecord& r) {
+  return {{"reviewer_id", r.reviewer_id},
+          {"signed_at", r.signed_at.iso()},
+          {"active_minutes", r.active_minutes},
+          {"elapsed_minutes", r.elapsed_minutes},
+          {"evidence_opened", r.evidence_opened},
+          {"items", r.items},
+          {"items_changed", r.items_changed},
+          {"criteria_disagreed", r.criteria_disagreed},
+          {"rationale_edited", r.rationale_edited},
+          {"citations_edited", r.citations_edited},
+          {"summary_edited", r.summary_edited},
+          {"accepted_unchanged", r.accepted_unchanged},
+          {"expedited", r.expedited},
+          {"determination_due", time_json(r.determination_due)},
+          {"review_started", time_json(r.review_started)},
+          {"on_time", r.on_time()}};
 }
 
 json to_json(const CaseAssignment& a) {
@@ -197,7 +256,10 @@ json to_json(const CaseAssignment& a) {
           {"explanation", a.explanation},
           {"excluded", excluded},
           {"required_specialties", a.required_specialties},
-          {"at", a.at.iso()}};
+          {"at", a.at.iso()},
+          {"manual", a.manual},
+          {"reason", a.reason},
+          {"by", a.by}};
 }
 
 std::string to_string(CaseStatus status) { return enum_name(kStatusNames, status); }
@@ -211,6 +273,30 @@ CaseItem* CaseDocument::item(const std::string& id) {
 
 const CaseItem* CaseDocument::item(const std::string& id) const {
   return const_cast<CaseDocument*>(this)->item(id);
+}
+
+const CriterionAnswer* CaseItem::answer(const std::string& criterion) const {
+  for (const auto& a : answers)
+    if (a.criterion == criterion) return &a;
+  return nullptr;
+}
+
+const json* CaseDraft::item_review(const std::string& item_id) const {
+  if (!review.is_object() || !review.contains("items") || !review["items"].is_array()) return nullptr;
+  const json& items = review["items"];
+  for (size_t i = 0; i < item_ids.size() && i < items.size(); ++i)
+    if (item_ids[i] == item_id && items[i].is_object()) return &items[i];
+  return nullptr;
+}
+
+std::vector<std::string> CaseDraft::decided_criteria(const std::string& item_id) const {
+  std::vector<std::string> out;
+  const json* item = item_review(item_id);
+  if (!item || !item->contains("criteria") || !(*item)["criteria"].is_array()) return out;
+  for (const json& c : (*item)["criteria"])
+    if (c.is_object() && c.value("decided", false) && c.contains("id") && c["id"].is_string())
+      out.push_back(c["id"].get<std::string>());
+  return out;
 }
 
 CaseItem& CaseDocument::add_item(CaseItem i) {
@@ -233,6 +319,8 @@ CaseDocument parse_case_document(std::string_view text, const std::string& case_
   for (size_t i = 0; i < items.size(); ++i) {
     CaseItem item = read_item(in, items[i], "items[" + std::to_string(i) + "]");
     if (schema < 2) item.id = "item-" + std::to_string(i + 1);
+    // Before schema 3 a rationale that differs from the engine's was the reviewer's own.
+    if (schema < 3) item.rationale_written = item.decision && item.rationale != item.engine_rationale;
     if (item.id.empty()) in.fail("items[" + std::to_string(i) + "]", "has no id");
     doc.items.push_back(std::move(item));
   }
@@ -241,6 +329,8 @@ CaseDocument parse_case_document(std::string_view text, const std::string& case_
   doc.notice_method = in.maybe_text(j, "notice_method", "document");
   if (const json* d = in.field(j, "draft", "document")) doc.draft = read_draft(in, *d, doc, static_cast<int>(schema));
   doc.opened_at = in.time(j, "opened_at", "document");
+  doc.summary = in.maybe_text(j, "summary", "document");
+  if (const json* r = in.field(j, "review_record", "document")) doc.review_record = read_review_record(in, *r);
   return doc;
 }
 
@@ -256,6 +346,8 @@ std::string document_json(const CaseDocument& doc) {
   if (doc.notice_method) j["notice_method"] = *doc.notice_method;
   if (doc.draft) j["draft"] = draft_json(*doc.draft);
   if (doc.opened_at) j["opened_at"] = doc.opened_at->iso();
+  if (doc.summary) j["summary"] = *doc.summary;
+  if (doc.review_record) j["review_record"] = to_json(*doc.review_record);
   return j.dump();
 }
 

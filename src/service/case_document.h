@@ -31,12 +31,23 @@
 
 namespace imr {
 
-inline constexpr int kCaseDocumentSchema = 2;
+// 3: the reviewer's answers to the criteria, edited citations and summary, the signature's
+// review record, manual assignments. A schema-2 document reads as one without them.
+inline constexpr int kCaseDocumentSchema = 3;
 
 // Where a case is in its life. Stored as its name in the case row's status column.
 enum class CaseStatus { kReceived, kIneligible, kEligible, kAssigned, kAwaitingRecords, kInReview, kSigned };
 std::string to_string(CaseStatus status);  // "received", "ineligible", ..., "awaiting_records", ...
 std::optional<CaseStatus> parse_case_status(std::string_view text);
+
+// The reviewer's answer to one criterion that decided the engine's draft (its `decided`
+// criteria): agree, or disagree with a note saying why. The notes flow into the rationale
+// until the reviewer writes the rationale themselves.
+struct CriterionAnswer {
+  std::string criterion;  // the criterion's id in the draft ("opioids.pain_relief")
+  bool agree = true;
+  std::string note;       // required when disagreeing
+};
 
 // One disputed item: the UR decision on it, the engine's draft and the reviewer's decision.
 struct CaseItem {
@@ -54,7 +65,14 @@ struct CaseItem {
   std::string reason;                       // why the reviewer changed the draft
   std::string decided_by;
   std::optional<Timestamp> decided_at;
-  bool changed() const { return decision && decision != engine_decision; }
+  std::vector<CriterionAnswer> answers;     // the reviewer's answers, by criterion (any order)
+  bool rationale_written = false;           // the reviewer wrote the rationale: notes no longer flow in
+  // The reviewer's citations for the letter, one per entry ("MTUS ..., Page(s): 78"); empty
+  // (nullopt) = the draft's.
+  std::optional<std::vector<std::string>> citations;
+  // Decided otherwise than the engine's draft (an item no rule covers has no draft decision).
+  bool changed() const { return decision && engine_decision && decision != engine_decision; }
+  const CriterionAnswer* answer(const std::string& criterion) const;
 };
 
 // The reviewer assignment as last made (or the reasons nobody fitted).
@@ -64,6 +82,9 @@ struct CaseAssignment {
   std::vector<Exclusion> excluded;
   std::vector<std::string> required_specialties;
   Timestamp at;
+  bool manual = false;  // chosen by intake (with `reason`) when no reviewer fitted
+  std::string reason;
+  std::string by;       // who assigned by hand
 };
 
 // The engine's draft: which knowledge made it, which items it covered, and its review.
@@ -75,6 +96,32 @@ struct CaseDraft {
   std::vector<std::string> item_ids;  // the case items it reviewed, in the review's order
   bool stale = false;                 // records or items came in since: to be redrafted
   nlohmann::json review;              // the engine's review JSON, as the engine wrote it
+  std::string summary;                // the engine's clinical case summary for the letter
+
+  // The review's entry for a case item (nullptr when the draft does not cover it).
+  const nlohmann::json* item_review(const std::string& item_id) const;
+  // The ids of the criteria that decided the draft of an item (`decided: true`), in order.
+  std::vector<std::string> decided_criteria(const std::string& item_id) const;
+};
+
+// What the signature recorded about the review, kept for the administrator's figures.
+struct ReviewRecord {
+  std::string reviewer_id;
+  Timestamp signed_at;
+  int64_t active_minutes = 0;    // time on the case (docs/case-service.md: gaps over 15 minutes not counted)
+  int64_t elapsed_minutes = -1;  // from the reviewer's first look at the draft to the signature
+  int evidence_opened = 0;       // evidence and record views the reviewer opened from the criteria
+  int items = 0;
+  int items_changed = 0;         // decided otherwise than the draft
+  int criteria_disagreed = 0;
+  bool rationale_edited = false;  // any item's rationale differs from the draft's
+  bool citations_edited = false;
+  bool summary_edited = false;
+  bool accepted_unchanged = false;  // nothing of the draft changed and no criterion disputed
+  bool expedited = false;
+  std::optional<Timestamp> determination_due;  // the deadline the signature met (or missed)
+  std::optional<Timestamp> review_started;     // the records were complete (the clock started)
+  bool on_time() const { return !determination_due || signed_at <= *determination_due; }
 };
 
 struct CaseDocument {
@@ -86,6 +133,9 @@ struct CaseDocument {
   std::optional<std::string> notice_method;  // "mail" | "electronic"
   std::optional<CaseDraft> draft;
   std::optional<Timestamp> opened_at;        // the assigned reviewer's first look after the records
+  std::optional<std::string> summary;        // the reviewer's case summary (nullopt: the draft's)
+  std::optional<ReviewRecord> review_record; // set by the signature
+  bool needs_manual_assignment() const { return assignment && !assignment->reviewer_id; }
 
   bool draft_current() const { return draft && !draft->stale; }
   // The item with this id, or nullptr.
@@ -122,6 +172,7 @@ CaseRow case_row(const CaseFile& file);
 
 // Parts of the document as stored (the API shows the assignment and items in the same shape).
 nlohmann::json to_json(const CaseAssignment& a);
+nlohmann::json to_json(const ReviewRecord& r);
 nlohmann::json item_json(const CaseItem& item);
 
 // Reads a stored document (any schema this program knows; older ones are upgraded). Throws

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/error.h"
+#include "service/case_particulars.h"
 #include "service/reviewer.h"
 
 namespace imr::case_internal {
@@ -81,12 +82,7 @@ EngineInput engine_input(StoreTx& tx, const CaseFile& file, const ServiceContext
     for (const auto& item : file.doc.items)
       ur.items.push_back(UrItem{item.request, item.ur_action, item.certified, item.guideline});
     c.ur = ur;
-    if (first.worker.date_of_birth && ur.date) {
-      const Date& b = *first.worker.date_of_birth;
-      const Date& on = *ur.date;
-      int age = on.year - b.year - ((on.month < b.month || (on.month == b.month && on.day < b.day)) ? 1 : 0);
-      if (age > 0 && age < 120) c.claimant.age = age;
-    }
+    if (first.worker.date_of_birth && ur.date) c.claimant.age = age_on(*first.worker.date_of_birth, *ur.date);
   }
   for (const auto& r : tx.records(file.id, false)) {
     Record rec;
@@ -119,6 +115,33 @@ std::map<std::string, const Determination*> determinations_by_item(const EngineI
     out[input.item_ids[i]] = &review.items[i];
   }
   return out;
+}
+
+std::string reviewer_refusal(const CaseFile& file, const std::string& actor, const char* may, const char* no_draft) {
+  if (actor != file.reviewer_id) return "only the reviewer assigned to case " + file.id + " can " + may;
+  if (file.status != CaseStatus::kInReview || !file.doc.draft_current()) return "case " + file.id + " " + no_draft;
+  return "";
+}
+
+CaseItem& edited_item(CaseDocument& doc, const ItemEdit& edit, const std::string& case_id) {
+  if (!edit.item_id.empty()) {
+    if (CaseItem* item = doc.item(edit.item_id)) return *item;
+    throw NotFoundError(fmt::format("case {} has no item {}", case_id, edit.item_id));
+  }
+  if (edit.item >= doc.items.size())
+    throw NotFoundError(fmt::format("case {} has no item {} (it has {})", case_id, edit.item + 1, doc.items.size()));
+  return doc.items[edit.item];
+}
+
+size_t item_number(const CaseDocument& doc, const CaseItem& item) {
+  return static_cast<size_t>(&item - doc.items.data()) + 1;
+}
+
+std::string status_words(CaseStatus status) {
+  std::string s = to_string(status);
+  for (auto& ch : s)
+    if (ch == '_') ch = ' ';
+  return s;
 }
 
 void refuse(Store& store, const std::string& case_id, Timestamp at, const std::string& actor,

@@ -50,6 +50,18 @@ std::map<std::string, const Determination*> determinations_by_item(const EngineI
 
 json decision_json(const std::optional<Decision>& d);
 
+// Why `actor` may not work on the case under review now, "" when it may: only the assigned
+// reviewer `may` (decide its items, sign it), and only on a current draft.
+std::string reviewer_refusal(const CaseFile& file, const std::string& actor, const char* may, const char* no_draft);
+
+// The item an edit names: by id when given, else by its number. NotFoundError otherwise.
+CaseItem& edited_item(CaseDocument& doc, const ItemEdit& edit, const std::string& case_id);
+// The item's number as users see it (1-based).
+size_t item_number(const CaseDocument& doc, const CaseItem& item);
+
+// A status as users read it ("awaiting records").
+std::string status_words(CaseStatus status);
+
 // A refused attempt: audited in its own committed transaction, then RefusedError.
 [[noreturn]] void refuse(Store& store, const std::string& case_id, Timestamp at, const std::string& actor,
                          const std::string& attempted, const std::string& why);

@@ -1,10 +1,17 @@
 #include "service/case_json.h"
 
+#include <algorithm>
+
+#include "render/letter_layout.h"
+
 namespace imr {
 
 using nlohmann::json;
 
 namespace {
+
+// A text record without form feeds is counted in pages of this many lines.
+constexpr size_t kLinesPerTextPage = 60;
 
 json parse_or_string(const std::string& text) {
   json j = json::parse(text, nullptr, false);
@@ -45,10 +52,18 @@ json to_json(const DeadlineView& d) {
           {"basis", d.deadline.basis}};
 }
 
+size_t record_pages(const RecordRow& r) {
+  const auto feeds = static_cast<size_t>(std::count(r.text.begin(), r.text.end(), '\f'));
+  if (feeds > 0 || r.media_type == "application/pdf") return feeds + 1;
+  const auto lines = static_cast<size_t>(std::count(r.text.begin(), r.text.end(), '\n')) + 1;
+  return std::max<size_t>(1, (lines + kLinesPerTextPage - 1) / kLinesPerTextPage);
+}
+
 json record_json(const RecordRow& r) {
   return {{"id", r.id},           {"title", r.title},         {"date", r.date},
           {"sender", r.sender},   {"received_at", r.received_at}, {"media_type", r.media_type},
-          {"source_name", r.source_name}, {"characters", r.text.size()}, {"sha256", r.sha256}};
+          {"source_name", r.source_name}, {"characters", r.text.size()}, {"pages", record_pages(r)},
+          {"sha256", r.sha256}};
 }
 
 json to_json(const CaseView& v) {
@@ -57,7 +72,12 @@ json to_json(const CaseView& v) {
        applications = json::array(), events = json::array();
   for (const auto& r : v.records) records.push_back(record_json(r));
   for (const auto& d : v.deadlines) deadlines.push_back(to_json(d));
-  for (const auto& i : f.doc.items) items.push_back(to_json(i));
+  for (const auto& i : f.doc.items) {
+    json item = to_json(i);
+    auto label = v.topic_labels.find(i.topic);
+    item["topic_label"] = label == v.topic_labels.end() ? i.topic : label->second;
+    items.push_back(item);
+  }
   for (const auto& s : v.signed_determinations) signed_rows.push_back(to_json(s));
   for (const auto& a : v.applications) applications.push_back({{"application_id", a.application_id}, {"received", a.received}});
   for (const auto& e : v.events) events.push_back({{"kind", to_string(e.kind)}, {"at", e.at.iso()}, {"detail", e.detail}});
@@ -82,16 +102,25 @@ json to_json(const CaseView& v) {
           {"drafted", f.doc.draft.has_value()},
           {"draft_stale", f.doc.draft && f.doc.draft->stale},
           {"draft", f.doc.draft ? f.doc.draft->review : json(nullptr)},
+          {"draft_summary", f.doc.draft ? json(f.doc.draft->summary) : json(nullptr)},
+          {"summary", f.doc.summary ? json(*f.doc.summary) : json(nullptr)},
+          {"blocking", f.doc.draft && f.status == CaseStatus::kInReview ? json(signing_blockers(f.doc)) : json::array()},
+          {"particulars", to_json(v.particulars)},
+          {"no_reviewer_fits", f.doc.needs_manual_assignment()},
+          {"review_record", f.doc.review_record ? to_json(*f.doc.review_record) : json(nullptr)},
           {"signed", signed_rows}};
 }
 
 json to_json(const QueueEntry& e) {
   // The disputed requests, so a queue reads at a glance ("Norco 10/325mg #180").
   json requests = json::array();
-  for (const auto& item : parse_case_document(e.document, e.file.id).items) requests.push_back(item.request);
+  const CaseDocument doc = parse_case_document(e.document, e.file.id);
+  for (const auto& item : doc.items) requests.push_back(item.request);
   return {{"case_id", e.file.id},   {"status", to_string(e.file.status)}, {"expedited", e.file.expedited},
           {"reviewer_id", e.file.reviewer_id}, {"received", e.file.received}, {"due", e.file.due},
-          {"due_what", e.file.due_what}, {"due_state", e.due_state}, {"requests", requests}};
+          {"due_what", e.file.due_what}, {"due_state", e.due_state}, {"requests", requests},
+          {"no_reviewer_fits", doc.needs_manual_assignment()},
+          {"assigned_by_hand", doc.assignment && doc.assignment->manual}};
 }
 
 json to_json(const SignedRow& s) {
@@ -116,6 +145,20 @@ json to_json(const Reviewer& r) {
           {"years_in_practice", r.years_in_practice},
           {"hours_per_week", r.hours_per_week},
           {"active", r.active}};
+}
+
+json to_json(const LetterPreview& p) {
+  json changes = json::array();
+  for (const auto& c : p.changes) changes.push_back(to_json(c));
+  // The unwrapped texts are for display: one line per paragraph, wrapped by the reader.
+  return {{"text", p.text},
+          {"engine_text", p.engine_text},
+          {"unwrapped", unwrap_letter_text(p.text)},
+          {"engine_unwrapped", unwrap_letter_text(p.engine_text)},
+          {"letter_sha256", p.sha256},
+          {"changes", changes},
+          {"blocking", p.blocking},
+          {"attestation", kSigningAttestation}};
 }
 
 json to_json(const ImportSummary& s) {

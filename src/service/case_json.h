@@ -19,5 +19,6 @@ nlohmann::json to_json(const AuditRow& a);
 nlohmann::json to_json(const ImportSummary& s);
 nlohmann::json record_json(const RecordRow& r);
 nlohmann::json to_json(const Reviewer& r);  // the registry entry without its affiliations
+nlohmann::json to_json(const LetterPreview& p);
 
 }  // namespace imr

@@ -13,6 +13,7 @@
 #include "core/limits.h"
 #include "intake/request.h"
 #include "core/hash.h"
+#include "core/text.h"
 #include "service/case_internal.h"
 #include "service/reviewer.h"
 
@@ -253,7 +254,7 @@ void CaseService::records_complete(const std::string& case_id, const std::string
   store_.transact([&](StoreTx& tx) {
     CaseFile file = load_case(tx, case_id, write);
     if (file.status != CaseStatus::kAssigned && file.status != CaseStatus::kAwaitingRecords) {
-      why = "case " + case_id + " is " + to_string(file.status) +
+      why = "case " + case_id + " is " + status_words(file.status) +
             ": records can be marked complete only once a reviewer is assigned";
       return;
     }
@@ -306,7 +307,7 @@ AssignmentResult CaseService::assign(const std::string& case_id, const std::stri
     CaseFile file = load_case(tx, case_id, write);
     const std::string previous = file.reviewer_id;  // a re-assignment says whom it replaced
     if (file.status != CaseStatus::kEligible && file.status != CaseStatus::kAssigned) {
-      why = "case " + case_id + " is " + to_string(file.status) +
+      why = "case " + case_id + " is " + status_words(file.status) +
             ": only an eligible case not yet under review can be assigned";
       return;
     }
@@ -347,6 +348,60 @@ AssignmentResult CaseService::assign(const std::string& case_id, const std::stri
   return result;
 }
 
+AssignmentResult CaseService::assign_by_hand(const std::string& case_id, const std::string& reviewer_id,
+                                             const std::string& reason, const std::string& actor, CaseWrite* write) {
+  const Timestamp now = context_.clock();
+  const std::vector<Reviewer> registry = reviewers();
+  AssignmentResult result;
+  std::string why;
+  store_.transact([&](StoreTx& tx) {
+    CaseFile file = load_case(tx, case_id, write);
+    if (file.status != CaseStatus::kEligible && file.status != CaseStatus::kAssigned) {
+      why = "case " + case_id + " is " + status_words(file.status) +
+            ": only an eligible case not yet under review can be assigned";
+      return;
+    }
+    if (!file.doc.needs_manual_assignment()) {
+      why = "case " + case_id +
+            (file.doc.assignment ? " has a fitting reviewer: assign it automatically"
+                                 : " has not been through automatic assignment yet: assign it first, and by hand only "
+                                   "when no reviewer fits");
+      return;
+    }
+    if (trim(reason).empty()) {
+      why = "an assignment by hand needs the reason no fitting reviewer could be chosen";
+      return;
+    }
+    const auto chosen = std::find_if(registry.begin(), registry.end(), [&](const Reviewer& r) { return r.id == reviewer_id; });
+    if (chosen == registry.end()) throw NotFoundError("no reviewer '" + reviewer_id.substr(0, 40) + "' in the registry");
+    const auto apps = applications_of(tx, case_id);
+    const auto refusals = hand_assignment_refusals(*chosen, parties_of(apps.front()));
+    if (!refusals.empty()) {
+      why = "reviewer " + reviewer_id + " cannot review case " + case_id + ": " + join(refusals, " ");
+      return;
+    }
+    result.reviewer_id = reviewer_id;
+    result.explanation = "Assigned by hand to reviewer " + reviewer_id + " by " + actor + ": " +
+                         std::string(trim(reason)) + " (no reviewer in the registry fitted every disputed item).";
+    result.excluded = file.doc.assignment->excluded;
+    std::erase_if(result.excluded, [&](const Exclusion& e) { return e.reviewer_id == reviewer_id; });
+    result.required_specialties = file.doc.assignment->required_specialties;
+    CaseAssignment a{result.reviewer_id, result.explanation, result.excluded, result.required_specialties, now};
+    a.manual = true;
+    a.reason = std::string(trim(reason));
+    a.by = actor;
+    file.doc.assignment = a;
+    file.reviewer_id = reviewer_id;
+    file.status = CaseStatus::kAssigned;
+    add_event(tx, file, context_, EventKind::kAssigned, now, reviewer_id);
+    save_case(tx, file);
+    if (write) write->version = file.version;
+    record_audit(tx, case_id, now, actor, "assigned_by_hand", {{"reviewer_id", reviewer_id}, {"reason", a.reason}});
+  });
+  if (!why.empty()) refuse(store_, case_id, now, actor, "assign_by_hand", why);
+  return result;
+}
+
 void CaseService::notice_sent(const std::string& case_id, const std::string& method, const std::string& actor,
                               CaseWrite* write) {
   const Timestamp now = context_.clock();
@@ -356,7 +411,7 @@ void CaseService::notice_sent(const std::string& case_id, const std::string& met
   store_.transact([&](StoreTx& tx) {
     CaseFile file = load_case(tx, case_id, write);
     if (file.status != CaseStatus::kAssigned) {
-      why = "case " + case_id + " is " + to_string(file.status) + ": the notice of assignment follows assignment";
+      why = "case " + case_id + " is " + status_words(file.status) + ": the notice of assignment follows assignment";
       return;
     }
     file.doc.notice_method = method;
@@ -395,6 +450,12 @@ CaseView CaseService::view(const std::string& case_id, const std::string& actor)
     for (auto& d : compute_deadlines(v.events, v.file.expedited, context_.calendar))
       v.deadlines.push_back({d, deadline_state(d, now, context_.calendar)});
     v.signed_determinations = tx.signed_determinations(case_id);
+    std::vector<std::string> texts;
+    for (const auto& r : v.records) texts.push_back(r.text);
+    v.particulars = case_particulars(applications_of(tx, case_id), texts,
+                                     v.file.doc.draft ? &*v.file.doc.draft : nullptr, context_.knowledge->vocabulary);
+    for (const auto& item : v.file.doc.items)
+      if (!item.topic.empty()) v.topic_labels[item.topic] = topic_label(item.topic);
     record_audit(tx, case_id, now, actor, "viewed");
   });
   return v;
@@ -442,6 +503,11 @@ RecordRow CaseService::record(const std::string& case_id, int64_t record_id, con
 void CaseService::refuse_access(const std::string& case_id, const std::string& actor, const std::string& attempted,
                                 const std::string& why) {
   refuse(store_, case_id, context_.clock(), actor, attempted, why);
+}
+
+std::string CaseService::topic_label(const std::string& topic) const {
+  const RulePack* pack = context_.knowledge->rules.by_topic(topic);
+  return pack && !pack->title.empty() ? pack->title : topic;
 }
 
 std::vector<CaseFile> CaseService::all_cases() const {

@@ -35,8 +35,10 @@
 #include "service/assignment.h"
 #include "service/calendar.h"
 #include "service/case_document.h"
+#include "service/case_particulars.h"
 #include "service/deadlines.h"
 #include "service/eligibility.h"
+#include "service/review_rules.h"
 #include "service/specialty_map.h"
 #include "store/store.h"
 
@@ -91,15 +93,53 @@ struct SubmitResult {
   EligibilityFinding finding;
 };
 
-// A reviewer's decision on one item. Accepting the draft: decision = engine's, rationale
-// empty (keeps the draft's). A change of decision needs a reason and a rewritten rationale.
+// A reviewer's work on one item: the decision, answers to the criteria that decided the
+// draft, the rationale and the letter's citations. Accepting the draft: decision = engine's
+// (decision empty, keep_decision false). A change of decision needs a reason and a rationale
+// of the reviewer's own. With keep_decision the decision stays as it is and only the other
+// parts change (answering criteria one at a time).
 struct ItemEdit {
   size_t item = 0;                        // 0-based position in the case's items (the order they came)
   std::optional<Decision> decision;       // empty = accept the engine's draft decision
-  std::optional<std::string> rationale;   // empty = keep the current rationale
+  std::optional<std::string> rationale;   // empty = keep the current rationale; "" = back to the draft's
   std::string reason;
   std::optional<int64_t> expected_version;  // the case version the edit was made against
   std::string item_id;                    // when set, names the item ("item-2") instead of `item`
+  bool keep_decision = false;             // leave the decision as it is
+  // Answers to the item's criteria (each replaces an earlier answer to the same criterion);
+  // disagreeing needs a note.
+  std::vector<CriterionAnswer> answers;
+  // The letter's citations for the item; an empty list goes back to the draft's.
+  std::optional<std::vector<std::string>> citations;
+};
+
+// What the reviewer attests when signing (shown with the letter before the signature).
+inline constexpr const char* kSigningAttestation =
+    "I have reviewed the case file and every disputed item. The decisions, citations and rationales in this "
+    "letter are my own, and I have no conflict of interest with any party.";
+
+// A signature: the attestation (required) and, when given, the hash of the letter the
+// reviewer previewed (the signature is refused if the letter to sign is not that one).
+struct Signature {
+  bool attested = false;
+  std::string letter_sha256;
+};
+
+// The letter as it will go out if signed now, beside the engine's own draft letter.
+struct LetterPreview {
+  std::string text;                  // the letter as it would be signed now
+  std::string engine_text;           // the engine's draft letter (its decisions, rationales, summary)
+  std::string sha256;                // of text: sign with it to sign exactly this letter
+  std::vector<DraftChange> changes;  // what the reviewer changed from the draft
+  std::vector<std::string> blocking; // why it cannot be signed yet (empty: it can)
+};
+
+// The assigned reviewer opened the evidence of a criterion (or the request it rests on).
+struct EvidenceView {
+  std::string item_id;    // "item-1"; when empty, `item` names it
+  size_t item = 0;        // 0-based position in the case's items
+  std::string criterion;  // the criterion's id in the draft
+  int record = -1;        // the record's index in the draft (-1: the request itself)
 };
 
 // A write to a case as a client makes it: the version it read (checked inside the write's
@@ -116,6 +156,8 @@ struct DeadlineView {
 
 struct CaseView {
   CaseFile file;                   // the case with its document (items, eligibility, assignment, draft)
+  CaseParticulars particulars;     // for the case header
+  std::map<std::string, std::string> topic_labels;  // each item's topic in words
   std::vector<ApplicationRow> applications;
   std::vector<RecordRow> records;  // without content
   std::vector<CaseEvent> events;
@@ -178,6 +220,12 @@ class CaseService {
   // Assignment: picks the reviewer (or explains why none fits), records it; then the
   // notice of assignment is sent ("mail" | "electronic").
   AssignmentResult assign(const std::string& case_id, const std::string& actor, CaseWrite* write = nullptr);
+  // Assignment by hand when no reviewer fits (the last assignment found nobody): intake names
+  // the reviewer and the reason, both audited. Refused for a reviewer who is inactive, not
+  // qualified (licence, years, hours) or affiliated with a party; a specialty that does not
+  // fit is what the reason answers for.
+  AssignmentResult assign_by_hand(const std::string& case_id, const std::string& reviewer_id, const std::string& reason,
+                                  const std::string& actor, CaseWrite* write = nullptr);
   void notice_sent(const std::string& case_id, const std::string& method, const std::string& actor,
                    CaseWrite* write = nullptr);
 
@@ -196,6 +244,8 @@ class CaseService {
                                   const std::string& attempted, const std::string& why);
   // Every case in the store, open or closed, by id (for statistics).
   std::vector<CaseFile> all_cases() const;
+  // A guideline topic's name ("Opioids" for "opioids"); the code itself when no pack names it.
+  std::string topic_label(const std::string& topic) const;
   // The store behind the service: "sqlite" | "postgresql", and its schema version.
   std::string store_backend() const { return store_.backend(); }
   int store_schema_version() const { return store_.schema_version(); }
@@ -206,8 +256,21 @@ class CaseService {
 
   // Review and sign-off (actor = reviewer id). Returns the new case version.
   int64_t decide(const std::string& case_id, const ItemEdit& edit, const std::string& actor);
-  // Refused when the rule packs or the drug table changed since the draft (re-draft first).
-  SignedRow sign(const std::string& case_id, const std::string& actor, CaseWrite* write = nullptr);
+  // The reviewer's case summary for the letter; nullopt or "" goes back to the draft's.
+  void edit_summary(const std::string& case_id, const std::optional<std::string>& summary, const std::string& actor,
+                    CaseWrite* write = nullptr);
+  // Audited ("evidence_opened"); changes nothing else (no new version). NotFoundError for an
+  // unknown item or criterion.
+  void evidence_opened(const std::string& case_id, const EvidenceView& view, const std::string& actor);
+  // The letter as it would be signed now, what differs from the draft, and what still stands
+  // in the way of signing. The assigned reviewer only; audited ("previewed").
+  LetterPreview preview(const std::string& case_id, const std::string& actor);
+  // Refused while an item is undecided or a criterion that decided its draft is unanswered,
+  // without the attestation, when the letter is not the one previewed (signature.letter_sha256),
+  // and when the rule packs or the drug table changed since the draft (re-draft first). The
+  // audit records the time on the case, the evidence opened and what changed from the draft.
+  SignedRow sign(const std::string& case_id, const std::string& actor, const Signature& signature,
+                 CaseWrite* write = nullptr);
   // A correction after signing: a new signed amendment; the original is kept.
   SignedRow amend(const std::string& case_id, const std::vector<ItemEdit>& edits, const std::string& reason,
                   const std::string& actor, CaseWrite* write = nullptr);

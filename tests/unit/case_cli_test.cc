@@ -170,6 +170,12 @@ TEST_F(CaseCliTest, ApplicationToSignedLetterFromTheCommandLine) {
   }
   ASSERT_TRUE(j["items"][0]["decision"].is_string()) << j["items"][0].dump();
   const std::string changed_to = j["items"][0]["decision"] == "upheld" ? "overturned" : "upheld";
+  // The criteria that decided each item's draft, as --agree arguments.
+  std::vector<std::string> agree(2);
+  for (size_t i = 0; i < 2; ++i)
+    for (const auto& c : j["items"][i]["criteria"])
+      if (c.value("decided", false)) agree[i] += " --agree " + c.value("id", "");
+  ASSERT_FALSE(agree[0].empty() || agree[1].empty()) << "every drafted item has criteria that decided it";
 
   // A wrong signature first: refused and audited.
   expect_refused(imr("case sign", "2026-11-09T09:00", "R-PSY-3", kCase), 4, "only the reviewer assigned");
@@ -186,7 +192,33 @@ TEST_F(CaseCliTest, ApplicationToSignedLetterFromTheCommandLine) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(contains(r.out, "Item 1 decided (case version ")) << r.out;
 
-  r = imr("case sign", "2026-11-09T10:00", kReviewer, kCase);
+  // Both items are decided, but not one criterion that decided a draft is answered: refused.
+  expect_refused(imr("case sign", "2026-11-09T09:40", kReviewer, "--attest " + kCase), 4,
+                 "agree or disagree with each criterion that decided the draft");
+  // A disagreement needs its note.
+  expect_refused(imr("case decide", "2026-11-09T09:40", kReviewer, kCase + " 2 --disagree " +
+                                                                       agree[1].substr(agree[1].rfind(' ') + 1) + "="),
+                 4, "say why you disagree");
+  for (size_t i = 0; i < 2; ++i) {
+    r = imr("case decide", "2026-11-09T09:45", kReviewer, kCase + " " + std::to_string(i + 1) + agree[i]);
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+  // Every answer in, but no attestation: refused.
+  expect_refused(imr("case sign", "2026-11-09T09:50", kReviewer, kCase), 4, "attestation");
+
+  // The preview: the letter as it will go out and what differs from the draft; signing the
+  // previewed letter.
+  r = imr("case preview", "2026-11-09T10:00", kReviewer, "--format json " + kCase);
+  ASSERT_EQ(r.code, 0) << r.err;
+  j = parsed(r);
+  EXPECT_TRUE(j["blocking"].empty()) << j["blocking"].dump();
+  EXPECT_TRUE(contains(j["text"], "Reviewer rationale: Ms. Quintero"));
+  EXPECT_FALSE(contains(j["engine_text"], "Reviewer rationale"));
+  EXPECT_TRUE(std::any_of(j["changes"].begin(), j["changes"].end(),
+                          [](const json& c) { return c["what"] == "decision" && c["item"] == 1; }))
+      << j["changes"].dump();
+  const std::string previewed = j["letter_sha256"];
+  r = imr("case sign", "2026-11-09T10:00", kReviewer, "--attest --letter-sha256 " + previewed + " " + kCase);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "Signed 2026-11-09T10:00:00. The determination is locked.\n");
 
@@ -208,6 +240,7 @@ TEST_F(CaseCliTest, ApplicationToSignedLetterFromTheCommandLine) {
   EXPECT_EQ(read_all(stem + "-redacted.pdf").rfind("%PDF-", 0), 0u);
   const std::string letter = read_all(stem + "-letter.txt"), redacted = read_all(stem + "-redacted.txt");
   EXPECT_TRUE(contains(letter, "HOW THE IMR FINAL DETERMINATION WAS MADE"));
+  EXPECT_FALSE(contains(letter, "Rules:")) << "no engine versions in a signed letter";
   EXPECT_TRUE(contains(letter, "Quintero")) << "the signed letter keeps the reviewer's words";
   for (const char* identifier : {"Quintero", "ZX-4410-55821", "Marisol"})
     EXPECT_FALSE(contains(redacted, identifier)) << identifier;
@@ -238,15 +271,19 @@ TEST_F(CaseCliTest, EveryRefusalHasItsExitCodeAndOneLine) {
 
   // Neither --accept nor --decision, or both: wrong arguments.
   expect_refused(imr("case decide", "2026-11-09T09:00", kReviewer, kCase + " 1"), 2,
-                 "give either --accept or --decision upheld|overturned");
+                 "give --accept or --decision upheld|overturned");
   expect_refused(imr("case decide", "2026-11-09T09:00", kReviewer, kCase + " 1 --accept --decision upheld"), 2,
-                 "give either --accept or --decision");
+                 "give --accept or --decision");
   expect_refused(imr("case decide", "2026-11-09T09:00", kReviewer, kCase + " 1 --decision maybe"), 1,
                  "--decision: must be upheld or overturned");
   // A change of decision without a reason.
   auto r = imr("case draft", "2026-11-09T09:00", kReviewer, "--format json " + kCase);
   ASSERT_EQ(r.code, 0) << r.err;
-  const std::string other = parsed(r)["items"][0]["decision"] == "upheld" ? "overturned" : "upheld";
+  const json draft = parsed(r);
+  const std::string other = draft["items"][0]["decision"] == "upheld" ? "overturned" : "upheld";
+  // An answer to a criterion the draft does not have.
+  expect_refused(imr("case decide", "2026-11-09T09:00", kReviewer, kCase + " 1 --agree no.such_criterion"), 1,
+                 "no criterion 'no.such_criterion'");
   expect_refused(imr("case decide", "2026-11-09T09:00", kReviewer, kCase + " 1 --decision " + other + " --rationale x"),
                  4, "needs a reason");
   // The letter before signing.
@@ -265,11 +302,21 @@ TEST_F(CaseCliTest, EveryRefusalHasItsExitCodeAndOneLine) {
                  5, "changed since version " + std::to_string(version));
   ASSERT_EQ(imr("case decide", "2026-11-09T09:00", kReviewer, kCase + " 2 --accept").code, 0);
 
-  // Signing: only the assigned reviewer, only once; then the case is locked.
-  expect_refused(imr("case sign", "2026-11-09T10:00", "R-PSY-3", kCase), 4, "only the reviewer assigned");
-  r = imr("case sign", "2026-11-09T10:00", kReviewer, kCase);
+  // Signing: only with every criterion that decided a draft answered, only the assigned
+  // reviewer, only with the attestation, only once; then the case is locked.
+  expect_refused(imr("case sign", "2026-11-09T10:00", kReviewer, "--attest " + kCase), 4,
+                 "agree or disagree with each criterion that decided the draft");
+  for (size_t i = 0; i < draft["items"].size(); ++i) {
+    std::string agree;
+    for (const auto& c : draft["items"][i]["criteria"])
+      if (c.value("decided", false)) agree += " --agree " + c.value("id", "");
+    ASSERT_EQ(imr("case decide", "2026-11-09T09:55", kReviewer, kCase + " " + std::to_string(i + 1) + agree).code, 0);
+  }
+  expect_refused(imr("case sign", "2026-11-09T10:00", "R-PSY-3", "--attest " + kCase), 4, "only the reviewer assigned");
+  expect_refused(imr("case sign", "2026-11-09T10:00", kReviewer, kCase), 4, "attestation");
+  r = imr("case sign", "2026-11-09T10:00", kReviewer, "--attest " + kCase);
   ASSERT_EQ(r.code, 0) << r.err;
-  expect_refused(imr("case sign", "2026-11-09T10:01", kReviewer, kCase), 4, "already signed");
+  expect_refused(imr("case sign", "2026-11-09T10:01", kReviewer, "--attest " + kCase), 4, "already signed");
   expect_refused(imr("case decide", "2026-11-09T10:02", kReviewer, kCase + " 1 --accept"), 4, "signed and locked");
 
   // An unknown case names it.
@@ -316,6 +363,28 @@ TEST_F(CaseCliTest, WhenNoReviewerFitsAssignIsRefusedWithTheReasons) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["reviewer_id"], "");
   EXPECT_EQ(rows[0]["status"], "eligible");
+  EXPECT_EQ(rows[0]["no_reviewer_fits"], true);
+
+  // Intake assigns it by hand: a reason is needed, a conflicted reviewer is refused, a
+  // qualified one without the specialty is accepted, and the audit says who and why.
+  expect_refused(imr("case assign", "2026-11-03T09:10", "intake-1", "--reviewer R-PMR-2 " + kCase), 2,
+                 "needs both --reviewer and --reason");
+  expect_refused(imr("case assign", "2026-11-03T09:10", "intake-1",
+                     "--reviewer R-PAIN-1 --reason 'Spine surgery; nearest specialty' " + kCase),
+                 4, "medical group");
+  r = imr("case assign", "2026-11-03T09:10", "intake-1",
+          "--format json --reviewer R-PMR-2 --reason 'Spine surgery; PM&R is the nearest specialty on the panel' " + kCase);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(parsed(r)["reviewer_id"], "R-PMR-2");
+  r = imr("case list", "2026-11-03T09:15", "intake-1", "--format json");
+  EXPECT_EQ(parsed(r)[0]["no_reviewer_fits"], false);
+  EXPECT_EQ(parsed(r)[0]["assigned_by_hand"], true);
+  r = imr("case audit", "2026-11-03T09:20", "intake-1", "--format json " + kCase);
+  const json trail = parsed(r);
+  EXPECT_TRUE(std::any_of(trail.begin(), trail.end(), [](const json& a) {
+    return a["action"] == "assigned_by_hand" && a["actor"] == "intake-1" &&
+           contains(a["detail"].value("reason", ""), "nearest specialty");
+  })) << trail.dump();
 }
 
 // One eligible application per line, each with one text record.

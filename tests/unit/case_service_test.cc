@@ -112,6 +112,24 @@ class CaseServiceTest : public ::testing::TestWithParam<std::string> {
     return submitted.case_id;
   }
 
+  // The reviewer agrees with every criterion that decided item i's draft (deciding nothing).
+  void agree_with_draft(const std::string& id, size_t i) {
+    const CaseView v = service_->view(id, assigned_reviewer);
+    ItemEdit e;
+    e.item = i;
+    e.keep_decision = true;
+    for (const auto& c : v.file.doc.draft->decided_criteria(v.file.doc.items[i].id)) e.answers.push_back({c, true, ""});
+    if (!e.answers.empty()) service_->decide(id, e, assigned_reviewer);
+  }
+
+  // Item i's draft accepted, each criterion that decided it agreed with.
+  void accept(const std::string& id, size_t i) {
+    agree_with_draft(id, i);
+    service_->decide(id, {i, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
+  }
+
+  SignedRow sign(const std::string& id, const std::string& actor) { return service_->sign(id, actor, Signature{true, ""}); }
+
   // The fixture's parties rule out R-PAIN-1 (affiliated with the physician's group) and the
   // psychiatrist does not fit; R-PMR-2 is the one.
   const std::string assigned_reviewer = "R-PMR-2";
@@ -166,13 +184,14 @@ TEST_P(CaseServiceTest, ApplicationToSignedLetterAndRedactedCopy) {
   const Decision engine_first = *view.file.doc.items[0].engine_decision;
   const Decision changed_to = engine_first == Decision::kUpheld ? Decision::kOverturned : Decision::kUpheld;
   at("2026-11-09T09:30");
-  service_->decide(id, {1, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
+  accept(id, 1);
+  agree_with_draft(id, 0);
   service_->decide(id,
                    {0, changed_to, std::string("The reviewer's own rationale, written for the changed decision."),
                     "The record supports a different reading of the functional benefit.", std::nullopt},
                    assigned_reviewer);
   at("2026-11-09T10:00");
-  const SignedRow signed_row = service_->sign(id, assigned_reviewer);
+  const SignedRow signed_row = sign(id, assigned_reviewer);
   EXPECT_EQ(signed_row.sequence, 0);
   EXPECT_NE(signed_row.letter_text.find("The reviewer's own rationale"), std::string::npos);
   EXPECT_NE(signed_row.letter_text.find("HOW THE IMR FINAL DETERMINATION WAS MADE"), std::string::npos);
@@ -180,6 +199,7 @@ TEST_P(CaseServiceTest, ApplicationToSignedLetterAndRedactedCopy) {
       << "the letter shows the reviewer's credentials";
   EXPECT_EQ(signed_row.letter_text.find("Test Reviewer Two"), std::string::npos) << "never the reviewer's name";
   EXPECT_EQ(signed_row.letter_text.find("DRAFT"), std::string::npos);
+  EXPECT_EQ(signed_row.letter_text.find("Rules:"), std::string::npos) << "no engine versions in a signed letter";
 
   view = service_->view(id, "intake-1");
   EXPECT_EQ(view.file.status, CaseStatus::kSigned);
@@ -213,8 +233,15 @@ TEST_P(CaseServiceTest, ApplicationToSignedLetterAndRedactedCopy) {
       EXPECT_EQ(json::parse(a.detail)["rules_version"], context_.knowledge->rules.version());
     }
     if (a.action == "signed") {
-      EXPECT_EQ(json::parse(a.detail)["minutes_from_opening_to_signing"], 120);
-      EXPECT_EQ(json::parse(a.detail)["changed_from_draft"], 1);
+      const json detail = json::parse(a.detail);
+      EXPECT_EQ(detail["minutes_from_opening_to_signing"], 120);
+      EXPECT_EQ(detail["changed_from_draft"], 1);
+      EXPECT_EQ(detail["attested"], true);
+      // Time on the case: the reviewer acted at 08:00, 09:30 and 10:00; each gap is longer than
+      // 15 minutes and counts as 15.
+      EXPECT_EQ(detail["active_minutes"], 30);
+      EXPECT_EQ(detail["evidence_opened"], 0);
+      EXPECT_FALSE(detail["accepted_unchanged"].get<bool>());
     }
   }
 }
@@ -225,7 +252,7 @@ TEST_P(CaseServiceTest, SignOffRefusalsAreClearAndAudited) {
   EXPECT_THROW(
       {
         try {
-          service_->sign(id, assigned_reviewer);
+          sign(id, assigned_reviewer);
         } catch (const RefusedError& e) {
           EXPECT_NE(std::string(e.what()).find("not yet decided"), std::string::npos) << e.what();
           throw;
@@ -234,21 +261,41 @@ TEST_P(CaseServiceTest, SignOffRefusalsAreClearAndAudited) {
       RefusedError);
   service_->decide(id, {0, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
   service_->decide(id, {1, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
+  // Every item decided, but the criteria that decided the drafts are not answered.
+  try {
+    sign(id, assigned_reviewer);
+    FAIL() << "signed with the decisive criteria unanswered";
+  } catch (const RefusedError& e) {
+    EXPECT_NE(std::string(e.what()).find("agree or disagree with each criterion that decided the draft"),
+              std::string::npos)
+        << e.what();
+  }
+  agree_with_draft(id, 0);
+  agree_with_draft(id, 1);
+  // Without the attestation.
+  try {
+    service_->sign(id, assigned_reviewer, Signature{false, ""});
+    FAIL() << "signed without the attestation";
+  } catch (const RefusedError& e) {
+    EXPECT_NE(std::string(e.what()).find("attestation"), std::string::npos) << e.what();
+  }
+  // Not the letter the reviewer previewed.
+  EXPECT_THROW(service_->sign(id, assigned_reviewer, Signature{true, std::string(64, '0')}), RefusedError);
   // A change without a reason.
   EXPECT_THROW(service_->decide(id, {0, Decision::kOverturned, std::string("x"), "", std::nullopt}, assigned_reviewer),
                RefusedError);
 
   // The wrong reviewer.
   try {
-    service_->sign(id, "R-PSY-3");
+    sign(id, "R-PSY-3");
     FAIL() << "a signature by another reviewer was accepted";
   } catch (const RefusedError& e) {
     EXPECT_NE(std::string(e.what()).find("only the reviewer assigned"), std::string::npos) << e.what();
   }
-  service_->sign(id, assigned_reviewer);
+  sign(id, assigned_reviewer);
   // A second signature.
   try {
-    service_->sign(id, assigned_reviewer);
+    sign(id, assigned_reviewer);
     FAIL() << "a second signature was accepted";
   } catch (const RefusedError& e) {
     EXPECT_NE(std::string(e.what()).find("already signed"), std::string::npos) << e.what();
@@ -261,7 +308,7 @@ TEST_P(CaseServiceTest, SignOffRefusalsAreClearAndAudited) {
     EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
   }
   const auto trail = service_->audit_trail(id, "auditor");
-  EXPECT_EQ(count_refused(trail, "sign"), 3u);
+  EXPECT_EQ(count_refused(trail, "sign"), 6u);
   EXPECT_EQ(count_refused(trail, "edit"), 2u);
   // Refused attempts record who tried.
   EXPECT_TRUE(std::any_of(trail.begin(), trail.end(),
@@ -271,9 +318,9 @@ TEST_P(CaseServiceTest, SignOffRefusalsAreClearAndAudited) {
 
 TEST_P(CaseServiceTest, AnAmendmentIsANewSignedDeterminationAndKeepsTheOriginal) {
   const std::string id = case_in_review();
-  service_->decide(id, {0, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
-  service_->decide(id, {1, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
-  const SignedRow original = service_->sign(id, assigned_reviewer);
+  accept(id, 0);
+  accept(id, 1);
+  const SignedRow original = sign(id, assigned_reviewer);
   EXPECT_THROW(service_->amend(id, {{0, std::nullopt, std::string("x"), "", std::nullopt}}, "", assigned_reviewer),
                RefusedError);
   EXPECT_THROW(service_->amend(id, {{0, std::nullopt, std::string("x"), "", std::nullopt}}, "typo", "R-PSY-3"),
@@ -504,8 +551,8 @@ TEST_P(CaseServiceTest, ADocumentStoredBeforeTheSchemaVersionIsUpgradedWhenRead)
   EXPECT_TRUE(v.file.doc.eligibility.eligible);
   EXPECT_FALSE(v.file.doc.eligibility.filing_deadline_basis.empty());
   // The review goes on as before, and the next write stores the current schema.
-  for (size_t i = 0; i < 2; ++i) service_->decide(id, {i, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
-  service_->sign(id, assigned_reviewer);
+  for (size_t i = 0; i < 2; ++i) accept(id, i);
+  sign(id, assigned_reviewer);
   std::string stored;
   store_->transact([&](StoreTx& tx) { stored = tx.find_case(id)->document; });
   const json upgraded = json::parse(stored);
@@ -550,13 +597,13 @@ std::shared_ptr<const Knowledge> knowledge_with_drug_version(const std::string& 
 
 TEST_P(CaseServiceTest, SigningRefusesAChangedDrugTableAsItRefusesChangedRulePacks) {
   const std::string id = case_in_review();
-  for (size_t i = 0; i < 2; ++i) service_->decide(id, {i, std::nullopt, std::nullopt, "", std::nullopt}, assigned_reviewer);
+  for (size_t i = 0; i < 2; ++i) accept(id, i);
   const fs::path dir = fs::temp_directory_path() / ("imr_drugs_" + testing::unique_suffix());
   ServiceContext changed = context_;
   changed.knowledge = knowledge_with_drug_version("2099.1.1", dir);
   CaseService later(*store_, changed);
   try {
-    later.sign(id, assigned_reviewer);
+    later.sign(id, assigned_reviewer, Signature{true, ""});
     FAIL() << "signed a draft made with another drug table";
   } catch (const RefusedError& e) {
     EXPECT_NE(std::string(e.what()).find("drug table changed"), std::string::npos) << e.what();
@@ -565,7 +612,7 @@ TEST_P(CaseServiceTest, SigningRefusesAChangedDrugTableAsItRefusesChangedRulePac
   EXPECT_EQ(later.view(id, "intake-1").file.status, CaseStatus::kInReview);
   fs::remove_all(dir);
   // The same service that drafted signs.
-  const SignedRow s = service_->sign(id, assigned_reviewer);
+  const SignedRow s = sign(id, assigned_reviewer);
   EXPECT_EQ(json::parse(s.determination)["drugs_version"], context_.knowledge->drugs.version());
 }
 

@@ -71,9 +71,13 @@ class RedactedLetterTest : public ::testing::Test {
     service_->notice_sent(id, "electronic", "intake-1");
     service_->records_complete(id, "intake-1");
     const auto review = service_->draft(id, *assigned.reviewer_id);
-    for (size_t i = 0; i < review["items"].size(); ++i)
-      service_->decide(id, {i, std::nullopt, std::nullopt, "", std::nullopt}, *assigned.reviewer_id);
-    service_->sign(id, *assigned.reviewer_id);
+    for (size_t i = 0; i < review["items"].size(); ++i) {
+      ItemEdit accept{i, std::nullopt, std::nullopt, "", std::nullopt};
+      for (const auto& criterion : review["items"][i]["criteria"])
+        if (criterion.value("decided", false)) accept.answers.push_back({criterion.value("id", ""), true, ""});
+      service_->decide(id, accept, *assigned.reviewer_id);
+    }
+    service_->sign(id, *assigned.reviewer_id, Signature{true, ""});
     case_id_ = id;
     return service_->letter(id, std::nullopt, "intake-1");
   }

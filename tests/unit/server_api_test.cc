@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -156,6 +157,14 @@ class ServerApiTest : public ::testing::TestWithParam<std::string> {
     expect(request("POST", "/api/cases/" + id + "/records-complete", "{}", &intake), 200);
     at("2026-11-02T09:30");
     return id;
+  }
+
+  // Agreement with every criterion that decided an item's draft, as the API takes it.
+  static json agree_with(const json& draft_item) {
+    json answers = json::array();
+    for (const auto& c : draft_item["criteria"])
+      if (c.value("decided", false)) answers.push_back({{"id", c.value("id", "")}, {"agree", true}});
+    return answers;
   }
 
   int64_t version_of(const std::string& id, const Browser& b) {
@@ -347,7 +356,8 @@ TEST_P(ServerApiTest, IntakeToSignedLetterOverHttp) {
     }
   EXPECT_GT(evidence_checked, 0);
 
-  // Change item 1 (a reason and a rationale are required), accept the rest, sign.
+  // Change item 1 (a reason and a rationale are required), accept the rest, agreeing with every
+  // criterion that decided each draft; evidence opened; preview; sign with the attestation.
   const size_t items = view["items"].size();
   ASSERT_GE(items, 1u);
   int64_t version = view.value("version", int64_t{0});
@@ -360,22 +370,50 @@ TEST_P(ServerApiTest, IntakeToSignedLetterOverHttp) {
                               json{{"version", version},
                                    {"decision", changed},
                                    {"rationale", "The reviewer's own reading of the record, in full."},
-                                   {"reason", "The record shows a benefit the draft did not weigh."}}
+                                   {"reason", "The record shows a benefit the draft did not weigh."},
+                                   {"criteria", agree_with(view["draft"]["items"][0])}}
                                   .dump(),
                               &reviewer),
                       200);
   version = saved.value("version", int64_t{0});
   for (size_t n = 2; n <= items; ++n) {
     saved = expect(request("PUT", "/api/cases/" + id + "/items/" + std::to_string(n),
-                           json{{"version", version}, {"decision", nullptr}}.dump(), &reviewer),
+                           json{{"version", version}, {"decision", nullptr}, {"criteria", agree_with(view["draft"]["items"][n - 1])}}
+                               .dump(),
+                           &reviewer),
                    200);
     version = saved.value("version", int64_t{0});
   }
+  // The reviewer opens the evidence of a criterion (audited; no new version).
+  for (const auto& c : view["draft"]["items"][0]["criteria"])
+    if (!c["evidence"].empty()) {
+      expect(request("POST", "/api/cases/" + id + "/evidence",
+                     json{{"item", "item-1"}, {"criterion", c["id"]}, {"record", c["evidence"][0]["record"]}}.dump(),
+                     &reviewer),
+             200);
+      break;
+    }
+  EXPECT_EQ(version_of(id, reviewer), version);
   at("2026-11-02T11:00");
-  json signed_row = expect(request("POST", "/api/cases/" + id + "/sign", json{{"version", version}}.dump(), &reviewer), 200);
+  json preview = expect(request("GET", "/api/cases/" + id + "/preview", "", &reviewer), 200);
+  EXPECT_TRUE(preview["blocking"].empty()) << preview["blocking"].dump();
+  EXPECT_NE(preview.value("text", "").find("The reviewer's own reading of the record"), std::string::npos);
+  EXPECT_EQ(preview.value("engine_text", "").find("The reviewer's own reading of the record"), std::string::npos);
+  EXPECT_EQ(preview.value("unwrapped", "").find("\nThe reviewer's own"), std::string::npos);
+  bool decision_change = false;
+  for (const auto& c : preview["changes"]) decision_change |= c.value("what", "") == "decision" && c.value("item", 0) == 1;
+  EXPECT_TRUE(decision_change) << preview["changes"].dump();
+  expect(request("POST", "/api/cases/" + id + "/sign", json{{"version", version}}.dump(), &reviewer), 409, "refused");
+  json signed_row = expect(request("POST", "/api/cases/" + id + "/sign",
+                                   json{{"version", version},
+                                        {"attestation", true},
+                                        {"letter_sha256", preview["letter_sha256"]}}
+                                       .dump(),
+                                   &reviewer),
+                           200);
   EXPECT_EQ(signed_row.value("signed_by", ""), kReviewer);
-  expect(request("POST", "/api/cases/" + id + "/sign", json{{"version", signed_row.value("version", int64_t{0})}}.dump(),
-                 &reviewer),
+  expect(request("POST", "/api/cases/" + id + "/sign",
+                 json{{"version", signed_row.value("version", int64_t{0})}, {"attestation", true}}.dump(), &reviewer),
          409, "refused");
 
   // The letter: text inline, PDF as a download; the reviewer's rationale is in it.
@@ -392,11 +430,21 @@ TEST_P(ServerApiTest, IntakeToSignedLetterOverHttp) {
   EXPECT_EQ(redacted.body.find("Quintero"), std::string::npos) << "the published copy drops the worker's name";
   expect(request("GET", "/api/cases/" + id + "/letter?format=docx", "", &reviewer), 400, "bad_request");
 
-  // The audit trail over HTTP, with the reviewer's reads and the change.
+  // The audit trail over HTTP: the signature with the time on the case, the evidence opened
+  // and what changed.
   json trail = expect(request("GET", "/api/cases/" + id + "/audit", "", &intake), 200);
-  bool signed_seen = false;
-  for (const auto& a : trail["audit"]) signed_seen |= a.value("action", "") == "signed";
+  bool signed_seen = false, evidence_seen = false;
+  for (const auto& a : trail["audit"]) {
+    evidence_seen |= a.value("action", "") == "evidence_opened" && a.value("actor", "") == kReviewer;
+    if (a.value("action", "") != "signed") continue;
+    signed_seen = true;
+    EXPECT_EQ(a["detail"].value("evidence_opened", -1), 1);
+    EXPECT_EQ(a["detail"].value("attested", false), true);
+    EXPECT_GE(a["detail"].value("active_minutes", -1), 15);
+    EXPECT_FALSE(a["detail"]["changes"].empty());
+  }
   EXPECT_TRUE(signed_seen);
+  EXPECT_TRUE(evidence_seen);
 
   // Amendment: a corrected item after signing is a new signed determination.
   const int64_t after = version_of(id, reviewer);
@@ -468,6 +516,9 @@ TEST_P(ServerApiTest, AReviewerSeesOnlyTheCasesAssignedToThem) {
   expect(request("POST", "/api/cases/" + id + "/draft", "{}", &other), 403, "forbidden");
   expect(request("PUT", "/api/cases/" + id + "/items/1", R"({"version":1})", &other), 403, "forbidden");
   expect(request("POST", "/api/cases/" + id + "/sign", R"({"version":1})", &other), 403, "forbidden");
+  expect(request("GET", "/api/cases/" + id + "/preview", "", &other), 403, "forbidden");
+  expect(request("PUT", "/api/cases/" + id + "/summary", R"({"version":1})", &other), 403, "forbidden");
+  expect(request("POST", "/api/cases/" + id + "/evidence", R"({"item":"1","criterion":"x"})", &other), 403, "forbidden");
   // The refused read is audited with who tried.
   const auto trail = audit(id);
   EXPECT_TRUE(has(trail, kOtherReviewer, "refused"));
@@ -484,7 +535,11 @@ TEST_P(ServerApiTest, IntakeAndAdministratorsCannotDecideOrSign) {
   for (const Browser* b : {&intake, &admin}) {
     expect(request("PUT", "/api/cases/" + id + "/items/1", json{{"version", v}, {"decision", nullptr}}.dump(), b), 403,
            "forbidden");
-    expect(request("POST", "/api/cases/" + id + "/sign", json{{"version", v}}.dump(), b), 403, "forbidden");
+    expect(request("POST", "/api/cases/" + id + "/sign", json{{"version", v}, {"attestation", true}}.dump(), b), 403,
+           "forbidden");
+    expect(request("GET", "/api/cases/" + id + "/preview", "", b), 403, "forbidden");
+    expect(request("PUT", "/api/cases/" + id + "/summary", json{{"version", v}, {"summary", "x"}}.dump(), b), 403,
+           "forbidden");
     expect(request("POST", "/api/cases/" + id + "/amend",
                    json{{"version", v}, {"reason", "x"}, {"edits", json::array({{{"item", 1}}})}}.dump(), b),
            403, "forbidden");
@@ -502,7 +557,10 @@ TEST_P(ServerApiTest, ReviewersCannotDoIntakeOrAdministration) {
   expect(request("POST", "/api/cases/" + id + "/records", R"({"text":"a note"})", &reviewer), 403, "forbidden");
   expect(request("POST", "/api/cases/" + id + "/records-complete", "{}", &reviewer), 403, "forbidden");
   expect(request("POST", "/api/cases/" + id + "/assign", "{}", &reviewer), 403, "forbidden");
+  expect(request("POST", "/api/cases/" + id + "/assign-by-hand", R"({"reviewer_id":"R-PMR-2","reason":"x"})", &reviewer),
+         403, "forbidden");
   expect(request("POST", "/api/cases/" + id + "/notice", "{}", &reviewer), 403, "forbidden");
+  expect(request("GET", "/api/stats/export", "", &reviewer), 403, "forbidden");
   expect(request("GET", "/api/dashboard", "", &reviewer), 403, "forbidden");
   expect(request("GET", "/api/reviewers", "", &reviewer), 403, "forbidden");
   expect(request("GET", "/api/users", "", &reviewer), 403, "forbidden");
@@ -608,6 +666,179 @@ TEST_P(ServerApiTest, AssignmentWithNobodyFittingIs409WithTheReasons) {
   json refused = expect(request("POST", "/api/cases/" + id + "/assign", "{}", &admin), 409, "refused");
   EXPECT_EQ(refused["excluded"].size(), 3u);
   EXPECT_TRUE(refused["reviewer_id"].is_null());
+}
+
+TEST_P(ServerApiTest, WhenNobodyFitsIntakeAssignsByHandWithAReasonAndTheDashboardFlagsIt) {
+  const Browser intake = login("intake1");
+  json app = json::parse(fixture("application.json"));
+  app["ur_decision"]["items"] = json::array({{{"request", "Lumbar fusion L4-5"}, {"action", "denied"}}});
+  const std::string id = expect(request("POST", "/api/cases", app.dump(), &intake), 201).value("case_id", "");
+  // Not before the automatic assignment has found nobody.
+  expect(request("POST", "/api/cases/" + id + "/assign-by-hand", R"({"reviewer_id":"R-PMR-2","reason":"x"})", &intake),
+         409, "refused");
+  json refused = expect(request("POST", "/api/cases/" + id + "/assign", "{}", &intake), 409, "refused");
+  EXPECT_EQ(refused["error"].value("message", "").find(".yaml"), std::string::npos) << "no server file in a message";
+  // The dashboard flags it instead of calling it on track.
+  json dash = expect(request("GET", "/api/dashboard", "", &intake), 200);
+  EXPECT_EQ(dash["counts"].value("no reviewer fits", 0), 1);
+  EXPECT_EQ(dash["counts"].value("on track", 0), 0);
+  EXPECT_TRUE(dash["cases"][0].value("no_reviewer_fits", false));
+  // A reason is required; a reviewer with a conflict is refused; an unknown one is 404.
+  expect(request("POST", "/api/cases/" + id + "/assign-by-hand", R"({"reviewer_id":"R-PMR-2","reason":""})", &intake),
+         409, "refused");
+  json conflicted = expect(request("POST", "/api/cases/" + id + "/assign-by-hand",
+                                   R"({"reviewer_id":"R-PAIN-1","reason":"Spine: nearest specialty"})", &intake),
+                           409, "refused");
+  EXPECT_NE(conflicted["error"].value("message", "").find("medical group"), std::string::npos);
+  expect(request("POST", "/api/cases/" + id + "/assign-by-hand", R"({"reviewer_id":"R-NOBODY","reason":"x"})", &intake),
+         404, "not_found");
+  json assigned = expect(request("POST", "/api/cases/" + id + "/assign-by-hand",
+                                 R"({"reviewer_id":"R-PMR-2","reason":"Spine surgery: PM&R is the nearest specialty"})",
+                                 &intake),
+                         200);
+  EXPECT_EQ(assigned.value("reviewer_id", ""), "R-PMR-2");
+  json view = expect(request("GET", "/api/cases/" + id, "", &intake), 200);
+  EXPECT_EQ(view.value("status", ""), "assigned");
+  EXPECT_TRUE(view["assignment"].value("manual", false));
+  EXPECT_EQ(view["assignment"].value("by", ""), "intake1");
+  EXPECT_FALSE(view.value("no_reviewer_fits", true));
+  EXPECT_TRUE(has(audit(id), "intake1", "assigned_by_hand"));
+}
+
+TEST_P(ServerApiTest, ASignatureIsRefusedWhileADecisiveCriterionIsUnanswered) {
+  const Browser intake = login("intake1");
+  const std::string id = case_in_review(intake);
+  const Browser reviewer = login("pmr");
+  const json draft = expect(request("POST", "/api/cases/" + id + "/draft", "{}", &reviewer), 200)["draft"];
+  int64_t version = version_of(id, reviewer);
+  // Every item decided, no criterion answered.
+  for (size_t n = 1; n <= draft["items"].size(); ++n)
+    version = expect(request("PUT", "/api/cases/" + id + "/items/" + std::to_string(n),
+                             json{{"version", version}, {"decision", nullptr}}.dump(), &reviewer),
+                     200)
+                  .value("version", int64_t{0});
+  json view = expect(request("GET", "/api/cases/" + id, "", &reviewer), 200);
+  EXPECT_FALSE(view["blocking"].empty()) << "the case view says what stands in the way";
+  json refused = expect(request("POST", "/api/cases/" + id + "/sign",
+                                json{{"version", version}, {"attestation", true}}.dump(), &reviewer),
+                        409, "refused");
+  EXPECT_NE(refused["error"].value("message", "").find("agree or disagree"), std::string::npos) << refused.dump();
+  // A disagreement without a note is refused; with one, its note flows into the rationale.
+  const json first = draft["items"][0];
+  const json decided = agree_with(first);
+  ASSERT_FALSE(decided.empty());
+  const std::string criterion = decided[0]["id"];
+  expect(request("PUT", "/api/cases/" + id + "/items/1",
+                 json{{"version", version}, {"criteria", json::array({{{"id", criterion}, {"agree", false}}})}}.dump(),
+                 &reviewer),
+         409, "refused");
+  expect(request("PUT", "/api/cases/" + id + "/items/1",
+                 json{{"version", version}, {"criteria", json::array({{{"id", "no.such"}, {"agree", true}}})}}.dump(),
+                 &reviewer),
+         404, "not_found");
+  expect(request("PUT", "/api/cases/" + id + "/items/1",
+                 json{{"version", version}, {"criteria", json::array({{{"id", criterion}, {"agree", "yes"}}})}}.dump(),
+                 &reviewer),
+         400, "bad_request");
+  json answers = decided;
+  answers[0] = {{"id", criterion}, {"agree", false}, {"note", "The record dates this from 2019, not from last month"}};
+  version = expect(request("PUT", "/api/cases/" + id + "/items/1",
+                           json{{"version", version}, {"criteria", answers}}.dump(), &reviewer),
+                   200)
+                .value("version", int64_t{0});
+  view = expect(request("GET", "/api/cases/" + id, "", &reviewer), 200);
+  EXPECT_NE(view["items"][0].value("rationale", "").find("The record dates this from 2019, not from last month."),
+            std::string::npos)
+      << view["items"][0].value("rationale", "");
+  EXPECT_EQ(view["items"][0].value("decision", ""), view["items"][0].value("engine_decision", "")) << "kept";
+  // Still refused while item 2's criteria are unanswered; signed once they are.
+  expect(request("POST", "/api/cases/" + id + "/sign", json{{"version", version}, {"attestation", true}}.dump(), &reviewer),
+         409, "refused");
+  for (size_t n = 2; n <= draft["items"].size(); ++n)
+    version = expect(request("PUT", "/api/cases/" + id + "/items/" + std::to_string(n),
+                             json{{"version", version}, {"criteria", agree_with(draft["items"][n - 1])}}.dump(), &reviewer),
+                     200)
+                  .value("version", int64_t{0});
+  // The summary and the citations, edited before signing.
+  version = expect(request("PUT", "/api/cases/" + id + "/summary",
+                           json{{"version", version}, {"summary", "The reviewer's summary of the case."}}.dump(), &reviewer),
+                   200)
+                .value("version", int64_t{0});
+  version = expect(request("PUT", "/api/cases/" + id + "/items/1",
+                           json{{"version", version}, {"citations", json::array({"MTUS Chronic Pain, Opioids, Page(s): 80"})}}
+                               .dump(),
+                           &reviewer),
+                   200)
+                .value("version", int64_t{0});
+  json preview = expect(request("GET", "/api/cases/" + id + "/preview", "", &reviewer), 200);
+  EXPECT_TRUE(preview["blocking"].empty()) << preview["blocking"].dump();
+  EXPECT_NE(preview.value("text", "").find("The reviewer's summary of the case."), std::string::npos);
+  EXPECT_NE(preview.value("unwrapped", "").find("Decision based on MTUS Chronic Pain, Opioids, Page(s): 80."),
+            std::string::npos);
+  std::set<std::string> kinds;
+  for (const auto& c : preview["changes"]) kinds.insert(c.value("what", ""));
+  EXPECT_EQ(kinds, (std::set<std::string>{"criterion", "rationale", "citations", "summary"}));
+  // Signing a letter other than the one previewed is refused.
+  expect(request("POST", "/api/cases/" + id + "/sign",
+                 json{{"version", version}, {"attestation", true}, {"letter_sha256", std::string(64, 'a')}}.dump(),
+                 &reviewer),
+         409, "refused");
+  json signed_row = expect(request("POST", "/api/cases/" + id + "/sign",
+                                   json{{"version", version}, {"attestation", true}, {"letter_sha256", preview["letter_sha256"]}}
+                                       .dump(),
+                                   &reviewer),
+                           200);
+  const auto letter = request("GET", "/api/cases/" + id + "/letter?format=paragraphs", "", &reviewer);
+  EXPECT_EQ(letter.status, 200);
+  EXPECT_NE(letter.body.find("The reviewer's summary of the case."), std::string::npos);
+  EXPECT_EQ(letter.body.find("Rules:"), std::string::npos);
+}
+
+TEST_P(ServerApiTest, StatisticsPerReviewerAndTopicWithAPeriodAndCsv) {
+  const Browser intake = login("intake1");
+  const std::string id = case_in_review(intake);
+  const Browser reviewer = login("pmr");
+  const json draft = expect(request("POST", "/api/cases/" + id + "/draft", "{}", &reviewer), 200)["draft"];
+  int64_t version = version_of(id, reviewer);
+  for (size_t n = 1; n <= draft["items"].size(); ++n)
+    version = expect(request("PUT", "/api/cases/" + id + "/items/" + std::to_string(n),
+                             json{{"version", version}, {"decision", nullptr}, {"criteria", agree_with(draft["items"][n - 1])}}
+                                 .dump(),
+                             &reviewer),
+                     200)
+                  .value("version", int64_t{0});
+  at("2026-11-02T10:00");
+  expect(request("POST", "/api/cases/" + id + "/sign", json{{"version", version}, {"attestation", true}}.dump(), &reviewer),
+         200);
+  const Browser admin = login("admin1");
+  json stats = expect(request("GET", "/api/stats", "", &admin), 200);
+  ASSERT_TRUE(stats["reviewers"].contains(kReviewer)) << stats.dump();
+  const json r = stats["reviewers"][kReviewer];
+  EXPECT_EQ(r.value("signed_cases", 0), 1);
+  EXPECT_EQ(r.value("accepted_unchanged", 0), 1);
+  EXPECT_EQ(r.value("accepted_unchanged_share", 0.0), 1.0);
+  EXPECT_EQ(r.value("no_evidence_opened", 0), 1) << "signed without opening any evidence";
+  EXPECT_EQ(r.value("on_time", 0), 1);
+  EXPECT_EQ(stats["turnaround"]["regular"].value("on_time", 0), 1);
+  EXPECT_FALSE(stats["items_by_topic"].contains("undrafted"));
+  for (const auto& [code, t] : stats["items_by_topic"].items()) EXPECT_FALSE(t.value("label", "").empty()) << code;
+  // The period: nothing received or signed in October.
+  json october = expect(request("GET", "/api/stats?from=2026-10-01&to=2026-10-31", "", &admin), 200);
+  EXPECT_EQ(october.value("cases", -1), 0);
+  EXPECT_EQ(october.value("signed_cases", -1), 0);
+  EXPECT_TRUE(october["reviewers"].empty());
+  expect(request("GET", "/api/stats?from=2026-13-01", "", &admin), 400, "bad_request");
+  expect(request("GET", "/api/stats?from=2026-11-05&to=2026-11-01", "", &admin), 400, "bad_request");
+  // CSV, one table at a time.
+  const auto csv = request("GET", "/api/stats/export?table=reviewers&from=2026-11-01", "", &admin);
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_NE(csv.get_header_value("Content-Type").find("text/csv"), std::string::npos);
+  EXPECT_NE(csv.get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("reviewer_id,signed_cases,median_minutes_on_case,", 0), 0u) << csv.body;
+  EXPECT_NE(csv.body.find("\r\n" + kReviewer + ",1,"), std::string::npos) << csv.body;
+  const auto signatures = request("GET", "/api/stats/export?table=signatures", "", &admin);
+  EXPECT_NE(signatures.body.find(id + "," + kReviewer), std::string::npos) << signatures.body;
+  expect(request("GET", "/api/stats/export?table=nope", "", &admin), 400, "bad_request");
 }
 
 // --- Bad input: always a 4xx with a message, never a 500 -------------------------------------

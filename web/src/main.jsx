@@ -6,6 +6,7 @@ import { Queue } from './pages/Queue.jsx';
 import { CaseView } from './pages/CaseView.jsx';
 import { Intake } from './pages/Intake.jsx';
 import { Admin } from './pages/Admin.jsx';
+import { roleLabel } from './labels.js';
 import './style.css';
 
 /** Current hash route as path segments: '#/case/CM26-0000001' → ['case', 'CM26-0000001']. */
@@ -43,7 +44,7 @@ function Header({ user, route, onLogout }) {
       <div class="who" data-testid="who">
         <span>
           Signed in as <strong data-testid="user-id">{user.id}</strong>{' '}
-          <span class="role" data-testid="user-role">({user.role}{user.reviewer_id ? ` · ${user.reviewer_id}` : ''})</span>
+          <span class="role" data-testid="user-role">({roleLabel(user.role).toLowerCase()}{user.reviewer_id ? ` · ${user.reviewer_id}` : ''})</span>
         </span>
         <button type="button" onClick={onLogout} data-testid="logout">Log out</button>
       </div>

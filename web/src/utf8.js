@@ -41,3 +41,10 @@ export function locateEvidence(text, ev) {
 export function byteLength(text) {
   return encoder.encode(text).length;
 }
+
+/** The evidence span as JS string indices {start, end} in `text` (see locateEvidence), or null. */
+export function evidenceRange(text, ev) {
+  const at = locateEvidence(text, ev);
+  if (!at) return null;
+  return { start: at.before.length, end: at.before.length + at.match.length };
+}

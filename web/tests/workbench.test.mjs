@@ -4,7 +4,7 @@
 //   IMR_INTAKE_USER=… IMR_INTAKE_PASSWORD=… \
 //   IMR_REVIEWER_USER=… IMR_REVIEWER_PASSWORD=… \          (the user tied to REV-101)
 //   IMR_OTHER_REVIEWER_USER=… IMR_OTHER_REVIEWER_PASSWORD=… \
-//   [IMR_ADMIN_USER=… IMR_ADMIN_PASSWORD=…] [IMR_SCREENSHOT=/tmp/case.png] [IMR_CHROMIUM=/usr/bin/chromium] \
+//   [IMR_ADMIN_USER=… IMR_ADMIN_PASSWORD=…] [IMR_SCREENSHOTS=docs/images] [IMR_CHROMIUM=/usr/bin/chromium] \
 //   node --test web/tests/workbench.test.mjs
 //
 // The store must hold the example reviewer registry (examples/reviewers.json) so the example
@@ -21,6 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const APPLICATION = path.join(repo, 'examples/applications/regular-eligible.json');
 const RECORD = path.join(repo, 'examples/records/delgado-pr2-2026-10-02.txt');
+const EXPEDITED = path.join(repo, 'examples/applications/expedited.json');
 
 function env(name, fallback) {
   const v = process.env[name] ?? fallback;
@@ -40,6 +41,7 @@ let context;
 let profile;
 let caseId;
 let recordText;
+let recordPdf; // the record printed to PDF by Chromium: uploaded as a second record
 
 before(async () => {
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-web-test-'));
@@ -60,6 +62,14 @@ before(async () => {
     acceptDownloads: true,
   });
   context.setDefaultTimeout(T);
+  // The example record as a PDF (Chromium prints it), to check the PDF view and its highlights.
+  const printer = await context.newPage();
+  const text = fs.readFileSync(RECORD, 'utf8');
+  const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  await printer.setContent(`<pre style="font: 11pt/1.35 'DejaVu Sans Mono', monospace; white-space: pre-wrap">${esc}</pre>`);
+  recordPdf = path.join(profile, 'pr2-scan.pdf');
+  await printer.pdf({ path: recordPdf, format: 'Letter', margin: { top: '0.7in', bottom: '0.7in', left: '0.7in', right: '0.7in' } });
+  await printer.close();
 });
 
 after(async () => {
@@ -117,22 +127,31 @@ test('login shows the server error for a wrong password', async () => {
   await page.close();
 });
 
-test('intake: create the case, assign, notice, upload a record, records complete', async () => {
+/** Creates a case from an application file through the form; returns its id. */
+async function createWithForm(page, file) {
+  await page.setInputFiles('[data-testid=app-file]', file);
+  const app = JSON.parse(fs.readFileSync(file, 'utf8'));
+  await page.waitForFunction((id) => document.querySelector('[data-testid=app-application-id]').value === id, app.application_id);
+  // The form shows what the file held, field by field.
+  assert.equal(await page.inputValue('[data-testid=app-worker-name]'), app.worker.name);
+  assert.equal(await page.inputValue('[data-testid=app-item-request-0]'), app.ur_decision.items[0].request);
+  await page.click('[data-testid=create-submit]');
+  await page.waitForSelector('[data-testid=create-result], [data-testid=create-error]');
+  assert.equal(await page.$('[data-testid=create-error]'), null, 'creating the case failed');
+  const id = (await page.textContent('[data-testid=created-case-id]')).trim();
+  assert.match(id, /^CM\d\d-\d{7}$/);
+  assert.match(await page.textContent('[data-testid=eligibility]'), /Eligible/);
+  await page.waitForSelector(`[data-testid=case-actions] >> text=${id}`);
+  return id;
+}
+
+test('intake: create the case with the form, assign, notice, upload records, records complete', async () => {
   const page = await newPage();
   await login(page, INTAKE);
   await page.waitForURL(/#\/intake$/);
 
-  await page.setInputFiles('[data-testid=app-file]', APPLICATION);
-  await page.waitForFunction(() => document.querySelector('[data-testid=app-json]').value.includes('application_id'));
-  await page.click('[data-testid=create-submit]');
-  await page.waitForSelector('[data-testid=create-result], [data-testid=create-error]');
-  assert.equal(await page.$('[data-testid=create-error]'), null, 'creating the case failed');
-  caseId = (await page.textContent('[data-testid=created-case-id]')).trim();
-  assert.match(caseId, /^CM\d\d-\d{7}$/);
-  assert.match(await page.textContent('[data-testid=eligibility]'), /Eligible/);
-
-  // The actions panel opens on the new case; it is also in the open-case list.
-  await page.waitForSelector('[data-testid=case-actions]');
+  // A form, not raw JSON: typed fields build the application.
+  caseId = await createWithForm(page, APPLICATION);
   await page.waitForSelector(`[data-testid=case-row-${caseId}]`);
 
   await page.click('[data-testid=assign]');
@@ -154,6 +173,14 @@ test('intake: create the case, assign, notice, upload a record, records complete
   await okMessage(page, /uploaded/);
   await page.waitForSelector('[data-testid=record-list] >> text=PR-2 progress report');
 
+  await page.setInputFiles('[data-testid=record-file]', recordPdf);
+  await page.fill('[data-testid=record-title]', 'PR-2 progress report (scan)');
+  await page.fill('[data-testid=record-date]', '2026-10-02');
+  await page.fill('[data-testid=record-sender]', 'claims administrator');
+  await page.click('[data-testid=upload-record]');
+  await okMessage(page, /uploaded/);
+  await page.waitForSelector('[data-testid=record-list] >> text=PR-2 progress report (scan)');
+
   await page.click('[data-testid=records-complete]');
   await okMessage(page, /complete/);
 
@@ -162,119 +189,255 @@ test('intake: create the case, assign, notice, upload a record, records complete
   await page.close();
 });
 
-test('reviewer: evidence highlight, decide, sign, letter and PDF', async () => {
+test('intake: the expedited example, assigned by hand when no reviewer fits; no server paths', async (t) => {
+  const page = await newPage();
+  await login(page, INTAKE);
+  await page.waitForURL(/#\/intake$/);
+  const id = await createWithForm(page, EXPEDITED);
+  await page.click('[data-testid=assign]');
+  await page.waitForSelector('[data-testid=action-ok], [data-testid=action-error]');
+  if (await page.$('[data-testid=action-error]')) {
+    const message = await page.textContent('[data-testid=case-actions]');
+    assert.doesNotMatch(message, /\/(work|home|usr|tmp|etc)\/|\.json\b|\.yaml\b/, 'no server path in the message');
+    assert.match(message, /by hand/);
+    // The dashboard flags the case instead of showing it on track.
+    await page.waitForSelector(`[data-testid=case-row-${id}] [data-testid=badge-no-reviewer]`);
+    const options = await page.$$eval('[data-testid=by-hand-reviewer] option', (os) => os.map((o) => o.value).filter(Boolean));
+    assert.ok(options.length > 0, 'the registry is offered');
+    await page.selectOption('[data-testid=by-hand-reviewer]', options.includes('REV-106') ? 'REV-106' : options[0]);
+    await page.click('[data-testid=by-hand-submit]');
+    await page.waitForSelector('[data-testid=by-hand-error]:has-text("reason")');
+    await page.fill('[data-testid=by-hand-reason]', 'Orthopaedic surgeon; available this week for an expedited review.');
+    await page.click('[data-testid=by-hand-submit]');
+    await okMessage(page, /by hand/);
+    await page.waitForSelector(`[data-testid=case-row-${id}]:not(:has([data-testid=badge-no-reviewer]))`);
+    const audit = await page.evaluate(async (c) => (await fetch(`/api/cases/${c}/audit`)).json(), id);
+    assert.ok(audit.audit.some((a) => a.action === 'assigned_by_hand'), 'the audit records the assignment by hand');
+    t.diagnostic('no reviewer fits the expedited example: assigned by hand');
+  } else {
+    t.diagnostic('the expedited example was assigned automatically');
+    assert.match(await page.textContent('[data-testid=action-ok]'), /Assigned to/);
+  }
+  assert.deepEqual(page.pageErrors, []);
+  await logout(page);
+  await page.close();
+});
+
+/** Clicks a criterion's evidence button (opening "Other criteria" when it is there). */
+async function showEvidence(page, n, crit, k = 0) {
+  const row = `[data-testid=item-${n}] [data-testid="criterion-${crit}"]`;
+  await page.$eval(row, (el) => el.closest('details')?.setAttribute('open', ''));
+  if (k === 0) await page.click(`${row} [data-testid=criterion-button]`);
+  else await page.click(`${row} .crit-actions button.link-button >> nth=${k - 1}`);
+}
+
+/** Waits until the criterion shows the answer. */
+async function answered(page, n, crit, state) {
+  await page.waitForSelector(`[data-testid=item-${n}] [data-testid="criterion-${crit}"][data-answer=${state}]`);
+}
+
+test('reviewer: no rubber stamp; criteria answered by keyboard, evidence, search, PDF, preview, attest, sign', async (t) => {
   assert.ok(caseId, 'needs the case from the intake test');
   const page = await newPage();
   await login(page, REVIEWER);
   await page.waitForURL(/#\/queue$/);
   await page.waitForSelector('[data-testid=queue-table]');
-  await page.click(`[data-testid=case-link-${caseId}]`);
+  // Keyboard from the queue: focus the case link and press Enter.
+  await page.focus(`[data-testid=case-link-${caseId}]`);
+  await page.keyboard.press('Enter');
   await page.waitForURL(new RegExp(`#/case/${caseId}$`));
 
   // Opening the case drafts it (the assigned reviewer, in review, no draft yet).
   await page.waitForSelector('[data-testid=item-1] [data-testid=criterion-button]');
-  await page.waitForSelector('[data-testid=record-text-0]');
   assert.equal(await page.$('[data-testid=draft-error]'), null);
-
-  // What the server says the evidence is, to compare with what the page highlights.
   const view = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}`)).json(), caseId);
   assert.ok(view.draft, 'the case has a draft after opening');
   const items = view.draft.items;
-  let withRecordEvidence = null;
-  let withRequestEvidence = null;
-  let notDocumented = null;
-  items.forEach((it, i) =>
-    it.criteria.forEach((c) => {
-      if (!withRecordEvidence && c.evidence.length && c.evidence[0].record >= 0) withRecordEvidence = { i, c };
-      if (!withRequestEvidence && c.evidence.length && c.evidence[0].record === -1) withRequestEvidence = { i, c };
-      if (!notDocumented && c.state === 'not_documented') notDocumented = { i, c };
-    }),
-  );
-  assert.ok(withRecordEvidence, 'some criterion cites a record');
 
-  // Click the criterion: its evidence sentence is marked and scrolled into view.
+  // The header: claimant, sex, injury date, physician, UR date, human labels.
+  const header = await page.textContent('[data-testid=case-header]');
+  assert.match(await page.textContent('[data-testid=claimant]'), /Delgado/);
+  assert.match(await page.textContent('[data-testid=date-of-injury]'), /2023-02-14/);
+  assert.match(await page.textContent('[data-testid=requesting-physician]'), /Whitcomb/);
+  assert.match(await page.textContent('[data-testid=ur]'), /2026-10-19/);
+  assert.doesNotMatch(header, /\b[a-z]+_[a-z_]+\b/, 'no raw codes in the header');
+
+  // No decision is pre-selected.
+  for (let n = 1; n <= items.length; n++) {
+    assert.equal(await page.$(`[data-testid=decision-form-${n}] input[type=radio]:checked`), null, `item ${n} has no decision chosen`);
+  }
+
+  // The rubber stamp is refused: by the page (the preview lists what is missing, no sign button)...
+  await page.click('[data-testid=sign]');
+  await page.waitForSelector('[data-testid=sign-blocking]');
+  assert.ok(await page.isDisabled('[data-testid=sign-confirm]'));
+  assert.ok(await page.isDisabled('[data-testid=attest]'));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=sign-dialog]', { state: 'detached' });
+  // ...and by the server, whatever the page does: accepting every draft without answering the
+  // criteria, then signing with the attestation.
+  const stamp = await page.evaluate(async ({ id, n }) => {
+    const s = await (await fetch('/api/session')).json();
+    const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrf_token };
+    const v = await (await fetch(`/api/cases/${id}`)).json();
+    const r = await fetch(`/api/cases/${id}/sign`, { method: 'POST', headers, body: JSON.stringify({ version: v.version, attestation: true }) });
+    return { status: r.status, body: await r.json() };
+  }, { id: caseId, n: items.length });
+  assert.ok(stamp.status >= 400 && stamp.status < 500, `signing without answers is refused (${stamp.status})`);
+  assert.match(JSON.stringify(stamp.body), /decided|agree/);
+
+  // Evidence: click a criterion whose evidence is in a record; it is marked and in view.
+  let withRecordEvidence = null;
+  for (const decided of [true, false])
+    items.forEach((it, i) =>
+      it.criteria.forEach((c) => {
+        if (!withRecordEvidence && !!c.decided === decided && c.evidence.length && c.evidence[0].record >= 0) withRecordEvidence = { i, c };
+      }),
+    );
+  assert.ok(withRecordEvidence, 'some criterion cites a record');
   const { i: ei, c: ec } = withRecordEvidence;
-  await page.click(`[data-testid=item-${ei + 1}] [data-testid="criterion-${ec.id}"] [data-testid=criterion-button]`);
-  const mark = await page.waitForSelector(`[data-testid=record-${ec.evidence[0].record}] mark[data-testid=evidence-mark]`);
-  assert.equal((await mark.textContent()).trim(), ec.evidence[0].text.trim());
+  const er = ec.evidence[0].record;
+  await showEvidence(page, ei + 1, ec.id);
+  const pdfRecord = (view.records[er].media_type || '').includes('pdf');
+  if (pdfRecord) {
+    await page.waitForSelector(`[data-testid=pdf-${er}] [data-testid=pdf-mark][data-kind=evidence]`);
+    await page.click('[data-testid=toggle-pdf-view]');
+  }
+  const mark = await page.waitForSelector(`[data-testid=record-${er}] mark[data-testid=evidence-mark]`);
+  assert.equal((await mark.textContent()).replace(/\s+/g, ' ').trim(), ec.evidence[0].text.replace(/\s+/g, ' ').trim());
   await page.waitForTimeout(100);
   const inView = await mark.evaluate((el) => {
     const r = el.getBoundingClientRect();
     const pane = el.closest('[data-testid=records-pane]').getBoundingClientRect();
-    return (
-      r.height > 0 && r.top >= Math.max(0, pane.top) && r.bottom <= Math.min(window.innerHeight, pane.bottom) &&
-      r.left >= 0 && r.right <= window.innerWidth
-    );
+    return r.height > 0 && r.top >= Math.max(0, pane.top) && r.bottom <= Math.min(window.innerHeight, pane.bottom);
   });
-  assert.ok(inView, 'the highlighted evidence is visible in the viewport');
-  // The byte offsets agree with the record text the server returned.
-  recordText = await page.textContent(`[data-testid=record-text-${ec.evidence[0].record}]`);
-  assert.ok(recordText.includes(ec.evidence[0].text));
+  assert.ok(inView, 'the highlighted evidence is visible');
+  if (process.env.IMR_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.IMR_SCREENSHOTS, 'case-view.png') });
+  recordText = await page.textContent(`[data-testid=record-text-${er}]`);
+  if (pdfRecord) await page.click('[data-testid=toggle-pdf-view]'); // back to the pages
 
-  if (withRequestEvidence) {
-    const { i, c } = withRequestEvidence;
-    // From the keyboard this time: focus the criterion and press Enter.
-    await page.focus(`[data-testid=item-${i + 1}] [data-testid="criterion-${c.id}"] [data-testid=criterion-button]`);
-    await page.keyboard.press('Enter');
-    const rm = await page.waitForSelector(`[data-testid=item-request-${i + 1}] mark[data-testid=request-mark]`);
-    assert.ok((await rm.textContent()).length > 0);
-    assert.ok(await rm.isVisible());
+  // Search across the records: a phrase from the record, highlighted, in both copies.
+  const phrase = 'home exercise';
+  await page.keyboard.press('Escape');
+  await page.locator('body').press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), 'record-search');
+  await page.keyboard.type(phrase);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=search-count]:has-text("Hit 1 of")');
+  assert.match(await page.textContent('[data-testid=search-count]'), /in 2 records/);
+  // The PDF copy: its pages, with the hit marked on its page.
+  await page.click('[data-testid=record-choice-1]');
+  await page.waitForSelector('[data-testid=pdf-1] [data-testid=pdf-mark]');
+  await page.waitForSelector('[data-testid=pdf-1-page-1][data-drawn=true]');
+  await page.click('[data-testid=record-choice-0]');
+  const hit = await page.waitForSelector('[data-testid=record-text-0] mark[data-testid=search-mark]');
+  assert.match(await hit.textContent(), /home\s+exercise/i);
+
+  // The PDF view shows the evidence of a criterion whose evidence is in the PDF copy, if any.
+  const inPdf = items.flatMap((it, i) => it.criteria.flatMap((c) => c.evidence.map((e, k) => ({ i, c, e, k })))).find((x) => x.e.record === 1);
+  if (inPdf) {
+    await showEvidence(page, inPdf.i + 1, inPdf.c.id, inPdf.k);
+    await page.waitForSelector('[data-testid=pdf-1] [data-testid=pdf-mark][data-kind=evidence]');
+    t.diagnostic(`evidence marked on the PDF record's page (criterion ${inPdf.c.id})`);
   }
 
-  if (notDocumented) {
-    const { i, c } = notDocumented;
-    const lf = await page.textContent(`[data-testid=item-${i + 1}] [data-testid="criterion-${c.id}"] [data-testid=looked-for]`);
-    assert.match(lf, /Looked for:/);
-    assert.ok(lf.includes(c.looked_for));
-    assert.match(
-      await page.textContent(`[data-testid=item-${i + 1}] [data-testid="criterion-${c.id}"] [data-testid=criterion-state]`),
-      /not documented/,
-    );
-  }
-
-  // Item 1: change the engine's decision. The UI first insists on a reason.
+  // Item 1 changes the engine's decision: the page insists on a reason first.
   const engine1 = view.items[0].engine_decision;
   const other = engine1 === 'upheld' ? 'overturned' : 'upheld';
   await page.check(`[data-testid=choice-${other}-1]`);
-  await page.fill('[data-testid=reason-1]', '');
   await page.click('[data-testid=save-1]');
   await page.waitForSelector('#reason-err-1');
   assert.equal(await page.$('[data-testid=saved-1]'), null, 'nothing saved without a reason');
-  await page.fill('[data-testid=reason-1]', 'The record shows functional gains the draft did not weigh.');
-  await page.fill(
-    '[data-testid=rationale-1]',
-    `Reviewer's own rationale for ${other}: the documented gains support the requested visits.`,
-  );
+  await page.fill('[data-testid=reason-1]', 'The record shows functional gains\nthat the draft did not weigh.');
+  await page.fill('[data-testid=rationale-1]', `Reviewer's own rationale for ${other}: the documented gains support the requested visits.`);
   await page.click('[data-testid=save-1]');
   await page.waitForSelector('[data-testid=saved-1], [data-testid=save-error-1]');
   assert.equal(await page.$('[data-testid=save-error-1]'), null, 'saving item 1 failed');
-  await page.waitForFunction(() => /changed from the engine/.test(document.querySelector('[data-testid=item-1] [data-testid=item-state]').textContent));
 
-  // Every other item: accept the draft.
-  for (let n = 2; n <= view.items.length; n++) {
-    await page.check(`[data-testid=choice-accept-${n}]`);
-    await page.click(`[data-testid=save-${n}]`);
+  // Keyboard only from here: ] to each item, j/a through its criteria (d + a note for one),
+  // u/o for the decision, s to save, p to preview, the attestation, sign.
+  await page.evaluate(() => document.activeElement?.blur());
+  let disagreed = false;
+  for (let n = 1; n <= items.length; n++) {
+    const item = items[n - 1];
+    if (n === 1) for (let k = 0; k < items.length; k++) await page.keyboard.press('['); // to the first item
+    else await page.keyboard.press(']');
+    const decided = item.criteria.filter((c) => c.decided);
+    for (let k = 0; k < decided.length; k++) {
+      if (k > 0) await page.keyboard.press('j');
+      await page.waitForSelector(`[data-testid=item-${n}] [data-testid="criterion-${decided[k].id}"][data-cursor=true]`);
+      if (n === 1 && !disagreed) {
+        await page.keyboard.press('d');
+        await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'disagree-note');
+        await page.keyboard.type('The record documents this; the draft missed it.');
+        await page.keyboard.press('Control+Enter');
+        await answered(page, n, decided[k].id, 'disagreed');
+        disagreed = true;
+        // Back on the row for the next key.
+        await page.focus(`[data-testid=item-${n}] [data-testid="criterion-${decided[k].id}"]`);
+      } else {
+        await page.keyboard.press('a');
+        await answered(page, n, decided[k].id, 'agreed');
+      }
+    }
+    if (n === 1) continue; // decided above
+    if (item.status === 'no_rule') {
+      await page.waitForSelector(`[data-testid=no-rule-${n}]`);
+      await page.keyboard.press('u');
+      await page.fill(`[data-testid=rationale-${n}]`, 'No guideline supports this request on this record.');
+      await page.fill(`[data-testid=citations-${n}]`, 'MTUS ACOEM Practice Guidelines, Chapter 12');
+      await page.evaluate(() => document.activeElement?.blur());
+    } else {
+      await page.keyboard.press(view.items[n - 1].engine_decision === 'upheld' ? 'u' : 'o');
+    }
+    await page.keyboard.press('s');
     await page.waitForSelector(`[data-testid=saved-${n}], [data-testid=save-error-${n}]`);
     assert.equal(await page.$(`[data-testid=save-error-${n}]`), null, `saving item ${n} failed`);
-    await page.waitForFunction((k) => /Decided/.test(document.querySelector(`[data-testid=item-${k}] [data-testid=item-state]`).textContent), n);
   }
 
-  await page.waitForSelector('[data-testid=sign]:not([disabled])');
-  await page.click('[data-testid=sign]');
+  // The help overlay lists the keys.
+  await page.keyboard.press('?');
+  await page.waitForSelector('[data-testid=key-help] >> text=Agree with the criterion');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=key-help]', { state: 'detached' });
+
+  await page.waitForFunction(() => !document.querySelector('[data-testid=blocking]'));
+  await page.keyboard.press('p');
+  await page.waitForSelector('[data-testid=preview-diff]');
+  assert.equal(await page.$('[data-testid=sign-blocking]'), null, 'nothing blocks the signature');
+  const changes = await page.textContent('[data-testid=preview-changes]');
+  assert.match(changes, new RegExp(`Item 1: [a-z]+ → ${other}`));
+  assert.match(changes, /draft missed it/);
+  assert.ok((await page.$$('[data-testid=diff-ins]')).length > 0, 'what differs is marked');
+  const letterText = await page.textContent('[data-testid=preview-diff]');
+  assert.doesNotMatch(letterText, /Rules: |drug table|rule pack|not in force/i, 'no engine notes in the letter');
+  assert.ok(await page.isDisabled('[data-testid=sign-confirm]'), 'no signature without the attestation');
+  if (process.env.IMR_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.IMR_SCREENSHOTS, 'sign-preview.png') });
+  await page.focus('[data-testid=attest]');
+  await page.keyboard.press('Space');
+  await page.focus('[data-testid=sign-confirm]');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=letter-preview], [data-testid=sign-error]');
   assert.equal(await page.$('[data-testid=sign-error]'), null, 'signing failed');
   const letter = await page.textContent('[data-testid=letter-preview]');
-  assert.ok(letter.length > 200, 'the letter preview has text');
+  assert.ok(letter.length > 200, 'the letter has text');
+
+  // The audit: time on the case and the evidence opened.
+  await page.waitForSelector('[data-testid=review-record]');
+  const signedView = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}`)).json(), caseId);
+  assert.ok(signedView.review_record.evidence_opened >= 1, 'the evidence opened is recorded');
+  assert.ok(signedView.review_record.active_minutes >= 0);
+  assert.equal(signedView.review_record.criteria_disagreed, 1);
+  const audit = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}/audit`)).json(), caseId);
+  assert.ok(audit.audit.some((a) => a.action === 'evidence_opened'));
+  assert.ok(audit.audit.some((a) => a.action === 'previewed'));
+  await page.click('[data-testid=audit] summary');
+  await page.waitForSelector('[data-testid=audit-table] td[data-action=evidence_opened]');
+  assert.match(await page.textContent('[data-testid=audit-table]'), /Evidence opened[\s\S]*Signed/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-pdf]')]);
   const pdf = fs.readFileSync(await download.path());
   assert.equal(pdf.subarray(0, 4).toString('latin1'), '%PDF');
-
-  if (process.env.IMR_SCREENSHOT) {
-    await page.click(`[data-testid=item-${ei + 1}] [data-testid="criterion-${ec.id}"] [data-testid=criterion-button]`);
-    await page.waitForSelector('mark[data-testid=evidence-mark]');
-    await page.screenshot({ path: process.env.IMR_SCREENSHOT });
-  }
   assert.deepEqual(page.pageErrors, []);
   await logout(page);
   await page.close();
@@ -327,9 +490,24 @@ test('administrator: users, reviewers, deadlines, statistics with table equivale
   await page.click('[data-testid=tab-stats]');
   await page.waitForSelector('[data-testid=table-status]');
   for (const id of ['status', 'topics', 'decisions', 'changed']) await page.waitForSelector(`[data-testid=chart-${id}] table`);
+  assert.doesNotMatch(await page.textContent('[data-testid=table-topics]'), /undrafted|no_rule|_/, 'topics are guideline topics, in words');
   if (caseId) {
-    assert.match(await page.textContent('[data-testid=table-status]'), /signed/);
+    assert.match(await page.textContent('[data-testid=table-status]'), /Signed/);
     await page.waitForSelector('[data-testid=chart-status] canvas');
+    // Per reviewer: the signature above, its time on case and evidence opened.
+    const rows = await page.$$eval('[data-testid=table-reviewers] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    const mine = rows.find((r) => r[0] === EXPECTED_REVIEWER);
+    assert.ok(mine, 'the reviewer who signed has a row');
+    assert.equal(mine[1], '1', 'one case signed');
+    assert.equal(mine[4], '0', 'no signature without evidence opened');
+    await page.waitForSelector('[data-testid=table-turnaround]');
+    // A period after the signature: no signatures in it.
+    await page.fill('[data-testid=stats-from]', '2030-01-01');
+    await page.click('[data-testid=stats-apply]');
+    await page.waitForSelector('[data-testid=table-reviewers-empty]');
+    const csv = await page.evaluate(async () => (await fetch('/api/stats/export?table=reviewers')).text());
+    assert.match(csv.split('\n')[0], /^reviewer_id,signed_cases/);
   }
   assert.deepEqual(page.pageErrors, []);
   await logout(page);

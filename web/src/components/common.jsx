@@ -1,4 +1,5 @@
 import { errorText } from '../api.js';
+import { dueLabel, statusLabel } from '../labels.js';
 
 export function ErrorBox({ error, children, testid = 'error' }) {
   if (!error) return null;
@@ -19,8 +20,6 @@ export function Ok({ children, testid }) {
     </div>
   );
 }
-
-export const statusLabel = (s) => (s ? s.replace(/_/g, ' ') : '—');
 
 export function StatusBadge({ status }) {
   return <span class={`badge badge-status status-${status}`}>{statusLabel(status)}</span>;
@@ -87,12 +86,18 @@ export function CaseTable({ cases, showReviewer = false, actions, testid = 'case
             {showReviewer && <td>{c.reviewer_id || '—'}</td>}
             <td class="nowrap">
               <div>{when(c.due)}</div>
-              {c.due_what && <div class="muted small">{c.due_what.replace(/_/g, ' ')}</div>}
+              {c.due_what && <div class="muted small">{dueLabel(c.due_what)}</div>}
             </td>
             <td>
               <div class="badges">
                 <ExpeditedBadge expedited={c.expedited} />
-                <DueBadge state={c.due_state} />
+                {!c.no_reviewer_fits && <DueBadge state={c.due_state} />}
+                {c.no_reviewer_fits && (
+                  <span class="badge badge-overdue" data-testid="badge-no-reviewer">
+                    no reviewer fits
+                  </span>
+                )}
+                {c.assigned_by_hand && <span class="badge badge-status">assigned by hand</span>}
               </div>
             </td>
             {actions && <td>{actions(c)}</td>}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, post, put, request } from '../api.js';
-import { CaseTable, ErrorBox, Ok, byDue, when, statusLabel } from '../components/common.jsx';
+import { CaseTable, ErrorBox, Ok, byDue, when } from '../components/common.jsx';
+import { statusLabel } from '../labels.js';
 import { ChartBox, PALETTE } from '../components/BarChart.jsx';
 
 const TABS = [
@@ -264,6 +265,10 @@ function Deadlines() {
             <span class="count-n" data-testid="count-on-track">{counts['on track'] ?? 0}</span>
             <span><span aria-hidden="true">● </span>on track</span>
           </div>
+          <div class="count count-overdue">
+            <span class="count-n" data-testid="count-no-reviewer">{counts['no reviewer fits'] ?? 0}</span>
+            <span>no reviewer fits (assign by hand)</span>
+          </div>
         </div>
         <button type="button" onClick={load}>Reload</button>
       </div>
@@ -300,29 +305,100 @@ function DataTable({ caption, columns, rows, testid }) {
 
 const pct = (x) => `${Math.round(x * 100)}%`;
 
+const days = (x) => (x == null ? '—' : `${Math.round(x * 10) / 10} d`);
+
+/** The statistics period: from / to dates (either may be blank). */
+function Period({ period, onApply }) {
+  const [from, setFrom] = useState(period.from || '');
+  const [to, setTo] = useState(period.to || '');
+  return (
+    <form class="period" data-testid="stats-period"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply({ from, to });
+      }}>
+      <label for="stats-from">From</label>
+      <input id="stats-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} data-testid="stats-from" />
+      <label for="stats-to">To</label>
+      <input id="stats-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} data-testid="stats-to" />
+      <button type="submit" data-testid="stats-apply">Show</button>
+      <button type="button" onClick={() => { setFrom(''); setTo(''); onApply({ from: '', to: '' }); }}>All time</button>
+    </form>
+  );
+}
+
 function Stats() {
-  const [data, error, load] = useLoad('/api/stats');
-  if (error) return <ErrorBox error={error} />;
-  if (!data) return <p role="status">Loading statistics…</p>;
+  const [period, setPeriod] = useState({ from: '', to: '' });
+  const query = new URLSearchParams(Object.entries(period).filter(([, v]) => v)).toString();
+  const [data, error, load] = useLoad(`/api/stats${query ? `?${query}` : ''}`);
+  const csv = (table) => `/api/stats/export?table=${table}${query ? `&${query}` : ''}`;
+  const head = (
+    <div class="page-head">
+      <Period period={period} onApply={setPeriod} />
+      <button type="button" onClick={load}>Reload</button>
+    </div>
+  );
+  if (error) return <>{head}<ErrorBox error={error} /></>;
+  if (!data) return <>{head}<p role="status">Loading statistics…</p></>;
   const byStatus = Object.entries(data.cases_by_status || {});
-  const topics = Object.entries(data.items_by_topic || {}).sort((a, b) => a[0].localeCompare(b[0]));
+  // Topics the engine drafted under; items no rule pack covers are counted apart, not as a topic.
+  const topics = Object.entries(data.items_by_topic || {})
+    .filter(([code]) => code !== 'no_rule' && code !== 'undrafted')
+    .map(([code, v]) => [v.label || code, v])
+    .sort((a, b) => a[0].localeCompare(b[0]));
+  const noRule = data.items_by_topic?.no_rule;
   const dec = data.decisions || {};
   const changedShare = topics.map(([t, v]) => [t, v.decided ? (v.changed_from_draft || 0) / v.decided : 0, v]);
+  const reviewers = Object.entries(data.reviewers || {}).sort((a, b) => a[0].localeCompare(b[0]));
+  const turn = data.turnaround || {};
+  const turnRows = [['Regular', turn.regular], ['Expedited', turn.expedited]].filter(([, t]) => t);
   return (
     <>
-      <div class="page-head">
-        <p data-testid="signed-cases">
-          Signed cases: <strong>{data.signed_cases ?? 0}</strong>
-        </p>
-        <button type="button" onClick={load}>Reload</button>
-      </div>
+      {head}
+      <p data-testid="signed-cases">
+        Signed cases: <strong>{data.signed_cases ?? 0}</strong> · open: {data.open_cases ?? 0}
+        {data.no_reviewer_fits ? ` · no reviewer fits: ${data.no_reviewer_fits}` : ''}
+        {noRule ? ` · items no rule pack covers: ${noRule.items}` : ''}
+        {data.items_not_drafted ? ` · items not yet drafted: ${data.items_not_drafted}` : ''}
+      </p>
+      <section aria-labelledby="per-reviewer-title" class="card">
+        <div class="page-head">
+          <h2 class="sub" id="per-reviewer-title">Per reviewer</h2>
+          <a href={csv('reviewers')} download data-testid="csv-reviewers">CSV</a>
+        </div>
+        {reviewers.length === 0 ? (
+          <p class="muted" data-testid="table-reviewers-empty">No signatures in this period.</p>
+        ) : (
+          <DataTable caption="Per reviewer" testid="table-reviewers"
+            columns={['Reviewer', 'Cases signed', 'Median minutes on case', 'Drafts accepted unchanged', 'Signed with no evidence opened', 'On time', 'Late', 'Median turnaround']}
+            rows={reviewers.map(([id, r]) => [
+              id,
+              r.signed_cases,
+              r.median_active_minutes ?? '—',
+              `${r.accepted_unchanged} (${pct(r.accepted_unchanged_share || 0)})`,
+              r.no_evidence_opened,
+              r.on_time,
+              r.late,
+              days(r.median_turnaround_days),
+            ])} />
+        )}
+      </section>
+      <section aria-labelledby="turnaround-title" class="card">
+        <div class="page-head">
+          <h2 class="sub" id="turnaround-title">Turnaround against the deadlines</h2>
+          <a href={csv('signatures')} download data-testid="csv-signatures">CSV of every signature</a>
+        </div>
+        <DataTable caption="Turnaround" testid="table-turnaround"
+          columns={['Review', 'Signed', 'On time', 'Late', 'Median days', 'Days allowed']}
+          rows={turnRows.map(([k, t]) => [k, t.signed_cases, t.on_time, t.late, days(t.median_days), t.allowed_days ?? '—'])} />
+      </section>
       <div class="chart-grid">
         <ChartBox id="status" title="Cases by status" labels={byStatus.map(([s]) => statusLabel(s))}
           datasets={[{ label: 'cases', data: byStatus.map(([, n]) => n), backgroundColor: PALETTE[0] }]}>
           <DataTable caption="Cases by status" columns={['Status', 'Cases']} testid="table-status"
             rows={byStatus.map(([s, n]) => [statusLabel(s), n])} />
         </ChartBox>
-        <ChartBox id="topics" title="Items by topic" labels={topics.map(([t]) => t)}
+        <ChartBox id="topics" title="Items by guideline topic" labels={topics.map(([t]) => t)}
           datasets={[
             { label: 'upheld', data: topics.map(([, v]) => v.upheld || 0), backgroundColor: PALETTE[0] },
             { label: 'overturned', data: topics.map(([, v]) => v.overturned || 0), backgroundColor: PALETTE[1] },
@@ -331,19 +407,20 @@ function Stats() {
           options={{ scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }}>
           <DataTable caption="Items by topic" columns={['Topic', 'Items', 'Upheld', 'Overturned', 'Decided']} testid="table-topics"
             rows={topics.map(([t, v]) => [t, v.items || 0, v.upheld || 0, v.overturned || 0, v.decided || 0])} />
+          <a href={csv('topics')} download class="small" data-testid="csv-topics">CSV</a>
         </ChartBox>
         <ChartBox id="decisions" type="doughnut" title="Upheld vs overturned (decided items)"
           labels={dec.upheld || dec.overturned ? ['upheld', 'overturned'] : []}
           datasets={[{ label: 'items', data: [dec.upheld || 0, dec.overturned || 0], backgroundColor: [PALETTE[0], PALETTE[1]] }]}>
           <DataTable caption="Upheld vs overturned" columns={['Decision', 'Items']} testid="table-decisions"
-            rows={[['upheld', dec.upheld || 0], ['overturned', dec.overturned || 0]]} />
+            rows={[['Upheld', dec.upheld || 0], ['Overturned', dec.overturned || 0]]} />
         </ChartBox>
         <ChartBox id="changed" title="Share of decided items where the reviewer changed the engine’s draft, by topic"
           labels={changedShare.map(([t]) => t)}
-          datasets={[{ label: '% changed', data: changedShare.map(([, s]) => Math.round(s * 1000) / 10), backgroundColor: PALETTE[5] }]}
+          datasets={[{ label: '% changed', data: changedShare.map(([, sh]) => Math.round(sh * 1000) / 10), backgroundColor: PALETTE[5] }]}
           options={{ scales: { y: { beginAtZero: true, max: 100, ticks: { callback: (v) => `${v}%` } } } }}>
           <DataTable caption="Changed from draft by topic" columns={['Topic', 'Changed', 'Decided', 'Share']} testid="table-changed"
-            rows={changedShare.map(([t, s, v]) => [t, v.changed_from_draft || 0, v.decided || 0, v.decided ? pct(s) : '—'])} />
+            rows={changedShare.map(([t, sh, v]) => [t, v.changed_from_draft || 0, v.decided || 0, v.decided ? pct(sh) : '—'])} />
         </ChartBox>
       </div>
     </>

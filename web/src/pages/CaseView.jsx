@@ -1,354 +1,93 @@
-import { useEffect, useLayoutEffect, useState, useRef } from 'preact/hooks';
-import { get, post, put, casePath, errorText } from '../api.js';
-import { locateEvidence } from '../utf8.js';
-import { ErrorBox, Ok, StatusBadge, ExpeditedBadge, DueBadge, when } from '../components/common.jsx';
+// The case as the reviewer works it: the header (claimant, injury, diagnoses, physician, UR), the
+// case file (record list, search, text or PDF pages with the evidence marked) beside the disputed
+// items (criteria to answer, the decision to make, rationale and citations to write), the case
+// summary, and signing through the letter preview and the attestation. Everything can be done
+// from the keyboard (? lists the keys). The service enforces the rules; the page says them first.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { casePath, get, post, put } from '../api.js';
+import { ErrorBox, Ok, when } from '../components/common.jsx';
+import { KeyHelp, typing } from '../components/KeyHelp.jsx';
+import { AuditTrail } from '../case/AuditTrail.jsx';
+import { CaseHeader } from '../case/CaseHeader.jsx';
+import { ItemPanel } from '../case/ItemPanel.jsx';
+import { RecordsPane } from '../case/RecordsPane.jsx';
+import { SignDialog } from '../case/SignDialog.jsx';
+import { evidenceRange } from '../utf8.js';
+import { scrollIntoPane } from '../scroll.js';
 
-const STATE_INFO = {
-  met: { icon: '✓', word: 'met', cls: 'crit-met' },
-  not_met: { icon: '✗', word: 'not met', cls: 'crit-notmet' },
-  not_documented: { icon: '?', word: 'not documented', cls: 'crit-notdoc' },
-};
+const KEYS = [
+  ['j / k', 'Next / previous criterion that decided the draft'],
+  ['] / [', 'Next / previous item'],
+  ['a', 'Agree with the criterion under the cursor'],
+  ['d', 'Disagree (write why; Ctrl+Enter saves the note)'],
+  ['e', 'Show the criterion’s evidence in the records'],
+  ['u / o', 'Decide the current item: upheld / overturned'],
+  ['r', 'Write the rationale of the current item'],
+  ['s', 'Save the current item (Ctrl+Enter in a field)'],
+  ['/', 'Search all records'],
+  ['n / N', 'Next / previous search hit'],
+  ['l', 'The list of records (↑ ↓ to move, Enter to open)'],
+  ['p', 'Preview the letter and sign'],
+  ['?', 'This help'],
+  ['Escape', 'Leave a field or close a panel'],
+];
 
-function DecisionWord({ decision }) {
-  if (!decision) return <span class="decision decision-none">no decision</span>;
-  return (
-    <span class={`decision decision-${decision}`}>
-      <span aria-hidden="true">{decision === 'upheld' ? '▲ ' : '▼ '}</span>
-      {decision}
-    </span>
-  );
-}
-
-/** Text with an optional highlighted span (already located). */
-function Highlighted({ text, hl, markKey, testid = 'evidence-mark' }) {
-  if (!hl) return text;
-  return (
-    <>
-      {hl.before}
-      <mark class="evidence" data-hl-key={markKey} data-testid={testid}>{hl.match}</mark>
-      {hl.after}
-    </>
-  );
-}
-
-function RecordBlock({ caseId, record, index, loaded, highlight }) {
-  const pdf = (record.media_type || '').includes('pdf');
-  const hl = highlight && loaded?.text != null ? locateEvidence(loaded.text, highlight.ev) : null;
-  return (
-    <section class={`record${highlight ? ' record-active' : ''}`} id={`record-${index}`} data-testid={`record-${index}`}
-      aria-labelledby={`record-title-${index}`}>
-      <h3 id={`record-title-${index}`}>
-        <span class="muted">Record {index + 1}.</span> {record.title || record.source_name || record.id}
-      </h3>
-      <p class="meta">
-        <span>Dated {record.date || '—'}</span>
-        <span>From {record.sender || '—'}</span>
-        {record.received_at && <span>Received {when(record.received_at)}</span>}
-        {pdf && (
-          <a href={`${casePath(caseId)}/records/${encodeURIComponent(record.id)}/content`} target="_blank" rel="noopener"
-            data-testid={`record-pdf-${index}`}>
-            Open original PDF
-          </a>
-        )}
-      </p>
-      {!loaded && <p role="status" class="muted">Loading text…</p>}
-      {loaded?.error && <ErrorBox error={loaded.error} />}
-      {loaded?.text != null && (
-        <pre class="record-text" data-testid={`record-text-${index}`}>
-          <Highlighted text={loaded.text} hl={hl} markKey={highlight?.key} />
-        </pre>
-      )}
-    </section>
-  );
-}
-
-function CriterionRow({ crit, itemIndex, active, onShow, records }) {
-  const info = STATE_INFO[crit.state] || { icon: '•', word: crit.state || 'unknown', cls: '' };
-  const evidence = crit.evidence || [];
-  const where = (ev) => (ev.record === -1 ? 'the request' : `record ${ev.record + 1}${records[ev.record] ? ` (${records[ev.record].title})` : ''}`);
-  return (
-    <li class={`criterion ${info.cls}${active ? ' criterion-active' : ''}`} data-testid={`criterion-${crit.id}`}
-      data-state={crit.state}>
-      <button type="button" class="criterion-button" aria-pressed={active ? 'true' : 'false'}
-        disabled={evidence.length === 0} onClick={() => onShow(itemIndex, crit, 0)}
-        title={evidence.length ? `Show the evidence in ${where(evidence[0])}` : 'No evidence sentence for this criterion'}
-        data-testid="criterion-button">
-        <span class="crit-state" data-testid="criterion-state">
-          <span class="crit-icon" aria-hidden="true">{info.icon}</span> {info.word}
-        </span>
-        <span class="crit-title">{crit.title}</span>
-        {crit.decisive && <span class="tag">decisive</span>}
-        {crit.advisory && <span class="tag">advisory</span>}
-        <span class="crit-ev muted small">
-          {evidence.length ? `evidence: ${where(evidence[0])} →` : 'no evidence sentence'}
-        </span>
-      </button>
-      <p class="crit-statement">{crit.statement}</p>
-      {crit.state === 'not_documented' && crit.looked_for && (
-        <p class="looked-for" data-testid="looked-for">
-          <strong>Looked for:</strong> {crit.looked_for}
-        </p>
-      )}
-      {evidence.length > 1 && (
-        <p class="more-evidence small">
-          More evidence:{' '}
-          {evidence.slice(1).map((ev, k) => (
-            <button type="button" class="link-button" onClick={() => onShow(itemIndex, crit, k + 1)}>
-              {where(ev)} #{k + 2}
-            </button>
-          ))}
-        </p>
-      )}
-    </li>
-  );
-}
-
-function choiceFor(item) {
-  if (item.decision == null) return item.engine_decision ? 'accept' : '';
-  return item.changed ? item.decision : 'accept';
-}
-
-function ItemDecision({ caseId, item, n, version, onSaved, onStale }) {
-  const engine = item.engine_decision || null;
-  const [choice, setChoice] = useState(choiceFor(item));
-  const [rationale, setRationale] = useState(item.rationale ?? item.engine_rationale ?? '');
-  const [reason, setReason] = useState(item.reason || '');
-  const [problems, setProblems] = useState({});
+function SummaryEditor({ view, editable, onSave }) {
+  const current = view.summary ?? view.draft_summary ?? '';
+  const [text, setText] = useState(current);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
   const [saved, setSaved] = useState('');
-  const [busy, setBusy] = useState(false);
-  const reasonRef = useRef(null);
-  const rationaleRef = useRef(null);
-
-  const effective = choice === 'accept' ? engine : choice || null;
-  const differs = !!effective && effective !== engine;
-  const dirty =
-    choice !== choiceFor(item) || rationale !== (item.rationale ?? item.engine_rationale ?? '') || reason !== (item.reason || '');
-
+  useEffect(() => setText(current), [current]);
+  if (!view.drafted) return null;
   const save = async (e) => {
     e.preventDefault();
+    setBusy(true);
     setError(null);
     setSaved('');
-    const p = {};
-    if (!effective) p.choice = 'Choose a decision: the engine has no draft decision to accept for this item.';
-    if (differs && !reason.trim()) p.reason = 'Give a reason: your decision differs from the engine’s draft.';
-    if (differs && (!rationale.trim() || rationale.trim() === (item.engine_rationale || '').trim()))
-      p.rationale = 'Rewrite the rationale: it still argues the engine’s decision.';
-    setProblems(p);
-    if (p.reason) return reasonRef.current?.focus();
-    if (p.rationale) return rationaleRef.current?.focus();
-    if (p.choice) return;
-    setBusy(true);
     try {
-      const body = {
-        version,
-        decision: choice === 'accept' ? null : choice,
-        rationale: rationale === (item.engine_rationale ?? '') && !differs ? null : rationale,
-        reason: differs ? reason.trim() : reason.trim(),
-      };
-      const r = await put(`${casePath(caseId)}/items/${n}`, body);
-      setSaved(`Saved item ${n}${differs ? ' (changed from the engine’s draft)' : ''}.`);
-      onSaved(r.version);
+      await onSave(text.trim() === (view.draft_summary || '').trim() ? null : text);
+      setSaved('Case summary saved.');
     } catch (err) {
       setError(err);
-      if (err.status === 409 && err.code === 'stale') onStale(err);
     } finally {
       setBusy(false);
     }
   };
-
-  const name = `decision-${n}`;
   return (
-    <form class="decision-form" noValidate onSubmit={save} data-testid={`decision-form-${n}`} aria-label={`Decision for item ${n}`}>
-      <fieldset>
-        <legend>Your decision</legend>
-        <div class="radios">
-          <label>
-            <input type="radio" name={name} value="accept" checked={choice === 'accept'} disabled={!engine}
-              onChange={() => setChoice('accept')} data-testid={`choice-accept-${n}`} />
-            Accept draft{engine ? ` (${engine})` : ''}
-          </label>
-          <label>
-            <input type="radio" name={name} value="upheld" checked={choice === 'upheld'}
-              onChange={() => setChoice('upheld')} data-testid={`choice-upheld-${n}`} />
-            Upheld
-          </label>
-          <label>
-            <input type="radio" name={name} value="overturned" checked={choice === 'overturned'}
-              onChange={() => setChoice('overturned')} data-testid={`choice-overturned-${n}`} />
-            Overturned
-          </label>
-        </div>
-        {problems.choice && <p class="field-error" role="alert">{problems.choice}</p>}
-      </fieldset>
-      {differs && (
-        <p class="msg msg-info small">
-          You are changing the engine’s draft ({engine || 'none'} → {effective}): a reason and your own rationale are
-          required.
-        </p>
-      )}
-      <label for={`rationale-${n}`}>Rationale</label>
-      <textarea id={`rationale-${n}`} ref={rationaleRef} rows={6} value={rationale}
-        aria-invalid={problems.rationale ? 'true' : undefined}
-        aria-describedby={problems.rationale ? `rationale-err-${n}` : undefined}
-        onInput={(e) => setRationale(e.currentTarget.value)} data-testid={`rationale-${n}`} />
-      {problems.rationale && <p class="field-error" id={`rationale-err-${n}`} role="alert">{problems.rationale}</p>}
-      <label for={`reason-${n}`}>
-        Reason for changing the draft {differs ? <span class="req">(required)</span> : <span class="muted">(only when changing it)</span>}
-      </label>
-      <input id={`reason-${n}`} ref={reasonRef} value={reason} aria-required={differs ? 'true' : 'false'}
-        aria-invalid={problems.reason ? 'true' : undefined}
-        aria-describedby={problems.reason ? `reason-err-${n}` : undefined}
-        onInput={(e) => setReason(e.currentTarget.value)} data-testid={`reason-${n}`} />
-      {problems.reason && <p class="field-error" id={`reason-err-${n}`} role="alert">{problems.reason}</p>}
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={busy} data-testid={`save-${n}`}>
-          {busy ? 'Saving…' : `Save item ${n}`}
-        </button>
-        {dirty && !busy && <span class="muted small">Unsaved changes</span>}
-      </div>
-      {saved && <Ok testid={`saved-${n}`}>{saved}</Ok>}
-      {error && (
-        <ErrorBox error={error} testid={`save-error-${n}`}>
-          {error.status === 409 && error.code === 'stale' && (
-            <span> The case changed since you opened it. Reload the case and redo this item.</span>
-          )}
-        </ErrorBox>
+    <form class="card summary-box" onSubmit={save} data-testid="summary-form" aria-labelledby="summary-title">
+      <h2 class="sub" id="summary-title">Case summary in the letter</h2>
+      {editable ? (
+        <>
+          <label for="case-summary" class="sr-only">Case summary</label>
+          <textarea id="case-summary" rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)}
+            data-testid="summary-text" />
+          <div class="form-actions">
+            <button type="submit" disabled={busy || text === current} data-testid="summary-save">
+              {busy ? 'Saving…' : 'Save the summary'}
+            </button>
+            {view.summary != null && <span class="small muted">edited by you</span>}
+          </div>
+          {saved && <Ok testid="summary-saved">{saved}</Ok>}
+          <ErrorBox error={error} />
+        </>
+      ) : (
+        <p class="small">{current}</p>
       )}
     </form>
   );
 }
 
-function SavedState({ item }) {
-  if (item.decision == null)
-    return (
-      <p class="saved-state undecided" data-testid="item-state">
-        <span aria-hidden="true">○ </span>Not yet decided
-      </p>
-    );
+/** What the audit recorded about the review at signing. */
+function ReviewRecord({ record }) {
+  if (!record) return null;
   return (
-    <p class={`saved-state ${item.changed ? 'changed' : 'decided'}`} data-testid="item-state">
-      <span aria-hidden="true">{item.changed ? '✎ ' : '✓ '}</span>
-      Decided: <DecisionWord decision={item.decision} />
-      {item.changed ? ' — changed from the engine’s draft' : ' — engine’s draft accepted'}
-      {item.decided_by && <span class="muted small"> · {item.decided_by} {when(item.decided_at)}</span>}
-      {item.changed && item.reason && <span class="small"> · reason: {item.reason}</span>}
+    <p class="small" data-testid="review-record">
+      Time on the case: {record.active_minutes} min active ({record.elapsed_minutes} min from opening to signing) ·
+      evidence opened: {record.evidence_opened} · items changed from the draft: {record.items_changed} of {record.items} ·
+      criteria disagreed with: {record.criteria_disagreed}
+      {record.accepted_unchanged ? ' · the draft accepted unchanged' : ''}
     </p>
-  );
-}
-
-function ItemPanel({ caseId, item, index, records, highlight, onShow, editable, version, onSaved, onStale }) {
-  const n = index + 1;
-  const reqHl = highlight && highlight.ev.record === -1 && highlight.item === index ? highlight : null;
-  let reqLocated = null;
-  if (reqHl) {
-    reqLocated = locateEvidence(item.request || '', reqHl.ev) || { before: '', match: item.request || '', after: '' };
-  }
-  const criteria = item.criteria || [];
-  return (
-    <article class="item card" data-testid={`item-${n}`} aria-labelledby={`item-title-${n}`}>
-      <header class="item-head">
-        <h2 id={`item-title-${n}`}>
-          <span class="muted">Item {n}.</span>{' '}
-          <span class="request" data-testid={`item-request-${n}`}>
-            <Highlighted text={item.request} hl={reqLocated} markKey={reqHl?.key} testid="request-mark" />
-          </span>
-        </h2>
-        <dl class="facts-inline">
-          <div>
-            <dt>UR action</dt>
-            <dd>
-              {item.ur_action || '—'}
-              {item.certified ? ` (certified: ${item.certified})` : ''}
-            </dd>
-          </div>
-          <div>
-            <dt>Engine draft</dt>
-            <dd data-testid={`engine-decision-${n}`}>
-              <DecisionWord decision={item.engine_decision ?? item.draft_decision} />
-            </dd>
-          </div>
-          {(item.rule_pack || item.topic) && (
-            <div>
-              <dt>Rule pack</dt>
-              <dd>
-                {item.rule_pack || '—'}
-                {item.topic ? ` · topic ${item.topic}` : ''}
-              </dd>
-            </div>
-          )}
-        </dl>
-        <SavedState item={item} />
-      </header>
-      {criteria.length > 0 ? (
-        <section aria-label={`Criteria for item ${n}`}>
-          <h3 class="sub">Criteria</h3>
-          <ul class="criteria">
-            {criteria.map((c) => (
-              <CriterionRow key={c.id} crit={c} itemIndex={index} records={records}
-                active={highlight && highlight.item === index && highlight.critId === c.id} onShow={onShow} />
-            ))}
-          </ul>
-        </section>
-      ) : (
-        <p class="muted">No criteria from the engine for this item.</p>
-      )}
-      {(item.citations || []).length > 0 && (
-        <details class="citations">
-          <summary>Citations ({item.citations.length})</summary>
-          <ul>
-            {item.citations.map((c) => (
-              <li>{c.text}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {editable ? (
-        <ItemDecision caseId={caseId} item={item} n={n} version={version} onSaved={onSaved} onStale={onStale} />
-      ) : (
-        item.rationale && (
-          <details class="rationale-ro">
-            <summary>Rationale</summary>
-            <p>{item.rationale}</p>
-          </details>
-        )
-      )}
-    </article>
-  );
-}
-
-function Deadlines({ deadlines }) {
-  if (!deadlines || deadlines.length === 0) return null;
-  const open = deadlines.filter((d) => !d.met_at);
-  return (
-    <details class="deadlines" data-testid="deadlines">
-      <summary>
-        Deadlines ({deadlines.length}
-        {open.length ? `, ${open.length} open` : ''})
-      </summary>
-      <table class="grid compact">
-        <thead>
-          <tr>
-            <th scope="col">What</th>
-            <th scope="col">Due</th>
-            <th scope="col">State</th>
-            <th scope="col">Met</th>
-            <th scope="col">Basis</th>
-          </tr>
-        </thead>
-        <tbody>
-          {deadlines.map((d) => (
-            <tr>
-              <td>{d.what}</td>
-              <td class="nowrap">{when(d.due)}</td>
-              <td>{d.state === 'overdue' || d.state === 'at risk' ? <DueBadge state={d.state} /> : d.state || '—'}</td>
-              <td class="nowrap">{d.met_at ? when(d.met_at) : '—'}</td>
-              <td class="small">{d.basis}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }
 
@@ -356,16 +95,19 @@ export function CaseView({ user, caseId }) {
   const [view, setView] = useState(null);
   const [error, setError] = useState(null);
   const [draftError, setDraftError] = useState(null);
-  const [records, setRecords] = useState({});
-  const [version, setVersion] = useState(null);
+  const [texts, setTexts] = useState({});
   const [highlight, setHighlight] = useState(null);
   const [announce, setAnnounce] = useState('');
   const [stale, setStale] = useState(false);
-  const [signing, setSigning] = useState(false);
-  const [signError, setSignError] = useState(null);
   const [letter, setLetter] = useState(null);
   const [status, setStatus] = useState('Loading the case…');
+  const [cursor, setCursor] = useState(null); // {item, crit}
+  const [help, setHelp] = useState(false);
+  const [signing, setSigning] = useState(false);
   const seq = useRef(0);
+  const version = useRef(null);
+  const forms = useRef({}); // item index -> {setChoice, save, focusRationale}
+  const records = useRef({}); // the records pane's keyboard controls
 
   const assigned = (v) => user.role === 'reviewer' && !!user.reviewer_id && v && v.reviewer_id === user.reviewer_id;
 
@@ -381,7 +123,7 @@ export function CaseView({ user, caseId }) {
     }
   };
 
-  const loadRecords = async (v) => {
+  const loadTexts = async (v) => {
     const entries = await Promise.all(
       (v.records || []).map((r) =>
         recordText(r.id).then(
@@ -390,13 +132,13 @@ export function CaseView({ user, caseId }) {
         ),
       ),
     );
-    setRecords(Object.fromEntries(entries));
+    setTexts(Object.fromEntries(entries));
   };
 
   const loadLetter = async (v) => {
     if (!v.signed || v.signed.length === 0) return setLetter(null);
     try {
-      const text = await get(`${casePath(caseId)}/letter?format=text`);
+      const text = await get(`${casePath(caseId)}/letter?format=paragraphs`);
       setLetter({ text: typeof text === 'string' ? text : JSON.stringify(text, null, 2) });
     } catch (e) {
       setLetter({ error: e });
@@ -421,10 +163,10 @@ export function CaseView({ user, caseId }) {
       }
       if (my !== seq.current) return;
       setView(v);
-      setVersion(v.version);
+      version.current = v.version;
       setStale(false);
       setStatus('');
-      if (withRecords) loadRecords(v);
+      if (withRecords) loadTexts(v);
       loadLetter(v);
     } catch (e) {
       if (my !== seq.current) return;
@@ -438,12 +180,122 @@ export function CaseView({ user, caseId }) {
     load();
   }, [caseId]);
 
-  // Scroll the highlighted evidence into view once it is rendered (records may still be loading).
-  useLayoutEffect(() => {
-    if (!highlight) return;
-    const el = document.querySelector(`mark[data-hl-key="${highlight.key}"]`);
-    if (el) el.scrollIntoView({ block: 'center', inline: 'nearest' });
-  }, [highlight, records]);
+  const draft = view?.draft || null;
+  const items = (view?.items || []).map((it, i) => {
+    const d = draft?.items?.[i] || {};
+    return { ...it, criteria: d.criteria || [], status: d.status, notes: d.notes || [], draft_citations: d.citations || [] };
+  });
+  const mine = assigned(view);
+  const signed = (view?.signed || []).length > 0;
+  const editable = !!view && mine && view.status === 'in_review' && view.drafted && !view.draft_stale && !signed;
+
+  // The keyboard cursor walks the criteria that decided the draft, item by item.
+  const stops = [];
+  items.forEach((it, i) => it.criteria.filter((c) => c.decided).forEach((c) => stops.push({ item: i, crit: c.id })));
+  const currentItem = cursor?.item ?? 0;
+
+  const write = async (fn) => {
+    try {
+      const r = await fn(version.current);
+      if (r?.version != null) version.current = r.version;
+      await load({ withRecords: false, allowDraft: false });
+      return r;
+    } catch (e) {
+      if (e.status === 409 && e.code === 'stale') setStale(true);
+      throw e;
+    }
+  };
+  const itemPath = (index) => `${casePath(caseId)}/items/${index + 1}`;
+  const onAnswer = (index, criterion, agree, note) =>
+    write((v) => put(itemPath(index), { version: v, criteria: [{ id: criterion, agree, note }] }));
+  const onSave = (index, body) => write((v) => put(itemPath(index), { ...body, version: v }));
+  const onSummary = (summary) => write((v) => put(`${casePath(caseId)}/summary`, { version: v, summary }));
+
+  const onShow = (itemIndex, crit, k) => {
+    const ev = crit.evidence[k];
+    const record = view.records[ev.record];
+    const text = record ? texts[record.id]?.text : null;
+    const range = text != null ? evidenceRange(text, ev) : null;
+    const key = `${itemIndex}-${crit.id}-${k}-${Date.now()}`;
+    setHighlight({ item: itemIndex, critId: crit.id, ev, record: ev.record, range, text: ev.text, key });
+    setCursor({ item: itemIndex, crit: crit.id });
+    setAnnounce(
+      ev.record === -1
+        ? `Evidence highlighted in the request of item ${itemIndex + 1}.`
+        : `Evidence highlighted in record ${ev.record + 1}: ${record?.title || ''}.`,
+    );
+    // The audit notes which evidence the reviewer opened (best effort: reading goes on regardless).
+    if (mine)
+      post(`${casePath(caseId)}/evidence`, { item: items[itemIndex].id || String(itemIndex + 1), criterion: crit.id, record: ev.record }).catch(
+        () => {},
+      );
+  };
+
+  const moveCursor = (dir) => {
+    if (stops.length === 0) return;
+    let at = cursor ? stops.findIndex((s) => s.item === cursor.item && s.crit === cursor.crit) : -1;
+    if (at < 0 && cursor) {
+      // On an item with no criterion to answer: the next (or previous) one after it.
+      const after = stops.findIndex((s) => s.item > cursor.item);
+      at = dir > 0 ? (after < 0 ? stops.length : after) - 1 : after < 0 ? stops.length : after;
+      if (dir < 0) at = stops.findLastIndex((s) => s.item < cursor.item) + 1;
+    }
+    const next = stops[Math.max(0, Math.min(stops.length - 1, at < 0 && !cursor ? (dir > 0 ? 0 : stops.length - 1) : at + dir))];
+    setCursor(next);
+  };
+  const moveItem = (dir) => {
+    if (items.length === 0) return;
+    const i = Math.max(0, Math.min(items.length - 1, (cursor?.item ?? (dir > 0 ? -1 : items.length)) + dir));
+    const first = items[i].criteria.find((c) => c.decided);
+    setCursor({ item: i, crit: first?.id ?? null });
+    const title = document.getElementById(`item-title-${i + 1}`);
+    title?.focus({ preventScroll: true });
+    scrollIntoPane(title, 'nearest');
+  };
+
+  // Bring the criterion under the cursor into view and give it the focus.
+  useEffect(() => {
+    if (!cursor?.crit) return;
+    const el = document.querySelector(`[data-testid=item-${cursor.item + 1}] [data-testid="criterion-${cursor.crit}"]`);
+    if (el && document.activeElement !== el && !el.contains(document.activeElement)) el.focus({ preventScroll: true });
+    scrollIntoPane(el, 'nearest');
+  }, [cursor?.item, cursor?.crit]);
+
+  useEffect(() => {
+    const onKey = (e) => {
+      if (help || signing || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (typing(e)) {
+        if (e.key === 'Escape') e.target.blur();
+        return;
+      }
+      const row = () => document.querySelector('[data-cursor=true]');
+      const form = forms.current[currentItem];
+      const act = {
+        '?': () => setHelp(true),
+        j: () => moveCursor(1),
+        k: () => moveCursor(-1),
+        ']': () => moveItem(1),
+        '[': () => moveItem(-1),
+        a: () => row()?.imrAgree?.(),
+        d: () => row()?.imrDisagree?.(),
+        e: () => row()?.imrEvidence?.(),
+        u: () => editable && form?.setChoice('upheld'),
+        o: () => editable && form?.setChoice('overturned'),
+        r: () => editable && form?.focusRationale(),
+        s: () => editable && form?.save(),
+        '/': () => records.current.focusSearch?.(),
+        n: () => records.current.nextHit?.(1),
+        N: () => records.current.nextHit?.(-1),
+        l: () => records.current.focusList?.(),
+        p: () => editable && setSigning(true),
+      }[e.key];
+      if (!act) return;
+      e.preventDefault();
+      act();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   if (error) {
     return (
@@ -458,86 +310,12 @@ export function CaseView({ user, caseId }) {
   }
   if (!view) return <p class="page" role="status">{status || 'Loading…'}</p>;
 
-  const draft = view.draft || null;
-  const items = (view.items || []).map((it, i) => {
-    const d = draft?.items?.[i] || {};
-    return {
-      ...it,
-      topic: d.topic,
-      rule_pack: d.rule_pack,
-      draft_decision: d.decision,
-      citations: d.citations || [],
-      criteria: d.criteria || [],
-    };
-  });
-  const mine = assigned(view);
-  const signed = (view.signed || []).length > 0;
-  const editable = mine && view.status === 'in_review' && view.drafted && !view.draft_stale && !signed;
-  const allDecided = items.length > 0 && items.every((i) => i.decision != null);
-
-  const onShow = (itemIndex, crit, k) => {
-    const ev = crit.evidence[k];
-    const key = `${itemIndex}-${crit.id}-${k}-${Date.now()}`;
-    setHighlight({ item: itemIndex, critId: crit.id, ev, key });
-    setAnnounce(
-      ev.record === -1
-        ? `Evidence highlighted in the request of item ${itemIndex + 1}.`
-        : `Evidence highlighted in record ${ev.record + 1}: ${view.records[ev.record]?.title || ''}.`,
-    );
-  };
-
-  const onSaved = (newVersion) => {
-    if (newVersion != null) setVersion(newVersion);
-    load({ withRecords: false, allowDraft: false });
-  };
-
-  const sign = async () => {
-    setSigning(true);
-    setSignError(null);
-    try {
-      await post(`${casePath(caseId)}/sign`, { version });
-      await load({ withRecords: false, allowDraft: false });
-    } catch (e) {
-      setSignError(e);
-      if (e.status === 409 && e.code === 'stale') setStale(true);
-    } finally {
-      setSigning(false);
-    }
-  };
-
+  const last = signed ? view.signed[view.signed.length - 1] : null;
   const pdfHref = `${casePath(caseId)}/letter?format=pdf`;
+  const blocking = view.blocking || [];
   return (
     <section class="case-page" aria-labelledby="case-title" data-testid="case-view">
-      <div class="case-head">
-        <h1 id="case-title" data-testid="case-id">{view.case_id}</h1>
-        <div class="badges">
-          <StatusBadge status={view.status} />
-          <ExpeditedBadge expedited={view.expedited} />
-        </div>
-        <dl class="facts-inline">
-          <div>
-            <dt>Due</dt>
-            <dd data-testid="case-due">
-              {when(view.due)}
-              {view.due_what ? ` — ${view.due_what.replace(/_/g, ' ')}` : ''}
-            </dd>
-          </div>
-          <div>
-            <dt>Reviewer</dt>
-            <dd>{view.reviewer_id || '—'}</dd>
-          </div>
-          <div>
-            <dt>Received</dt>
-            <dd>{view.received || '—'}</dd>
-          </div>
-          <div>
-            <dt>Version</dt>
-            <dd data-testid="case-version">{version}</dd>
-          </div>
-        </dl>
-        <Deadlines deadlines={view.deadlines} />
-        <button type="button" onClick={() => load()} data-testid="case-reload">Reload</button>
-      </div>
+      <CaseHeader view={view} onReload={() => load()} />
       <p class="sr-only" aria-live="polite">{announce}</p>
       {!mine && <p class="msg msg-info small" data-testid="read-only">Read-only view: only the assigned reviewer decides and signs.</p>}
       {status && <p role="status">{status}</p>}
@@ -551,54 +329,83 @@ export function CaseView({ user, caseId }) {
           </button>
         </div>
       )}
+      {mine && (
+        <p class="small muted keys-hint">
+          Keyboard: <kbd>j</kbd>/<kbd>k</kbd> criteria, <kbd>a</kbd> agree, <kbd>d</kbd> disagree, <kbd>e</kbd> evidence,{' '}
+          <kbd>p</kbd> preview and sign —{' '}
+          <button type="button" class="link-button" onClick={() => setHelp(true)} data-testid="show-keys">
+            all keys (<kbd>?</kbd>)
+          </button>
+        </p>
+      )}
       <div class="case-columns">
-        <div class="pane records-pane" aria-label="Records" role="region" tabIndex={0} data-testid="records-pane">
-          <h2 class="pane-title">Records ({(view.records || []).length})</h2>
-          {(view.records || []).length === 0 && <p class="muted">No records yet.</p>}
-          {(view.records || []).map((r, i) => (
-            <RecordBlock key={r.id} caseId={caseId} record={r} index={i} loaded={records[r.id]}
-              highlight={highlight && highlight.ev.record === i ? highlight : null} />
-          ))}
+        <div class="pane records-pane" aria-label="Case file" role="region">
+          <h2 class="pane-title">Case file ({(view.records || []).length} records)</h2>
+          <RecordsPane caseId={caseId} records={view.records || []} texts={texts}
+            target={highlight && highlight.record >= 0 ? highlight : null} control={records.current} />
         </div>
-        <div class="pane items-pane" aria-label="Disputed items" role="region" data-testid="items-pane">
+        <div class="pane items-pane" aria-label="Disputed items" role="region" data-testid="items-pane" data-scroll-pane>
           <h2 class="pane-title">Disputed items ({items.length})</h2>
           {!draft && view.status !== 'signed' && (
-            <p class="muted small">No engine draft yet{view.status !== 'in_review' ? ` (the case is ${view.status.replace(/_/g, ' ')}; the engine drafts once the records are complete)` : ''}.</p>
+            <p class="muted small">
+              No engine draft yet
+              {view.status !== 'in_review' ? ' (the engine drafts once the records are complete)' : ''}.
+            </p>
           )}
           {items.map((it, i) => (
-            <ItemPanel key={i} caseId={caseId} item={it} index={i} records={view.records || []} highlight={highlight}
-              onShow={onShow} editable={editable} version={version} onSaved={onSaved}
-              onStale={() => setStale(true)} />
+            <ItemPanel key={it.id || i} item={it} index={i} records={view.records || []} highlight={highlight}
+              onShow={onShow} editable={editable} cursorCrit={cursor?.item === i ? cursor.crit : null}
+              onCursor={(item, crit) => setCursor({ item, crit })} onAnswer={onAnswer} onSave={onSave}
+              register={(index, api) => (forms.current[index] = api)} current={editable && currentItem === i} />
           ))}
+          <SummaryEditor view={view} editable={editable} onSave={onSummary} />
           {mine && !signed && (
             <div class="sign-box card">
               <h2 class="sub">Sign the determination</h2>
-              <p class="small muted">
-                {allDecided ? 'All items are decided. Signing locks the case and issues the letter.' : 'Decide every item first; then sign.'}
-              </p>
-              <button type="button" class="primary" disabled={!editable || !allDecided || signing} onClick={sign}
-                data-testid="sign">
-                {signing ? 'Signing…' : 'Sign'}
+              {blocking.length > 0 ? (
+                <div class="small" data-testid="blocking">
+                  Before signing:
+                  <ul>
+                    {blocking.map((b) => (
+                      <li>{b}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : (
+                <p class="small muted">Every item is decided and every criterion answered. Preview the letter to sign it.</p>
+              )}
+              <button type="button" class="primary" disabled={!editable} onClick={() => setSigning(true)} data-testid="sign">
+                Preview the letter and sign <kbd>p</kbd>
               </button>
-              <ErrorBox error={signError} testid="sign-error" />
             </div>
           )}
           {signed && (
             <div class="letter card" data-testid="letter">
               <h2 class="sub">Signed determination letter</h2>
               <p class="small">
-                Signed by {view.signed[view.signed.length - 1].signed_by} on {when(view.signed[view.signed.length - 1].signed_at)}.{' '}
+                Signed by {last.signed_by} on {when(last.signed_at)}.{' '}
                 <a href={pdfHref} download={`${caseId}.pdf`} data-testid="download-pdf">
                   Download PDF
                 </a>
               </p>
+              <ReviewRecord record={view.review_record} />
               {letter?.error && <ErrorBox error={letter.error} />}
               {!letter && <p role="status">Loading the letter…</p>}
               {letter?.text != null && <pre class="letter-text" data-testid="letter-preview" tabIndex={0}>{letter.text}</pre>}
             </div>
           )}
+          <AuditTrail caseId={caseId} />
         </div>
       </div>
+      {help && <KeyHelp keys={KEYS} onClose={() => setHelp(false)} title="Keys in the case view" />}
+      {signing && (
+        <SignDialog caseId={caseId} version={() => version.current} onClose={() => setSigning(false)}
+          onSigned={(r) => {
+            if (r?.version != null) version.current = r.version;
+            setSigning(false);
+            load({ withRecords: false, allowDraft: false });
+          }} />
+      )}
     </section>
   );
 }

@@ -1,6 +1,9 @@
 import { useEffect, useState, useRef } from 'preact/hooks';
-import { get, post, request, casePath, ApiError } from '../api.js';
+import { get, post, casePath, ApiError } from '../api.js';
 import { CaseTable, ErrorBox, Ok, byDue } from '../components/common.jsx';
+import { ApplicationForm } from '../intake/ApplicationForm.jsx';
+import { applicationFromForm, blankApplication, formFromApplication } from '../intake/application.js';
+import { statusLabel } from '../labels.js';
 
 function EligibilityResult({ result }) {
   const f = result.eligibility || {};
@@ -25,7 +28,7 @@ function EligibilityResult({ result }) {
           <ul>
             {(f.reasons || []).map((r) => (
               <li data-testid="ineligible-reason">
-                {r.text} <span class="muted small">({r.code})</span>
+                {r.text}
               </li>
             ))}
           </ul>
@@ -36,58 +39,91 @@ function EligibilityResult({ result }) {
 }
 
 function CreateCase({ onCreated }) {
+  const [form, setForm] = useState(blankApplication);
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState('');
   const [error, setError] = useState(null);
-  const [result, setResult] = useState(null);
+  const [results, setResults] = useState([]);
   const [busy, setBusy] = useState(false);
 
   const onFile = async (e) => {
     const f = e.currentTarget.files?.[0];
     if (!f) return;
-    setFileName(f.name);
-    setText(await f.text());
+    setError(null);
+    try {
+      setForm(formFromApplication(JSON.parse(await f.text())));
+      setFileName(f.name);
+    } catch (err) {
+      setError(`${f.name} is not an application in JSON: ${err.message}`);
+    }
   };
 
-  const submit = async (e) => {
-    e.preventDefault();
+  const create = async (apps) => {
     setError(null);
-    setResult(null);
-    try {
-      JSON.parse(text);
-    } catch (err) {
-      setError(`The application is not valid JSON: ${err.message}`);
-      return;
-    }
+    setResults([]);
     setBusy(true);
+    const done = [];
     try {
-      const r = await request('POST', '/api/cases', text);
-      setResult(r);
-      onCreated(r);
+      for (const app of apps) {
+        const r = await post('/api/cases', app);
+        done.push(r);
+        onCreated(r);
+      }
     } catch (err) {
       setError(err);
     } finally {
+      setResults(done);
       setBusy(false);
     }
   };
 
+  const submitForm = (e) => {
+    e.preventDefault();
+    create([applicationFromForm(form)]);
+  };
+  const submitJson = (e) => {
+    e.preventDefault();
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      setError(`The pasted text is not valid JSON: ${err.message}`);
+      return;
+    }
+    create(Array.isArray(parsed) ? parsed : [parsed]);
+  };
+
   return (
-    <form class="card" onSubmit={submit} aria-labelledby="create-title" data-testid="create-form">
+    <section class="card" aria-labelledby="create-title" data-testid="create-form">
       <h2 id="create-title">New application</h2>
-      <label for="app-file">Choose an application file (.json)</label>
-      <input id="app-file" type="file" accept=".json,application/json" onChange={onFile} data-testid="app-file" />
-      {fileName && <p class="small muted">Loaded {fileName}; you can edit it below.</p>}
-      <label for="app-json">…or paste the application JSON</label>
-      <textarea id="app-json" rows={8} class="mono" value={text} onInput={(e) => setText(e.currentTarget.value)}
-        placeholder='{"application_id": "…", "received": "YYYY-MM-DD", …}' data-testid="app-json" />
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={busy || !text.trim()} data-testid="create-submit">
-          {busy ? 'Creating…' : 'Create case'}
-        </button>
-      </div>
+      <form onSubmit={submitForm} noValidate>
+        <label for="app-file">Fill the form from an application file (.json), or type it in</label>
+        <input id="app-file" type="file" accept=".json,application/json" onChange={onFile} data-testid="app-file" />
+        {fileName && <p class="small muted" data-testid="app-file-loaded">Filled from {fileName}; check it before creating the case.</p>}
+        <ApplicationForm form={form} setForm={setForm} />
+        <div class="form-actions">
+          <button type="submit" class="primary" disabled={busy} data-testid="create-submit">
+            {busy ? 'Creating…' : 'Create case'}
+          </button>
+          <button type="button" onClick={() => { setForm(blankApplication()); setFileName(''); }} data-testid="app-clear">
+            Clear the form
+          </button>
+        </div>
+      </form>
+      <details class="bulk">
+        <summary>Paste JSON (one application, or a list of them)</summary>
+        <form onSubmit={submitJson}>
+          <label for="app-json" class="sr-only">Applications as JSON</label>
+          <textarea id="app-json" rows={8} class="mono" value={text} onInput={(e) => setText(e.currentTarget.value)}
+            placeholder='{"application_id": "…", "received": "YYYY-MM-DD", …} or [{…}, {…}]' data-testid="app-json" />
+          <button type="submit" disabled={busy || !text.trim()} data-testid="create-json-submit">Create from JSON</button>
+        </form>
+      </details>
       <ErrorBox error={error} testid="create-error" />
-      {result && <EligibilityResult result={result} />}
-    </form>
+      {results.map((r) => (
+        <EligibilityResult result={r} />
+      ))}
+    </section>
   );
 }
 
@@ -132,6 +168,51 @@ function AssignmentView({ a }) {
   );
 }
 
+/** Assigning by hand when no reviewer fits (or intake decides otherwise): a reviewer from the
+ * registry and the reason, both audited. */
+function AssignByHand({ caseId, onAssigned, run, busy }) {
+  const [reviewers, setReviewers] = useState(null);
+  const [error, setError] = useState(null);
+  const [reviewer, setReviewer] = useState('');
+  const [reason, setReason] = useState('');
+  useEffect(() => {
+    get('/api/reviewers').then((r) => setReviewers((r.reviewers || []).filter((x) => x.active !== false)), setError);
+  }, []);
+  const submit = (e) => {
+    e.preventDefault();
+    if (!reviewer || !reason.trim()) {
+      setError('Choose the reviewer and give the reason for assigning by hand.');
+      return;
+    }
+    setError(null);
+    run('by-hand', async () => {
+      const a = await post(`${casePath(caseId)}/assign-by-hand`, { reviewer_id: reviewer, reason: reason.trim() });
+      onAssigned(a);
+    });
+  };
+  return (
+    <form class="by-hand" onSubmit={submit} data-testid="assign-by-hand-form">
+      <h4 class="sub">Assign by hand</h4>
+      <label for="by-hand-reviewer">Reviewer</label>
+      <select id="by-hand-reviewer" value={reviewer} onChange={(e) => setReviewer(e.currentTarget.value)} data-testid="by-hand-reviewer">
+        <option value="">Choose a reviewer…</option>
+        {(reviewers || []).map((r) => (
+          <option value={r.id}>
+            {r.name} — {(r.specialties || []).join(', ')} ({r.id})
+          </option>
+        ))}
+      </select>
+      <label for="by-hand-reason">Why this reviewer (kept in the audit trail)</label>
+      <textarea id="by-hand-reason" rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)}
+        data-testid="by-hand-reason" />
+      <button type="submit" disabled={!!busy} data-testid="by-hand-submit">
+        {busy === 'by-hand' ? 'Assigning…' : 'Assign by hand'}
+      </button>
+      <ErrorBox error={error} testid="by-hand-error" />
+    </form>
+  );
+}
+
 /** Actions on one open case: assign, notice, records, records complete. */
 function CaseActions({ caseId, onChanged }) {
   const [view, setView] = useState(null);
@@ -143,6 +224,7 @@ function CaseActions({ caseId, onChanged }) {
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
   const [sender, setSender] = useState('');
+  const [dragging, setDragging] = useState(false);
   const fileRef = useRef(null);
 
   const refresh = () =>
@@ -193,7 +275,12 @@ function CaseActions({ caseId, onChanged }) {
         const body = e instanceof ApiError && e.body && typeof e.body === 'object' ? e.body : null;
         // The server sends the AssignmentResult fields beside "error".
         const details = body && (body.excluded || body.explanation) ? body : body?.assignment || null;
-        if (details) setAssignment({ ...details, reviewer_id: null });
+        if (details) {
+          setAssignment({ ...details, reviewer_id: null });
+          setMsg(null);
+          setError('No reviewer in the registry fits this case. Assign one by hand below, with the reason.');
+          return;
+        }
         throw e;
       }
     });
@@ -228,7 +315,7 @@ function CaseActions({ caseId, onChanged }) {
     <section class="card case-actions" aria-labelledby="actions-title" data-testid="case-actions">
       <h2 id="actions-title" tabIndex={-1} ref={headRef}>
         Case <a href={`#/case/${caseId}`}>{caseId}</a>
-        {view && <span class="muted small"> · {view.status.replace(/_/g, ' ')} · reviewer {view.reviewer_id || '—'} · {view.records?.length || 0} record(s)</span>}
+        {view && <span class="muted small"> · {statusLabel(view.status).toLowerCase()} · reviewer {view.reviewer_id || '—'} · {view.records?.length || 0} record(s)</span>}
       </h2>
       <div aria-live="polite">
         {msg && <Ok testid="action-ok">{msg}</Ok>}
@@ -241,6 +328,13 @@ function CaseActions({ caseId, onChanged }) {
             {busy === 'assign' ? 'Assigning…' : 'Assign reviewer'}
           </button>
           {assignment && <AssignmentView a={assignment} />}
+          {(view?.no_reviewer_fits || (assignment && !assignment.reviewer_id)) && view?.status !== 'in_review' && (
+            <AssignByHand caseId={caseId} run={run} busy={busy}
+              onAssigned={(a) => {
+                setAssignment(a);
+                setMsg(`Assigned to ${a.reviewer_id} by hand.`);
+              }} />
+          )}
         </div>
         <div class="action">
           <h3 class="sub">2. Notice of assignment</h3>
@@ -253,9 +347,22 @@ function CaseActions({ caseId, onChanged }) {
             {busy === 'notice' ? 'Sending…' : 'Send notice'}
           </button>
         </div>
-        <form class="action" onSubmit={upload} data-testid="upload-form">
+        <form class={`action${dragging ? ' drop-target' : ''}`} onSubmit={upload} data-testid="upload-form"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            if (e.dataTransfer?.files?.length && fileRef.current) {
+              fileRef.current.files = e.dataTransfer.files;
+              setMsg(`${e.dataTransfer.files[0].name} ready to upload.`);
+            }
+          }}>
           <h3 class="sub">3. Upload a record</h3>
-          <label for="rec-file">File (text or PDF)</label>
+          <label for="rec-file">File (text or PDF) — or drop it here</label>
           <input id="rec-file" type="file" ref={fileRef} accept=".txt,.pdf,text/plain,application/pdf" data-testid="record-file" />
           <label for="rec-title">Title</label>
           <input id="rec-title" value={title} required onInput={(e) => setTitle(e.currentTarget.value)} data-testid="record-title" />
