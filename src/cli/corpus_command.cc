@@ -9,6 +9,7 @@
 //   precedents REQUEST  the overturn rate for that kind of request and the most similar items
 //   letter ID           one stored letter as `imr parse` prints it
 //   generate            synthetic letters for the scale benchmark (scripts/bench-corpus.sh)
+//   bench               the benchmark's queries timed on a store (median and p95)
 #include <unistd.h>
 
 #include <chrono>
@@ -25,6 +26,7 @@
 #include "corpus/search.h"
 #include "corpus/stats.h"
 #include "corpus/synthetic.h"
+#include "corpus/timing.h"
 #include "service/case_service.h"
 
 namespace imr::cli {
@@ -344,6 +346,44 @@ Action generate_command(CLI::App* parent) {
   };
 }
 
+Action bench_command(CLI::App* parent, const GlobalOptions& global) {
+  struct Options {
+    CorpusOptions c;
+    int runs = 30;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = parent->add_subcommand("bench", "Time the benchmark's searches and statistics on this store");
+  add_store_option(cmd, o->c);
+  cmd->add_option("--runs", o->runs, "Runs of each query (default 30)")->check(CLI::Range(1, 10000));
+  cmd->add_option("--format", o->c.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  return [o, &global]() -> int {
+    const std::string dir = data_dir(global);
+    const DrugTable drugs = DrugTable::load(dir + "/drugs.yaml");
+    const ServiceTable services = ServiceTable::load(dir + "/services.yaml", dir + "/body_regions.yaml");
+    auto db = open(o->c);
+    const auto timings = corpus::time_queries(*db, o->runs, drugs, services);
+    if (o->c.format == "json") {
+      json rows = json::array();
+      for (const auto& t : timings)
+        rows.push_back({{"query", t.name}, {"p50_ms", t.p50_ms}, {"p95_ms", t.p95_ms}, {"max_ms", t.max_ms},
+                        {"results", t.results}});
+      out(rows.dump(2) + "\n");
+    } else {
+      std::string s;
+      char buf[256];
+      std::snprintf(buf, sizeof buf, "%-44s %9s %9s %9s %9s\n", "query", "p50 ms", "p95 ms", "max ms", "results");
+      s += buf;
+      for (const auto& t : timings) {
+        std::snprintf(buf, sizeof buf, "%-44s %9.2f %9.2f %9.2f %9lld\n", t.name.c_str(), t.p50_ms, t.p95_ms,
+                      t.max_ms, t.results);
+        s += buf;
+      }
+      out(s);
+    }
+    return kExitOk;
+  };
+}
+
 }  // namespace
 
 Action add_corpus_command(CLI::App& app, const GlobalOptions& global) {
@@ -357,6 +397,7 @@ Action add_corpus_command(CLI::App& app, const GlobalOptions& global) {
   keep(precedents_command(sub, global));
   keep(letter_command(sub));
   keep(generate_command(sub));
+  keep(bench_command(sub, global));
   return [actions]() -> int {
     for (const auto& [cmd, action] : actions)
       if (cmd->parsed()) return action();
