@@ -76,16 +76,18 @@ Where build_where(const Filter& f, sql::Dialect dialect) {
   };
   if (!f.text.empty()) {
     if (dialect == sql::Dialect::sqlite) {
-      w.from = "corpus_items_fts f JOIN corpus_items i ON i.id = f.rowid";
+      // CROSS JOIN: SQLite reads the full-text matches first (it would otherwise walk every item).
+      w.from = "corpus_items_fts f CROSS JOIN corpus_items i ON i.id = f.rowid";
       add("corpus_items_fts MATCH ?", {fts_query(f.text, f.any_word)});
     } else {
-      w.from = "corpus_items i";
-      add("i.search @@ websearch_to_tsquery('english', ?)", {fts_query(f.text, f.any_word)});
+      w.from = "corpus_item_texts t JOIN corpus_items i ON i.id = t.id";
+      add("t.search @@ websearch_to_tsquery('english', ?)", {fts_query(f.text, f.any_word)});
     }
   } else {
     w.from = "corpus_items i";
   }
-  if (!f.all_versions) add("i.is_current = 1", {});
+  // Unary plus: almost every item is current, so no index should be chosen for this term.
+  if (!f.all_versions) add("+i.is_current = 1", {});
   if (!f.category.empty()) add("i.category = ?", {filter_key(f.category)});
   if (!f.body_region.empty()) add("i.body_region = ?", {filter_key(f.body_region)});
   if (!f.drug.empty()) {

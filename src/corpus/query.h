@@ -38,9 +38,10 @@ struct Filter {
 };
 
 // A filter's SQL: a condition on corpus_items i (and, when `text` is given, the FTS5 table
-// f joined on f.rowid = i.id for SQLite), with its parameters in order.
+// f joined on f.rowid = i.id for SQLite, corpus_item_texts t for PostgreSQL), with its
+// parameters in order.
 struct Where {
-  std::string from;  // "corpus_items i" or "corpus_items_fts f JOIN corpus_items i ON i.id = f.rowid"
+  std::string from;  // "corpus_items i", or with the full-text table joined
   std::string condition;
   std::vector<sql::Param> params;
 };

@@ -62,14 +62,19 @@ CREATE TABLE corpus_items (
   drug TEXT NOT NULL,
   drug_class TEXT NOT NULL,
   service TEXT NOT NULL,
-  overturned INTEGER NOT NULL,
-  rationale TEXT NOT NULL
+  overturned INTEGER NOT NULL
 );
 CREATE INDEX corpus_items_letter ON corpus_items (letter_id);
-CREATE INDEX corpus_items_newest ON corpus_items (is_current, decision_date, id);
-CREATE INDEX corpus_items_category ON corpus_items (is_current, category, body_region, decision_date);
-CREATE INDEX corpus_items_drug ON corpus_items (is_current, drug_class, drug, decision_date);
-CREATE INDEX corpus_items_specialty ON corpus_items (is_current, specialty_key, decision_date);
+CREATE INDEX corpus_items_newest ON corpus_items (decision_date, id);
+CREATE INDEX corpus_items_category ON corpus_items (category, body_region, decision_date);
+CREATE INDEX corpus_items_drug ON corpus_items (drug_class, drug, decision_date);
+CREATE INDEX corpus_items_specialty ON corpus_items (specialty_key, decision_date);
+CREATE INDEX corpus_items_year ON corpus_items (year, category);
+CREATE TABLE corpus_item_texts (
+  id BIGINT PRIMARY KEY REFERENCES corpus_items (id),
+  request TEXT NOT NULL,
+  rationale TEXT NOT NULL
+);
 CREATE TABLE corpus_citations (
   item_id BIGINT NOT NULL REFERENCES corpus_items (id),
   by_reviewer INTEGER NOT NULL,
@@ -92,15 +97,15 @@ CREATE TABLE corpus_rollup (
 
 std::string sqlite_v1() {
   return replace_all(kTables, "%ID%", "INTEGER PRIMARY KEY") +
-         "CREATE VIRTUAL TABLE corpus_items_fts USING fts5(request, rationale, content='corpus_items', "
+         "CREATE VIRTUAL TABLE corpus_items_fts USING fts5(request, rationale, content='corpus_item_texts', "
          "content_rowid='id', tokenize='porter unicode61');\n";
 }
 
 std::string postgres_v1() {
   return replace_all(kTables, "%ID%", "BIGSERIAL PRIMARY KEY") +
-         "ALTER TABLE corpus_items ADD COLUMN search tsvector GENERATED ALWAYS AS "
+         "ALTER TABLE corpus_item_texts ADD COLUMN search tsvector GENERATED ALWAYS AS "
          "(setweight(to_tsvector('english', request), 'A') || to_tsvector('english', rationale)) STORED;\n"
-         "CREATE INDEX corpus_items_search ON corpus_items USING GIN (search);\n";
+         "CREATE INDEX corpus_item_texts_search ON corpus_item_texts USING GIN (search);\n";
 }
 
 }  // namespace

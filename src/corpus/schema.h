@@ -1,9 +1,10 @@
 // The corpus tables, as migrations under their own bookkeeping table ("corpus_migrations"),
 // on the same database as the case store (store/sql.h). One row per letter version
-// (corpus_letters), per item (corpus_items, with the letter's filter fields copied so a
-// search or a count reads one table), per guideline citation (corpus_citations); the full-
-// text index over each item's request and rationale is the dialect's own: an FTS5 table
-// over corpus_items (SQLite), a generated tsvector column with a GIN index (PostgreSQL).
+// (corpus_letters), per item (corpus_items: narrow, with the letter's filter fields copied so
+// a search or a count reads one table; its texts apart in corpus_item_texts), per guideline
+// citation (corpus_citations); the full-text index over each item's request and rationale is
+// the dialect's own: an FTS5 table over corpus_item_texts (SQLite), a generated tsvector
+// column there with a GIN index (PostgreSQL).
 // Counts for statistics are kept beside the rows (corpus_rollup), in the same transaction.
 #pragma once
 

@@ -26,7 +26,6 @@ SearchHit read_hit(const sql::Row& r) {
   h.specialty = r.text(11);
   h.priority = r.text(12);
   h.current = r.flag(13);
-  h.snippet = r.text(14);
   return h;
 }
 
@@ -38,36 +37,42 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
   const Where w = build_where(o.filter, dialect);
   const bool text = !o.filter.text.empty();
   const bool relevance = o.by_relevance && text;
-  std::string query;
+  const bool sqlite = dialect == sql::Dialect::sqlite;
+  const std::string terms = text ? fts_query(o.filter.text, o.filter.any_word) : "";
+  // The page of items first; the snippets of its rows only, after (they read whole texts).
+  std::string order = "i.decision_date DESC, i.id DESC";
   std::vector<sql::Param> params;
-  if (dialect == sql::Dialect::sqlite) {
-    const std::string snippet = text ? "snippet(corpus_items_fts, 1, '«', '»', '…', 24)" : "substr(i.rationale, 1, 200)";
-    const std::string order = relevance ? "bm25(corpus_items_fts, 4.0, 1.0), i.id DESC" : "i.decision_date DESC, i.id DESC";
-    query = std::string("SELECT ") + kColumns + ", " + snippet + " FROM " + w.from + " WHERE " + w.condition +
-            " ORDER BY " + order + " LIMIT ? OFFSET ?";
-    params = w.params;
-  } else {
-    // The page first, then the headline of its rows only (ts_headline reads the whole text).
-    const std::string rank = relevance ? "ts_rank(i.search, websearch_to_tsquery('english', ?))" : "0";
-    const std::string snippet =
-        text ? "ts_headline('english', p.rationale, websearch_to_tsquery('english', ?), "
-               "'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…')"
-             : "substr(p.rationale, 1, 200)";
-    const std::string order = relevance ? "rank DESC, id DESC" : "decision_date DESC, id DESC";
-    query = "SELECT p.id, p.letter_id, p.position, p.case_number, p.decision_date, p.request, p.overturned, "
-            "p.category, p.body_region, p.drug, p.drug_class, p.specialty, p.priority, p.is_current, " + snippet +
-            " FROM (SELECT " + kColumns + ", i.rationale, " + rank + " AS rank FROM " + w.from + " WHERE " +
-            w.condition + " ORDER BY " + order + " LIMIT ? OFFSET ?) p ORDER BY " + order;
-    if (text) params.push_back(fts_query(o.filter.text, o.filter.any_word));
-    if (relevance) params.push_back(fts_query(o.filter.text, o.filter.any_word));
-    params.insert(params.end(), w.params.begin(), w.params.end());
+  if (relevance && sqlite) order = "bm25(corpus_items_fts, 4.0, 1.0), i.id DESC";
+  if (relevance && !sqlite) {
+    order = "ts_rank(t.search, websearch_to_tsquery('english', ?)) DESC, i.id DESC";
   }
+  const std::string page = std::string("SELECT ") + kColumns + " FROM " + w.from + " WHERE " + w.condition +
+                           " ORDER BY " + order + " LIMIT ? OFFSET ?";
+  params = w.params;
+  if (relevance && !sqlite) params.push_back(terms);
   params.push_back(std::clamp(o.limit, 1, 1000));
   params.push_back(std::max(0, o.offset));
 
+  std::string snippet;
+  if (!text)
+    snippet = "SELECT substr(rationale, 1, 200) FROM corpus_item_texts WHERE id = ?";
+  else if (sqlite)
+    snippet = "SELECT snippet(corpus_items_fts, 1, '«', '»', '…', 24) FROM corpus_items_fts "
+              "WHERE corpus_items_fts MATCH ? AND rowid = ?";
+  else
+    snippet = "SELECT ts_headline('english', rationale, websearch_to_tsquery('english', ?), "
+              "'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…') "
+              "FROM corpus_item_texts WHERE id = ?";
+
   SearchResult result;
   db.transact([&](sql::Session& s) {
-    s.run(query, params, [&](const sql::Row& r) { result.hits.push_back(read_hit(r)); });
+    s.run(page, params, [&](const sql::Row& r) { result.hits.push_back(read_hit(r)); });
+    for (SearchHit& h : result.hits) {
+      std::vector<sql::Param> ps;
+      if (text) ps.push_back(terms);
+      ps.push_back(h.item_id);
+      s.run(snippet, ps, [&](const sql::Row& r) { h.snippet = r.text(0); });
+    }
     result.total = s.integer("SELECT COUNT(*) FROM " + w.from + " WHERE " + w.condition, w.params);
   });
   return result;

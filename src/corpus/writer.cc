@@ -90,12 +90,13 @@ WriteOutcome Writer::write(const LetterRecord& l, const std::string& now) {
     const int64_t item_id = s_.integer(
         "INSERT INTO corpus_items (letter_id, position, is_current, case_number, decision_date, year, priority, "
         "specialty, specialty_key, request, original_request, certified, modified, retrospective, date_of_service, "
-        "kind, category, body_region, laterality, drug, drug_class, service, overturned, rationale) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "kind, category, body_region, laterality, drug, drug_class, service, overturned) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {letter_id, it.position, current, l.case_number, l.decision_date, l.year, l.priority, l.specialty,
          specialty_key, it.request, it.original_request, it.certified, it.modified, it.retrospective,
          it.date_of_service, it.kind, it.category, it.body_region, it.laterality, it.drug, it.drug_class, it.service,
-         it.overturned, it.rationale});
+         it.overturned});
+    s_.run("INSERT INTO corpus_item_texts (id, request, rationale) VALUES (?, ?, ?)", {item_id, it.request, it.rationale});
     if (sqlite)
       s_.run("INSERT INTO corpus_items_fts (rowid, request, rationale) VALUES (?, ?, ?)",
              {item_id, it.request, it.rationale});
