@@ -9,17 +9,17 @@
 namespace imr::corpus {
 namespace {
 
-// The words of a request that say what it is: no numbers, no words of three letters or
-// fewer, none of the quantity and frequency words every request has.
+// The words of a request that say what it is: no numbers, no words of one or two letters,
+// none of the quantity and frequency words every request has.
 std::string telling_words(const std::string& request) {
   static const std::set<std::string> kCommon = {"with", "without", "times", "week", "weeks", "daily", "visits",
                                                 "sessions", "tablet", "tablets", "each", "that", "this", "from",
-                                                "request", "qty", "quantity", "refills", "unknown"};
+                                                "request", "qty", "quantity", "refills", "unknown", "the", "and", "for", "per"};
   std::string out, word;
   auto end_word = [&] {
     bool digit = false;
     for (char c : word) digit = digit || std::isdigit(static_cast<unsigned char>(c));
-    if (word.size() > 3 && !digit && !kCommon.count(word)) out += (out.empty() ? "" : " ") + word;
+    if (word.size() > 2 && !digit && !kCommon.count(word)) out += (out.empty() ? "" : " ") + word;
     word.clear();
   };
   for (char c : request) {
@@ -52,7 +52,6 @@ Precedents find_precedents(sql::Database& db, const std::string& request, const 
   SearchOptions o;
   o.filter = kind;
   o.filter.text = telling_words(request);
-  o.filter.any_word = true;
   o.by_relevance = true;
   o.limit = limit + 5;  // room for the excluded case's own items
   if (o.filter.text.empty()) {
@@ -60,7 +59,13 @@ Precedents find_precedents(sql::Database& db, const std::string& request, const 
     o.by_relevance = false;
     if (p.category.empty()) return p;  // no kind and no words: nothing to compare with
   }
-  for (SearchHit& h : search(db, o).hits) {
+  // Items with every telling word when there are enough of them, else with any of them.
+  SearchResult found = search(db, o);
+  if (!o.filter.text.empty() && static_cast<int>(found.hits.size()) < o.limit) {
+    o.filter.any_word = true;
+    found = search(db, o);
+  }
+  for (SearchHit& h : found.hits) {
     if (!exclude_case.empty() && h.case_number == exclude_case) continue;
     if (static_cast<int>(p.similar.size()) < limit) p.similar.push_back(std::move(h));
   }

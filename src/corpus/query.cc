@@ -101,19 +101,21 @@ Where build_where(const Filter& f, sql::Dialect dialect) {
   if (!f.to.empty()) add("i.decision_date <= ? AND i.decision_date <> ''", {f.to});
   if (f.year) add("i.year = ?", {*f.year});
   if (!f.guideline.empty() || !f.section.empty()) {
-    std::string c = "EXISTS (SELECT 1 FROM corpus_citations c WHERE c.item_id = i.id AND c.by_reviewer = 1";
+    // The few matching sections first, then their items (an IN list both engines drive from).
+    std::string c = "i.id IN (SELECT c.item_id FROM corpus_citations c WHERE c.by_reviewer = 1 AND c.section_id IN "
+                    "(SELECT s.id FROM corpus_sections s WHERE 1 = 1";
     std::vector<sql::Param> ps;
     if (!f.guideline.empty()) {
       const std::string g = filter_key(f.guideline);
-      c += " AND (lower(c.family) = ? OR lower(c.guideline) LIKE ?)";
+      c += " AND (lower(s.family) = ? OR lower(s.guideline) LIKE ?)";
       ps.push_back(g);
       ps.push_back("%" + g + "%");
     }
     if (!f.section.empty()) {
-      c += " AND c.section_key LIKE ?";
+      c += " AND s.section_key LIKE ?";
       ps.push_back("%" + filter_key(f.section) + "%");
     }
-    add(c + ")", std::move(ps));
+    add(c + "))", std::move(ps));
   }
   for (size_t i = 0; i < parts.size(); ++i) w.condition += (i ? " AND " : "") + parts[i];
   if (w.condition.empty()) w.condition = "1 = 1";

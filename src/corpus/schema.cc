@@ -75,17 +75,23 @@ CREATE TABLE corpus_item_texts (
   request TEXT NOT NULL,
   rationale TEXT NOT NULL
 );
-CREATE TABLE corpus_citations (
-  item_id BIGINT NOT NULL REFERENCES corpus_items (id),
-  by_reviewer INTEGER NOT NULL,
+CREATE TABLE corpus_sections (
+  id %ID%,
   family TEXT NOT NULL,
   guideline TEXT NOT NULL,
   section TEXT NOT NULL,
   section_key TEXT NOT NULL,
+  label TEXT NOT NULL,
+  UNIQUE (family, guideline, section)
+);
+CREATE TABLE corpus_citations (
+  item_id BIGINT NOT NULL REFERENCES corpus_items (id),
+  by_reviewer INTEGER NOT NULL,
+  section_id BIGINT NOT NULL REFERENCES corpus_sections (id),
   pages TEXT NOT NULL
 );
 CREATE INDEX corpus_citations_item ON corpus_citations (item_id);
-CREATE INDEX corpus_citations_section ON corpus_citations (by_reviewer, family, section_key, item_id);
+CREATE INDEX corpus_citations_section ON corpus_citations (section_id, by_reviewer, item_id);
 CREATE TABLE corpus_rollup (
   dimension TEXT NOT NULL,
   value TEXT NOT NULL,

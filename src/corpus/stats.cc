@@ -68,10 +68,9 @@ Stats stats(sql::Database& db, const Filter& filter, const std::string& dimensio
     const Where w = build_where(filter, s.dialect());
     std::string query;
     if (dimension == "section")
-      query = "SELECT g, COUNT(*), SUM(o) FROM (SELECT DISTINCT i.id, CASE WHEN c.section = '' THEN c.family "
-              "ELSE c.family || ': ' || c.section END AS g, i.overturned AS o FROM " + w.from +
-              " JOIN corpus_citations c ON c.item_id = i.id AND c.by_reviewer = 1 WHERE " + w.condition +
-              ") t GROUP BY g";
+      query = "SELECT g, COUNT(*), SUM(o) FROM (SELECT DISTINCT i.id, s.label AS g, i.overturned AS o FROM " +
+              w.from + " JOIN corpus_citations c ON c.item_id = i.id AND c.by_reviewer = 1 "
+              "JOIN corpus_sections s ON s.id = c.section_id WHERE " + w.condition + ") t GROUP BY g";
     else
       query = "SELECT " + column_of(dimension) + ", COUNT(*), SUM(i.overturned) FROM " + w.from + " WHERE " +
               w.condition + " GROUP BY " + column_of(dimension);

@@ -3,13 +3,21 @@
 #include <set>
 
 namespace imr::corpus {
-namespace {
-
-std::string section_value(const std::string& family, const std::string& section) {
+std::string section_label(const std::string& family, const std::string& section) {
   return section.empty() ? family : family + ": " + section;
 }
 
-}  // namespace
+int64_t Writer::section_id(const CitationRecord& c) {
+  const auto key = std::make_tuple(c.family, c.guideline, c.section);
+  if (auto it = sections_.find(key); it != sections_.end()) return it->second;
+  s_.run("INSERT INTO corpus_sections (family, guideline, section, section_key, label) VALUES (?, ?, ?, ?, ?) "
+         "ON CONFLICT (family, guideline, section) DO NOTHING",
+         {c.family, c.guideline, c.section, filter_key(c.section), section_label(c.family, c.section)});
+  const int64_t id = s_.integer("SELECT id FROM corpus_sections WHERE family = ? AND guideline = ? AND section = ?",
+                                {c.family, c.guideline, c.section});
+  sections_.emplace(key, id);
+  return id;
+}
 
 void Writer::count(const std::string& dimension, const std::string& value, int sign, bool overturned) {
   Count& c = rollup_[{dimension, value}];
@@ -28,7 +36,7 @@ void Writer::count_item(const ItemRecord& item, const LetterRecord& letter, int 
   count("priority", letter.priority, sign, o);
   std::set<std::string> sections;
   for (const CitationRecord& c : item.citations)
-    if (c.by_reviewer) sections.insert(section_value(c.family, c.section));
+    if (c.by_reviewer) sections.insert(section_label(c.family, c.section));
   for (const std::string& s : sections) count("section", s, sign, o);
 }
 
@@ -49,8 +57,8 @@ void Writer::retire(int64_t letter_id) {
            it.drug_class = r.text(3);
            it.overturned = r.flag(4);
          });
-  s_.run("SELECT c.item_id, c.family, c.section FROM corpus_citations c JOIN corpus_items i ON i.id = c.item_id "
-         "WHERE i.letter_id = ? AND c.by_reviewer = 1",
+  s_.run("SELECT c.item_id, s.family, s.section FROM corpus_citations c JOIN corpus_items i ON i.id = c.item_id "
+         "JOIN corpus_sections s ON s.id = c.section_id WHERE i.letter_id = ? AND c.by_reviewer = 1",
          {letter_id}, [&](const sql::Row& r) {
            items[r.integer(0)].citations.push_back({true, r.text(1), "", r.text(2), ""});
          });
@@ -101,9 +109,8 @@ WriteOutcome Writer::write(const LetterRecord& l, const std::string& now) {
       s_.run("INSERT INTO corpus_items_fts (rowid, request, rationale) VALUES (?, ?, ?)",
              {item_id, it.request, it.rationale});
     for (const CitationRecord& c : it.citations)
-      s_.run("INSERT INTO corpus_citations (item_id, by_reviewer, family, guideline, section, section_key, pages) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-             {item_id, c.by_reviewer, c.family, c.guideline, c.section, filter_key(c.section), c.pages});
+      s_.run("INSERT INTO corpus_citations (item_id, by_reviewer, section_id, pages) VALUES (?, ?, ?, ?)",
+             {item_id, c.by_reviewer, section_id(c), c.pages});
     if (current) count_item(it, l, +1);
   }
   return previous == 0 ? WriteOutcome::added : WriteOutcome::amended;

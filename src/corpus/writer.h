@@ -10,6 +10,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "corpus/record.h"
@@ -35,13 +36,16 @@ class Writer {
   void count(const std::string& dimension, const std::string& value, int sign, bool overturned);
   void count_item(const ItemRecord& item, const LetterRecord& letter, int sign);
   void retire(int64_t letter_id);  // a version no longer current
+  int64_t section_id(const CitationRecord& c);
 
+  std::map<std::tuple<std::string, std::string, std::string>, int64_t> sections_;
   sql::Session& s_;
   std::map<std::pair<std::string, std::string>, Count> rollup_;
 };
 
 // The dimensions statistics are kept for, and the value an item has in each (an item counts
 // once per distinct guideline section its reviewer cited).
+std::string section_label(const std::string& family, const std::string& section);
 inline constexpr const char* kDimensions[] = {"category", "body_region", "drug_class", "specialty",
                                               "section", "year", "priority", "all"};
 
