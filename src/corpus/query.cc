@@ -86,8 +86,9 @@ Where build_where(const Filter& f, sql::Dialect dialect) {
   } else {
     w.from = "corpus_items i";
   }
-  // Unary plus: almost every item is current, so no index should be chosen for this term.
-  if (!f.all_versions) add("+i.is_current = 1", {});
+  // Almost every item is current: SQLite must not drive a query from this term (the unary
+  // plus keeps it off any index); PostgreSQL estimates it from its statistics.
+  if (!f.all_versions) add(dialect == sql::Dialect::sqlite ? "+i.is_current = 1" : "i.is_current = 1", {});
   if (!f.category.empty()) add("i.category = ?", {filter_key(f.category)});
   if (!f.body_region.empty()) add("i.body_region = ?", {filter_key(f.body_region)});
   if (!f.drug.empty()) {

@@ -68,6 +68,7 @@ CREATE INDEX corpus_items_letter ON corpus_items (letter_id);
 CREATE INDEX corpus_items_newest ON corpus_items (decision_date, id);
 CREATE INDEX corpus_items_category ON corpus_items (category, body_region, decision_date);
 CREATE INDEX corpus_items_drug ON corpus_items (drug_class, drug, decision_date);
+CREATE INDEX corpus_items_drug_name ON corpus_items (drug, decision_date);
 CREATE INDEX corpus_items_specialty ON corpus_items (specialty_key, decision_date);
 CREATE INDEX corpus_items_year ON corpus_items (year, category);
 CREATE TABLE corpus_item_texts (
