@@ -542,6 +542,12 @@ static bool service_given_before(const ItemContext& ctx, std::vector<Evidence>* 
     if (evidence) evidence->push_back(Evidence{-2, 0, ctx.certified->text.size(), ctx.certified->text});
     return true;
   }
+  // "Additional physical therapy", "continue chiropractic": more of a course, whatever the
+  // record says of the sessions given (docs/decision-policy.md, Phases).
+  if (mentions_refill(ctx.request)) {
+    if (evidence) evidence->push_back(request_evidence(ctx.request));
+    return true;
+  }
   if (!ctx.pack || !ctx.pack->prior_course_kind) return false;
   const std::set<std::string> subjects(ctx.pack->prior_course_subjects.begin(), ctx.pack->prior_course_subjects.end());
   for (const Fact* f : facts_of(ctx, *ctx.pack->prior_course_kind)) {

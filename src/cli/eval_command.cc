@@ -12,6 +12,7 @@
 #include "eval/eval_report.h"
 #include "intake/document.h"
 #include "intake/letter_case.h"
+#include "intake/letter_items.h"
 #include "letters/letter.h"
 
 namespace imr::cli {
@@ -58,7 +59,8 @@ Action add_eval_command(CLI::App& app, const GlobalOptions& global) {
     std::vector<std::string> skipped;
     for (const auto& file : expand(opts->paths)) {
       try {
-        const Letter letter = read_letter(load_document_text(file), file);
+        Letter letter = read_letter(load_document_text(file), file);
+        classify_letter_items(letter, engine.knowledge().drugs, engine.knowledge().services);
         const Review review = engine.review(case_from_letter(letter));
         auto compared = compare_letter(letter, review);
         items.insert(items.end(), compared.begin(), compared.end());

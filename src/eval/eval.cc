@@ -70,10 +70,14 @@ std::vector<EvalItem> compare_letter(const Letter& letter, const Review& review)
     EvalItem e;
     e.file = letter.file;
     e.request = li.request;
+    e.category = li.category;
+    e.body_region = li.body_region;
     e.topic = d.no_rule ? "" : d.topic;
     e.reviewer = li.decision;
     e.engine = d.decision;
     e.agree = d.decision && *d.decision == li.decision;
+    for (const auto& c : d.criteria)
+      if (c.decided) e.decided_by.push_back(c.id);
     for (const auto& c : d.citations)
       if (!c.non_mtus) e.engine_mtus_sections.push_back(describe(c.section, c.pages));
     bool any_mtus = false, matched = false;
@@ -93,38 +97,42 @@ EvalTotals summarize(const std::vector<EvalItem>& items) {
   EvalTotals t;
   for (const auto& e : items) {
     ++t.items;
-    if (!e.engine) {
+    if (e.engine) {
+      ++t.decided;
+      t.agree_decided += e.agree;
+    } else {
       ++t.no_rule;
-      continue;
     }
-    ++t.decided;
-    t.agree += e.agree;
-    ++t.confusion[index_of(e.reviewer)][index_of(*e.engine)];
+    const bool agree = e.scored() == e.reviewer;
+    t.agree += agree;
+    ++t.confusion[index_of(e.reviewer)][index_of(e.scored())];
     if (e.citation_match) {
       ++t.citation_checked;
       t.citation_agree += *e.citation_match;
     }
   }
-  if (t.decided) {
-    t.agreement = static_cast<double>(t.agree) / t.decided;
-    const double n = t.decided;
-    const double po = t.agreement;
+  if (t.items) {
+    const double n = t.items;
+    t.coverage = t.decided / n;
+    t.agreement = t.agree / n;
     const double r_up = (t.confusion[0][0] + t.confusion[0][1]) / n;
     const double e_up = (t.confusion[0][0] + t.confusion[1][0]) / n;
     const double pe = r_up * e_up + (1 - r_up) * (1 - e_up);
     // Kappa is undefined when chance agreement is total (every item in one class).
-    if (pe < 1.0) t.kappa = (po - pe) / (1 - pe);
+    if (pe < 1.0) t.kappa = (t.agreement - pe) / (1 - pe);
   }
-  const int reviewer_overturned = t.confusion[1][0] + t.confusion[1][1];
-  if (reviewer_overturned) t.overturn_recall = static_cast<double>(t.confusion[1][1]) / reviewer_overturned;
+  if (t.reviewer_overturned())
+    t.overturn_recall = static_cast<double>(t.confusion[1][1]) / t.reviewer_overturned();
+  if (t.engine_overturned())
+    t.overturn_precision = static_cast<double>(t.confusion[1][1]) / t.engine_overturned();
   return t;
 }
 
 EvalReport make_report(std::vector<EvalItem> items) {
   EvalReport r;
   std::map<std::string, std::vector<EvalItem>> groups;
-  for (const auto& e : items) groups[e.topic.empty() ? "(no rule)" : e.topic].push_back(e);
-  for (const auto& [topic, group] : groups) r.by_topic[topic] = summarize(group);
+  for (const auto& e : items) groups[e.category.empty() ? "(unknown)" : e.category].push_back(e);
+  for (const auto& [category, group] : groups) r.by_category[category] = summarize(group);
   r.totals = summarize(items);
   r.items = std::move(items);
   return r;

@@ -13,20 +13,30 @@ std::string pct(std::optional<double> v) { return v ? fmt::format("{:.1f}%", *v 
 
 std::string num(std::optional<double> v) { return v ? fmt::format("{:.3f}", *v) : "n/a"; }
 
+nlohmann::json optional_json(std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+
 nlohmann::json totals_json(const EvalTotals& t) {
-  nlohmann::json j{{"items", t.items},
-                   {"decided", t.decided},
-                   {"no_rule", t.no_rule},
-                   {"agree", t.agree},
-                   {"agreement", t.agreement},
-                   {"confusion", {{"reviewer_upheld", {{"engine_upheld", t.confusion[0][0]}, {"engine_overturned", t.confusion[0][1]}}},
-                                  {"reviewer_overturned", {{"engine_upheld", t.confusion[1][0]}, {"engine_overturned", t.confusion[1][1]}}}}},
-                   {"citation_checked", t.citation_checked},
-                   {"citation_agree", t.citation_agree}};
-  j["overturn_recall"] = t.overturn_recall ? nlohmann::json(*t.overturn_recall) : nlohmann::json(nullptr);
-  j["kappa"] = t.kappa ? nlohmann::json(*t.kappa) : nlohmann::json(nullptr);
-  return j;
+  return nlohmann::json{
+      {"items", t.items},
+      {"decided", t.decided},
+      {"no_rule", t.no_rule},
+      {"coverage", t.coverage},
+      {"agree", t.agree},
+      {"agreement", t.agreement},
+      {"agree_among_decided", t.agree_decided},
+      {"reviewer_overturned", t.reviewer_overturned()},
+      {"engine_overturned", t.engine_overturned()},
+      {"confusion",
+       {{"reviewer_upheld", {{"engine_upheld", t.confusion[0][0]}, {"engine_overturned", t.confusion[0][1]}}},
+        {"reviewer_overturned", {{"engine_upheld", t.confusion[1][0]}, {"engine_overturned", t.confusion[1][1]}}}}},
+      {"overturn_recall", optional_json(t.overturn_recall)},
+      {"overturn_precision", optional_json(t.overturn_precision)},
+      {"kappa", optional_json(t.kappa)},
+      {"citation_checked", t.citation_checked},
+      {"citation_agree", t.citation_agree}};
 }
+
+std::string ratio(int a, int b) { return b ? fmt::format("{}/{}", a, b) : "-"; }
 
 }  // namespace
 
@@ -45,20 +55,28 @@ std::string render_eval_text(const EvalReport& r) {
   }
   const EvalTotals& t = r.totals;
   out += "\n";
-  out += fmt::format("items {}  decided {}  no rule {}\n", t.items, t.decided, t.no_rule);
-  out += fmt::format("agreement {}/{} = {}\n", t.agree, t.decided, pct(t.decided ? std::optional<double>(t.agreement) : std::nullopt));
-  out += fmt::format("confusion (rows reviewer, columns engine):\n");
-  out += fmt::format("                 engine upheld  engine overturned\n");
-  out += fmt::format("  reviewer upheld     {:>6}        {:>6}\n", t.confusion[0][0], t.confusion[0][1]);
-  out += fmt::format("  reviewer overturned {:>6}        {:>6}\n", t.confusion[1][0], t.confusion[1][1]);
-  out += fmt::format("overturn recall {}\n", pct(t.overturn_recall));
+  out += fmt::format("Every figure is over all {} disputed items; an item the engine did not decide (no rule)\n"
+                     "counts as not overturned.\n", t.items);
+  out += fmt::format("coverage {}/{} decided = {}  ({} no rule)\n", t.decided, t.items,
+                     pct(t.items ? std::optional<double>(t.coverage) : std::nullopt), t.no_rule);
+  out += fmt::format("agreement {}/{} = {}  (among decided items {}/{})\n", t.agree, t.items,
+                     pct(t.items ? std::optional<double>(t.agreement) : std::nullopt), t.agree_decided, t.decided);
+  out += "confusion (rows reviewer, columns engine; no rule counted as upheld):\n";
+  out += "                      engine upheld  engine overturned\n";
+  out += fmt::format("  reviewer upheld     {:>8}        {:>8}\n", t.confusion[0][0], t.confusion[0][1]);
+  out += fmt::format("  reviewer overturned {:>8}        {:>8}\n", t.confusion[1][0], t.confusion[1][1]);
+  out += fmt::format("overturn recall {} ({})  precision {} ({})\n", pct(t.overturn_recall),
+                     ratio(t.confusion[1][1], t.reviewer_overturned()), pct(t.overturn_precision),
+                     ratio(t.confusion[1][1], t.engine_overturned()));
   out += fmt::format("Cohen's kappa {}{}\n", num(t.kappa),
                      t.kappa ? "" : " (undefined: every decision falls in one class)");
   out += fmt::format("citation agreement (same MTUS section) {}/{}\n", t.citation_agree, t.citation_checked);
-  out += "\nby topic:\n";
-  for (const auto& [topic, tt] : r.by_topic)
-    out += fmt::format("  {:<20} items {:>3}  agree {:>3}/{:<3}  no rule {:>3}  citations {}/{}\n", topic,
-                       tt.items, tt.agree, tt.decided, tt.no_rule, tt.citation_agree, tt.citation_checked);
+  out += "\nby category (the letter item's kind of request):\n";
+  out += fmt::format("  {:<30} {:>5} {:>8} {:>9} {:>9} {:>9}\n", "category", "items", "decided", "agree",
+                     "rev. ovt", "eng. ovt");
+  for (const auto& [category, c] : r.by_category)
+    out += fmt::format("  {:<30} {:>5} {:>8} {:>9} {:>9} {:>9}\n", category, c.items, c.decided,
+                       ratio(c.agree, c.items), c.reviewer_overturned(), c.engine_overturned());
   return out;
 }
 
@@ -67,7 +85,10 @@ nlohmann::json to_json(const EvalReport& r) {
   for (const auto& e : r.items) {
     nlohmann::json j{{"file", e.file},
                      {"request", e.request},
+                     {"category", e.category},
+                     {"body_region", e.body_region},
                      {"topic", e.topic},
+                     {"decided_by", e.decided_by},
                      {"reviewer", to_string(e.reviewer)},
                      {"engine", e.engine ? nlohmann::json(to_string(*e.engine)) : nlohmann::json(nullptr)},
                      {"agree", e.agree},
@@ -76,9 +97,12 @@ nlohmann::json to_json(const EvalReport& r) {
     j["citation_match"] = e.citation_match ? nlohmann::json(*e.citation_match) : nlohmann::json(nullptr);
     items.push_back(std::move(j));
   }
-  nlohmann::json topics = nlohmann::json::object();
-  for (const auto& [topic, t] : r.by_topic) topics[topic] = totals_json(t);
-  return nlohmann::json{{"items", items}, {"totals", totals_json(r.totals)}, {"by_topic", topics}};
+  nlohmann::json categories = nlohmann::json::object();
+  for (const auto& [category, t] : r.by_category) categories[category] = totals_json(t);
+  return nlohmann::json{{"scoring", "every figure over all items; an item not decided counts as not overturned"},
+                        {"items", items},
+                        {"totals", totals_json(r.totals)},
+                        {"by_category", categories}};
 }
 
 }  // namespace imr

@@ -5,8 +5,8 @@
 // Therapy completed: a therapy named with a completion cue ("has completed 12 sessions of
 // physical therapy", "attended eight chiropractic visits", "six acupuncture treatments to
 // date", "with chiropractic care her sitting tolerance improved"); not in a sentence that only
-// requests or plans it. value = sessions when stated;
-// qualifier "helped" when the sentence reports gains, "no_benefit" when it reports none.
+// requests or plans it, nor in one reporting utilization review's decision on a request.
+// value = sessions when stated; qualifier "helped" when the sentence reports gains, "no_benefit" when it reports none.
 // Device trial: "TENS trial", "trial of an H-wave unit", "used a TENS unit for a month";
 // qualifier and duration (days) and hours of use per day when stated. Homebound: affirmed
 // ("homebound", "confined to the home") or negated ("able to leave the home", "drives
@@ -42,6 +42,18 @@ const RE2& plan_only_re() {
       R"(\b(?:request(?:s|ed|ing)?|recommend(?:s|ed)?|will (?:start|begin|attend|undergo)|plan(?:s|ned)? (?:to|for)|prescrib(?:e|ed|ing)|refer(?:red|ral)? (?:to|for)|authoriz\w+|would like)\b)");
   return re;
 }
+// A sentence reporting what utilization review did with a request ("utilization review
+// determined six visits of physical therapy were not medically necessary") names the
+// sessions requested, not sessions given, unless it also says they were attended.
+const RE2& review_re() {
+  static const RE2 re(
+      R"(\b(?:utilization review|ur|non-?certif\w*|not medically necessary|(?:was|were) (?:denied|modified|certified|non-?certified|not certified))\b)");
+  return re;
+}
+const RE2& attended_re() {
+  static const RE2 re(R"(\b(?:completed|attended|underwent|undergone|finished|participated)\b)");
+  return re;
+}
 const RE2& sessions_re() {
   static const RE2 re(std::string(R"(\b()") + kNumberPattern +
                       R"()\s+(?:[a-z-]+\s+){0,3}?(?:sessions?|visits?|treatments?|appointments?)\b)");
@@ -49,12 +61,12 @@ const RE2& sessions_re() {
 }
 const RE2& gains_re() {
   static const RE2 re(
-      R"(\b(?:improv\w+|gains?|gained|increased|now (?:able|walks|sits|stands|lifts)|able to (?:walk|sit|stand|lift|return|resume)|returned to|better|benefit(?:ed)?|helped|helpful|progress(?:ed)?|reduced (?:her|his|the) (?:pain|medication|need))\b)");
+      R"(\b(?:improv\w+|gains?|gained|increased|rose|risen|went up|back (?:at|to) (?:full|regular|usual) (?:duty|work)|back to work|now (?:able|walks|sits|stands|lifts)|able to (?:walk|sit|stand|lift|return|resume)|returned to|better|benefit(?:ed)?|helped|helpful|progress(?:ed)?|reduced (?:her|his|the) (?:pain|medication|need))\b)");
   return re;
 }
 const RE2& no_benefit_re() {
   static const RE2 re(
-      R"(\b(?:no (?:\w+ )?(?:improvement|benefit|gains?|relief|progress|change)|without (?:\w+ )?(?:improvement|benefit|gains?|relief)|did not (?:help|improve)|didn't help|not helpful|ineffective|plateau(?:ed)?|failed|minimal (?:benefit|improvement|relief)|little (?:benefit|improvement|relief))\b)");
+      R"(\b(?:no (?:\w+ ){0,4}?(?:improvement|benefit|gains?|relief|progress|change)|without (?:\w+ ){0,4}?(?:improvement|benefit|gains?|relief)|did not (?:help|improve|relieve|resolve)|didn't help|(?:has|have|had) not (?:helped|been helpful|relieved|improved|resolved)|not helpful|ineffective|plateau(?:ed)?|failed|minimal (?:benefit|improvement|relief)|little (?:benefit|improvement|relief))\b)");
   return re;
 }
 
@@ -135,6 +147,7 @@ void therapies(const SentenceContext& s, std::vector<Fact>& out) {
   const bool completed = contains(completion_re(), n);
   if (!completed && !contains(sessions_re(), n) && !outcome_said) return;
   if (contains(plan_only_re(), n) && !completed) return;
+  if (contains(review_re(), n) && !contains(attended_re(), n)) return;
   std::vector<std::string> seen;
   for (const ReMatch& m : find_all(therapy_re(), n, 8)) {
     std::string subject;

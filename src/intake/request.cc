@@ -106,13 +106,13 @@ void derive(ParsedRequest& r) {
     return;
   }
   if (r.strengths.empty()) return;
-  // Only the opioid counts. In an acetaminophen combination it is the smaller number,
-  // whichever order it is written in (10/325, or 300/30 for codeine).
+  // Only the opioid counts. In an acetaminophen combination it is the smallest number,
+  // whichever order it is written in (10/325, 300/30 for codeine, 320.5/30/16 for
+  // acetaminophen/caffeine/dihydrocodeine).
   Strength s = r.strengths.front();
-  if (r.strengths.size() == 2 && r.strengths[1].value < s.value &&
-      std::find(drug->ingredients.begin(), drug->ingredients.end(), "acetaminophen") !=
-          drug->ingredients.end())
-    s = r.strengths[1];
+  if (std::find(drug->ingredients.begin(), drug->ingredients.end(), "acetaminophen") != drug->ingredients.end())
+    for (const Strength& other : r.strengths)
+      if (other.value < s.value) s = other;
   const bool per_hour = drug->mme->per_mcg_hr.has_value();
   const std::string expected = per_hour ? "mcg/hr" : "mg";
   if (s.unit != expected) {

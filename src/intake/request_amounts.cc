@@ -118,11 +118,11 @@ std::optional<int> take_quantity(std::string& work) {
 
 std::vector<Strength> take_strengths(std::string& work, bool combination) {
   static const RE2 kNumber(IMR_WHOLE(
-      R"((\d+(?:\.\d+)?)\s*(?:(/|-)\s*(\d+(?:\.\d+)?)\s*)?(mcg\s*/\s*(?:hr|h|hour)s?|mg\s*/\s*ml|mcg|mg|gm|g|ml|%)?)"));
+      R"((\d+(?:\.\d+)?)\s*(?:(/|-)\s*(\d+(?:\.\d+)?)\s*)?(?:/\s*(\d+(?:\.\d+)?)\s*)?(mcg\s*/\s*(?:hr|h|hour)s?|mg\s*/\s*ml|mcg|mg|gm|g|ml|%)?)"));
   re2::StringPiece input(work.data(), work.size());
   re2::StringPiece whole;
-  std::string first, sep, second, unit;
-  while (RE2::FindAndConsume(&input, kNumber, &whole, &first, &sep, &second, &unit)) {
+  std::string first, sep, second, third, unit;
+  while (RE2::FindAndConsume(&input, kNumber, &whole, &first, &sep, &second, &third, &unit)) {
     const size_t start = static_cast<size_t>(whole.data() - work.data());
     const size_t end = start + whole.size();
     // A number glued to letters ("q6h", "x2") is not a strength.
@@ -136,6 +136,7 @@ std::vector<Strength> take_strengths(std::string& work, bool combination) {
     const std::string u = unit.empty() ? "mg" : normalize_unit(unit);
     std::vector<Strength> out{{std::atof(first.c_str()), u}};
     if (has_second) out.push_back({std::atof(second.c_str()), u});
+    if (has_second && !third.empty()) out.push_back({std::atof(third.c_str()), u});  // "320.5/30/16mg"
     blank(work, {start, end});
     return out;
   }

@@ -21,7 +21,7 @@ std::optional<int> take_refills(std::string& work);
 std::optional<int> take_duration_days(std::string& work);
 std::optional<int> take_quantity(std::string& work);
 
-// The first strength in `work`: a number with a unit, or a combination "a/b" (or "a-b"
+// The first strength in `work`: a number with a unit, or a combination "a/b" or "a/b/c" (or "a-b"
 // with a unit, or for a combination drug) whose unit defaults to mg. Returns one Strength
 // per number.
 std::vector<Strength> take_strengths(std::string& work, bool combination);

@@ -1,5 +1,6 @@
 // Reading a non-drug request once its service is known: its topic there, visit counts
-// ("2x week x 6 weeks", "12 sessions", "2x6", "x 6 visits"), hours a day ("4 hours/day"),
+// ("2x week x 6 weeks", "12 sessions", "2x6", "x 6 visits", and in words: "three times a
+// week for two weeks", "six visits"), hours a day ("4 hours/day"),
 // days a week, duration ("x 10 days") and purchase or rental. Pure; RE2 only.
 #pragma once
 

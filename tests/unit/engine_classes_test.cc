@@ -120,7 +120,7 @@ TEST(EngineCarisoprodolTest, NotRecommendedEvenShortTerm) {
 }
 
 TEST(EngineNoRuleTest, UncoveredRequestIsRoutedNotGuessed) {
-  const Determination d = review_one("Chronic knee osteoarthritis.", "CT scan of the right knee");
+  const Determination d = review_one("Chronic knee osteoarthritis.", "Diagnostic ultrasound of the right knee");
   EXPECT_TRUE(d.no_rule);
   EXPECT_FALSE(d.decision.has_value());
   EXPECT_NE(d.rationale.find("routed to the physician reviewer"), std::string::npos);

@@ -294,6 +294,7 @@ TEST(RequestTest, EveryOpioidInTheTableHasItsMme) {
       {"Tramadol 50mg QID #120", "20"},                 {"Ultram ER 200mg daily #30", "20"},
       {"Ultracet 37.5/325 1 tab q6h #120", "15"},       {"Tylenol #3 300/30 1 tab q6h #120", "18"},
       {"Butrans 20mcg/hr 1 patch weekly #4", ""},       {"Subutex 8mg SL daily #30", ""},
+      {"Trezix 320.5/30/16mg 2 caps q6h #120", "32"},   {"Synapryn 10mg/1ml oral suspension 500ml", ""},
   };
   std::set<std::string> covered;
   for (const auto& [text, mme] : rows) {

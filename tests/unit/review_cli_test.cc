@@ -156,7 +156,9 @@ TEST(EvalCliTest, TableAndJsonOnTeamLetters) {
   ASSERT_EQ(json.code, 0) << json.err;
   const auto j = nlohmann::json::parse(json.out);
   EXPECT_GE(j["totals"]["items"].get<int>(), 2);
-  EXPECT_TRUE(j["by_topic"].is_object());
+  EXPECT_TRUE(j["by_category"].is_object());
+  EXPECT_TRUE(j["totals"].contains("overturn_precision"));
+  EXPECT_TRUE(j["totals"].contains("coverage"));
   EXPECT_TRUE(j["totals"]["confusion"].is_object());
 }
 
