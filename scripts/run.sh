@@ -9,6 +9,13 @@ IMR=build/src/imr
 echo "== imr parse examples/letters/* (the letter reader) =="
 "$IMR" parse --format text examples/letters/*
 echo
+echo "== imr corpus: the example letters (and ../shared/real-letters) stored, searched and counted =="
+CORPUS=build/corpus-demo.db
+rm -f "$CORPUS" "$CORPUS"-*
+"$IMR" corpus add examples/letters $([ -d ../shared/real-letters ] && echo ../shared/real-letters) --store "$CORPUS" --quiet
+"$IMR" corpus search mri --limit 3 --store "$CORPUS"
+"$IMR" corpus stats --by category --top 8 --store "$CORPUS"
+echo
 echo "== imr review examples/cases/* (the review engine; one line per disputed item) =="
 for c in examples/cases/*.json; do
   "$IMR" review --format json "$c" | python3 scripts/review-summary.py "$(basename "$c" .json)"

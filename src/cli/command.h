@@ -33,6 +33,7 @@ Action add_case_command(CLI::App& app, const GlobalOptions& global);
 Action add_reviewers_command(CLI::App& app, const GlobalOptions& global);
 Action add_users_command(CLI::App& app, const GlobalOptions& global);
 Action add_serve_command(CLI::App& app, const GlobalOptions& global);
+Action add_corpus_command(CLI::App& app, const GlobalOptions& global);
 
 struct ServiceHandle;
 struct ServiceOptions;

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   add(add_reviewers_command(app, global));
   add(add_users_command(app, global));
   add(add_serve_command(app, global));
+  add(add_corpus_command(app, global));
 
   try {
     app.parse(argc, argv);

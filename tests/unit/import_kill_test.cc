@@ -22,6 +22,7 @@
 
 #include "store/store.h"
 #include "support/cli.h"
+#include "support/raw_store.h"
 #include "support/synthetic_case.h"
 #include "support/test_store.h"
 
@@ -30,6 +31,7 @@ namespace {
 
 using nlohmann::json;
 using testing::quoted;
+using testing::RawStore;
 using testing::run_imr;
 using testing::TestStoreLocation;
 
@@ -56,45 +58,6 @@ std::string synthetic_jsonl(int cases) {
   }
   return out;
 }
-
-// Read-only SQL against the store, whichever the backend; every value as text.
-class RawStore {
- public:
-  explicit RawStore(const TestStoreLocation& loc) {
-    if (loc.postgres())
-      pg_ = std::make_unique<pqxx::connection>(loc.location());
-    else {
-      lite_ = std::make_unique<SQLite::Database>(loc.sqlite_path(), SQLite::OPEN_READWRITE);
-      lite_->setBusyTimeout(10000);
-    }
-  }
-
-  std::vector<std::vector<std::string>> rows(const std::string& sql) {
-    std::vector<std::vector<std::string>> out;
-    if (pg_) {
-      pqxx::nontransaction tx(*pg_);
-      for (const auto& row : tx.exec(sql)) {
-        std::vector<std::string> r;
-        for (const auto& field : row) r.push_back(field.is_null() ? "" : field.c_str());
-        out.push_back(std::move(r));
-      }
-    } else {
-      SQLite::Statement s(*lite_, sql);
-      while (s.executeStep()) {
-        std::vector<std::string> r;
-        for (int c = 0; c < s.getColumnCount(); ++c) r.push_back(s.getColumn(c).getString());
-        out.push_back(std::move(r));
-      }
-    }
-    return out;
-  }
-
-  long count(const std::string& sql) { return std::stol(rows(sql).at(0).at(0)); }
-
- private:
-  std::unique_ptr<pqxx::connection> pg_;
-  std::unique_ptr<SQLite::Database> lite_;
-};
 
 // Starts `imr case import` without waiting; stdout and stderr go to files.
 pid_t start_import(const std::string& file, const std::string& location, const std::string& out) {

@@ -1,0 +1,48 @@
+// `imr corpus search`: items matching a filter (corpus/query.h), newest first or by
+// relevance, each with a snippet of its rationale where the words found are marked «so».
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corpus/query.h"
+#include "store/sql.h"
+
+namespace imr::corpus {
+
+inline constexpr const char* kMarkStart = "«";
+inline constexpr const char* kMarkEnd = "»";
+
+struct SearchOptions {
+  Filter filter;
+  bool by_relevance = false;  // newest first otherwise (relevance needs filter.text)
+  int limit = 20;
+  int offset = 0;
+};
+
+struct SearchHit {
+  int64_t item_id = 0, letter_id = 0;
+  int position = 0;
+  std::string case_number, decision_date, request, decision, category, body_region, drug, drug_class, specialty,
+      priority, snippet;
+  bool current = true;
+};
+
+struct SearchResult {
+  int64_t total = 0;  // items matching, over every page
+  std::vector<SearchHit> hits;
+};
+
+SearchResult search(sql::Database& db, const SearchOptions& options);
+
+// One stored letter as `imr parse` printed it, with its case number and whether it is the
+// current version; nullopt when no letter has that id.
+struct StoredLetter {
+  int64_t id = 0;
+  std::string case_number, letter_json, source_name;
+  bool current = true;
+};
+std::optional<StoredLetter> find_letter(sql::Database& db, int64_t letter_id);
+
+}  // namespace imr::corpus
