@@ -22,10 +22,12 @@ namespace fs = std::filesystem;
 
 // Floors: a little under the figures measured when they were last raised.
 constexpr int kItems = 221;
-constexpr double kMinCoverage = 0.60;
-constexpr double kMinRecall = 0.10;
-constexpr double kMinPrecision = 0.10;
-constexpr double kMinKappa = 0.03;
+// Measured 2026-12-06: coverage 221/221, recall 25/27 (92.6%), precision 25/28 (89.3%),
+// kappa 0.896.
+constexpr double kMinCoverage = 0.98;
+constexpr double kMinRecall = 0.88;
+constexpr double kMinPrecision = 0.85;
+constexpr double kMinKappa = 0.85;
 
 TEST(EvalRealTest, AgreementWithRealReviewersStaysAboveItsFloor) {
   if (!fs::is_directory(IMR_REAL_LETTERS_DIR)) GTEST_SKIP() << "no real letters at " << IMR_REAL_LETTERS_DIR;
