@@ -10,6 +10,7 @@ namespace {
 
 const imr::DrugTable& bench_drugs() {
   static const imr::DrugTable table = imr::DrugTable::parse(R"(version: b
+classes: {opioid: opioid, benzodiazepine: benzodiazepine, muscle_relaxant: muscle relaxant, anticonvulsant: anticonvulsant}
 drugs:
   - {key: hydrocodone_apap, generic: hydrocodone/acetaminophen, ingredients: [hydrocodone, acetaminophen], brands: [Norco, Vicodin, Lortab], class: opioid, topic: opioids, mme: {per_mg: 1}}
   - {key: oxycodone_apap, generic: oxycodone/acetaminophen, ingredients: [oxycodone, acetaminophen], brands: [Percocet, Endocet], class: opioid, topic: opioids, mme: {per_mg: 1.5}}
