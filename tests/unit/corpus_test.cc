@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/bounded_call.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "corpus/ingest.h"
@@ -152,6 +153,7 @@ TEST(CorpusSynthetic, EveryLetterReadsWithItsOwnDecisions) {
 }
 
 TEST_P(CorpusTest, FixturesIngestedUnreadableReportedAndRerunAddsNothing) {
+  if (!kCallFromThreadsSafe) GTEST_SKIP() << "PDFs read on several threads: not under ASan (core/bounded_call.h)";
   const Ingested first = ingest(*db_, {kLetters});
   // Every fixture letter but the two that are not letters.
   EXPECT_EQ(first.summary.failed, 2);
@@ -194,6 +196,7 @@ TEST_P(CorpusTest, FixturesIngestedUnreadableReportedAndRerunAddsNothing) {
 }
 
 TEST_P(CorpusTest, SearchFiltersSnippetsAndOrder) {
+  if (!kCallFromThreadsSafe) GTEST_SKIP() << "PDFs read on several threads: not under ASan (core/bounded_call.h)";
   ingest(*db_, {kLetters});
   Filter f;
   f.text = "meniscus";
@@ -372,6 +375,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, CorpusTest, ::testing::Values("sqlite", "post
 
 // The command line: progress stays off a pipe, one summary line, unreadable letters named.
 TEST(CorpusCli, AddSearchStatsPrecedentsLetter) {
+  if (!kCallFromThreadsSafe) GTEST_SKIP() << "PDFs read on several threads: not under ASan (core/bounded_call.h)";
   const std::string store = (testing::scratch_dir() / "corpus.db").string();
   const auto add = testing::run_imr("corpus add " + testing::quoted(kLetters) + " --store " + testing::quoted(store));
   EXPECT_EQ(add.code, 1) << add.err;
@@ -423,6 +427,7 @@ TEST(CorpusCli, AddSearchStatsPrecedentsLetter) {
 // The real letters: all 97 stored without an error, each with its case number and items, and
 // each letter's first item found by searching the words of its request.
 TEST(CorpusRealLetters, AllIngestedAndFound) {
+  if (!kCallFromThreadsSafe) GTEST_SKIP() << "PDFs read on several threads: not under ASan (core/bounded_call.h)";
   if (!fs::exists(IMR_REAL_LETTERS_DIR)) GTEST_SKIP() << "no ../shared/real-letters";
   std::map<std::string, std::pair<size_t, std::string>> expected;  // case -> items, decisions
   {
