@@ -156,7 +156,7 @@ SyntheticLetter synthetic_letter(uint64_t seed, int64_t index) {
        " was hurt on " + us_date(injured) + " by " + pick(case_rng, kInjuries) + ". The most recent visit found " +
        pick(rng, kFindings) + " and " + pick(rng, kFindings) + ". Utilization review denied the requests below.\n\n";
   t += "                      IMR ISSUES, DECISIONS AND RATIONALES\n";
-  t += "Each disputed item or service below was decided on its own, and those decisions make up this determination:\n\n";
+  t += "This determination rests on the decision made for each disputed item below.\n\n";
 
   const int items = 1 + static_cast<int>(rng() % 4);
   std::vector<size_t> used;
