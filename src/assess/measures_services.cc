@@ -147,6 +147,16 @@ Finding therapy_gains(const CriterionRule& rule, const ItemContext& ctx) {
 // Conservative care tried (args.any_of: therapies / drug classes; empty takes any) and not
 // resolved: failed, not tolerated, or (args.ongoing_counts) under way with symptoms
 // persisting. args.unless_red_flag: a red flag meets it on its own.
+// The outcome `fact` decides: its sentence quoted, its subject named.
+Finding decided_by(Finding& out, const Fact& fact, const char* reason, CriterionState state) {
+  cite(out, fact);
+  out.vars["quote"] = fact.evidence.text;
+  out.vars["value"] = readable(fact.subject);
+  out.reason = reason;
+  out.state = state;
+  return out;
+}
+
 Finding conservative_care_failed(const CriterionRule& rule, const ItemContext& ctx) {
   Finding out;
   if (rule.args.flag("unless_red_flag")) {
@@ -164,34 +174,19 @@ Finding conservative_care_failed(const CriterionRule& rule, const ItemContext& c
   for (const Fact* f : facts_of(ctx, FactKind::kPriorTrial)) {
     if (f->polarity == Polarity::kNegated || !counts(*f)) continue;
     if (f->qualifier == "failed" || f->qualifier == "not_tolerated") {
-      cite(out, *f);
-      out.vars["quote"] = f->evidence.text;
-      out.vars["value"] = readable(f->subject);
-      out.reason = "failed";
-      out.state = S::kMet;
-      return out;
+      return decided_by(out, *f, "failed", S::kMet);
     }
   }
   for (const Fact* f : facts_of(ctx, FactKind::kTherapyCompleted)) {
     if (f->polarity == Polarity::kAffirmed && f->qualifier == "no_benefit" && in_or_any(any_of, f->subject)) {
-      cite(out, *f);
-      out.vars["quote"] = f->evidence.text;
-      out.vars["value"] = readable(f->subject);
-      out.reason = "failed";
-      out.state = S::kMet;
-      return out;
+      return decided_by(out, *f, "failed", S::kMet);
     }
   }
   // Care that is helping is not a failure: the guideline waits for it.
   for (const Fact* f : facts_of(ctx, FactKind::kTherapyCompleted)) {
     if (f->polarity == Polarity::kAffirmed && (f->qualifier == "helped" || f->qualifier == "reported_benefit") &&
         in_or_any(any_of, f->subject)) {
-      cite(out, *f);
-      out.vars["quote"] = f->evidence.text;
-      out.vars["value"] = readable(f->subject);
-      out.reason = "improving";
-      out.state = S::kNotMet;
-      return out;
+      return decided_by(out, *f, "improving", S::kNotMet);
     }
   }
   if (rule.args.flag("ongoing_counts")) {
@@ -200,21 +195,11 @@ Finding conservative_care_failed(const CriterionRule& rule, const ItemContext& c
     for (const Fact* f : facts_of(ctx, FactKind::kPriorTrial)) {
       if (f->polarity != Polarity::kAffirmed || !counts(*f)) continue;
       if (rule.args.has("kinds_of_care") && !rule.args.code_set("kinds_of_care").count(f->subject)) continue;
-      cite(out, *f);
-      out.vars["quote"] = f->evidence.text;
-      out.vars["value"] = readable(f->subject);
-      out.reason = "tried";
-      out.state = S::kMet;
-      return out;
+      return decided_by(out, *f, "tried", S::kMet);
     }
     for (const Fact* f : facts_of(ctx, FactKind::kTherapyCompleted)) {
       if (f->polarity != Polarity::kAffirmed || !in_or_any(any_of, f->subject)) continue;
-      cite(out, *f);
-      out.vars["quote"] = f->evidence.text;
-      out.vars["value"] = readable(f->subject);
-      out.reason = "tried";
-      out.state = S::kMet;
-      return out;
+      return decided_by(out, *f, "tried", S::kMet);
     }
   }
   out.reason = "none_failed";

@@ -28,17 +28,8 @@ struct DiagnosticRow {
   Date injury;
 };
 
-const CriterionResult* find_criterion(const Determination& d, const std::string& id) {
-  for (const auto& c : d.criteria)
-    if (c.id == id) return &c;
-  return nullptr;
-}
-
-std::string criteria_dump(const Determination& d) {
-  std::string s;
-  for (const auto& c : d.criteria) s += c.id + "=" + std::string(to_string(c.state)) + ": " + c.statement + "\n";
-  return s;
-}
+using testing::criteria_dump;
+using testing::find_criterion;
 
 // One record, one request: the item's determination.
 Determination review_text(const std::string& request, const std::string& text, Date date = Date::ymd(2016, 12, 1),

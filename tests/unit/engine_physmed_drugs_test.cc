@@ -20,17 +20,8 @@ namespace {
 
 using testing::bundled_knowledge;
 
-const CriterionResult* find_criterion(const Determination& d, const std::string& id) {
-  for (const auto& c : d.criteria)
-    if (c.id == id) return &c;
-  return nullptr;
-}
-
-std::string criteria_dump(const Determination& d) {
-  std::string s = "topic " + d.topic + "\n";
-  for (const auto& c : d.criteria) s += c.id + "=" + std::string(to_string(c.state)) + ": " + c.statement + "\n";
-  return s;
-}
+using testing::criteria_dump;
+using testing::find_criterion;
 
 Determination review(const std::string& request, const std::string& record, Date date, Date injury) {
   Case c;
