@@ -3,6 +3,9 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   each target for SECONDS (default 60), one at a time
 #
+# IMR_FUZZ_CPU=1 makes SECONDS a CPU budget per target (for a busy machine, where wall time says
+# little); IMR_FUZZ_LANES=2 runs two targets at once.
+#
 # Each run starts from the seed corpus kept in the tree (fuzz/corpus/<target>/) and works in a
 # scratch corpus under build-fuzz/corpus/<target>/ (new inputs the fuzzer finds stay there;
 # copy the interesting ones into fuzz/corpus/ by hand, minimised with -merge=1). A crash, a
@@ -25,32 +28,60 @@ cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYP
 cmake --build build-fuzz --parallel "$(nproc)" --target "${targets[@]}"
 
 summary=build-fuzz/fuzz-summary.tsv
-[ -f "$summary" ] || printf 'target\tseconds\tcpu_seconds\texecs\tcov\tft\tcorpus\tresult\n' >"$summary"
-status=0
-for t in "${targets[@]}"; do
-  work="build-fuzz/corpus/$t"
-  artifacts="build-fuzz/artifacts/$t/"
+[ -f "$summary" ] || printf 'target\twall_seconds\tcpu_seconds\texecs\tcov\tft\tcorpus\tresult\n' >"$summary"
+
+# CPU seconds (user + system, all threads) the process PID has used so far.
+cpu_of() { awk -v tck="$(getconf CLK_TCK)" '{print int(($14+$15)/tck)}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# Runs one target; prints its summary line. With IMR_FUZZ_CPU=1 the budget is CPU seconds: the
+# fuzzer runs until it has used that much CPU (however long that takes on a busy machine) and is
+# then interrupted, which libFuzzer answers with its final statistics and exit code 72.
+run_target() {
+  local t="$1" work="build-fuzz/corpus/$1" artifacts="build-fuzz/artifacts/$1/" log="build-fuzz/$1.log"
   mkdir -p "$work" "$artifacts" "fuzz/corpus/$t"
-  log="build-fuzz/$t.log"
-  echo "fuzz: $t for ${seconds}s"
-  result=ok
-  cpu_before=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
+  local limit="$seconds" start cpu=0 rc=0 result=ok
+  [ "${IMR_FUZZ_CPU:-0}" = 1 ] && limit=$((seconds * 100))
+  echo "fuzz: $t for ${seconds}s$([ "${IMR_FUZZ_CPU:-0}" = 1 ] && echo ' of CPU')"
+  start=$(date +%s)
   nice -n "${IMR_FUZZ_NICE:-0}" "build-fuzz/fuzz/$t" "$work" "fuzz/corpus/$t" \
-    -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -max_len=65536 \
-    -artifact_prefix="$artifacts" -print_final_stats=1 -detect_leaks=1 >"$log" 2>&1 || result=FAILED
-  # CPU time the fuzzer used (children's user+system ticks of this shell, in seconds).
-  cpu=$(( ($(awk '{print $14+$15+$16+$17}' /proc/$$/stat) - cpu_before) / $(getconf CLK_TCK) ))
-  # The last status line: "#N DONE cov: C ft: F corp: K/..."
+    -max_total_time="$limit" -timeout=25 -rss_limit_mb=2560 -max_len=65536 \
+    -artifact_prefix="$artifacts" -print_final_stats=1 -detect_leaks=1 >"$log" 2>&1 &
+  local pid=$! interrupted=0
+  while kill -0 "$pid" 2>/dev/null; do
+    cpu=$(cpu_of "$pid")
+    if [ "${IMR_FUZZ_CPU:-0}" = 1 ] && [ "$cpu" -ge "$seconds" ] && [ "$interrupted" = 0 ]; then
+      kill -INT "$pid"; interrupted=1
+    fi
+    sleep 2
+  done
+  wait "$pid" || rc=$?
+  if [ "$rc" != 0 ] && ! { [ "$interrupted" = 1 ] && [ "$rc" = 72 ]; }; then result=FAILED; fi
+  grep -q -E 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|SUMMARY: UndefinedBehaviorSanitizer' "$log" && result=FAILED
+  local wall=$(( $(date +%s) - start ))
+  # The last status line: "#N ... cov: C ft: F corp: K/..."
+  local line execs cov ft corp
   line=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
-  execs=$(sed -nE 's/^#([0-9]+).*/\1/p' <<<"$line")
+  execs=$(sed -nE 's/^stat::number_of_executed_units: ([0-9]+).*/\1/p' "$log" | tail -1)
+  [ -n "$execs" ] || execs=$(sed -nE 's/^#([0-9]+).*/\1/p' <<<"$line")
   cov=$(sed -nE 's/.*cov: ([0-9]+).*/\1/p' <<<"$line")
   ft=$(sed -nE 's/.*ft: ([0-9]+).*/\1/p' <<<"$line")
   corp=$(sed -nE 's/.*corp: ([0-9]+).*/\1/p' <<<"$line")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$seconds" "$cpu" "${execs:-0}" "${cov:-0}" "${ft:-0}" "${corp:-0}" "$result" >>"$summary"
-  echo "fuzz: $t: $result, ${cpu} CPU s, ${execs:-0} runs, cov ${cov:-0}, ft ${ft:-0}, corpus ${corp:-0}"
-  if [ "$result" != ok ]; then
-    status=1
-    tail -40 "$log" >&2
-  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$wall" "$cpu" "${execs:-0}" "${cov:-0}" "${ft:-0}" "${corp:-0}" "$result" >>"$summary"
+  echo "fuzz: $t: $result, ${wall} s wall, ${cpu} CPU s, ${execs:-0} runs, cov ${cov:-0}, ft ${ft:-0}, corpus ${corp:-0}"
+  if [ "$result" != ok ]; then tail -40 "$log" >&2; return 1; fi
+}
+
+# IMR_FUZZ_LANES=N runs N targets at a time (one per core); the default is one.
+lanes="${IMR_FUZZ_LANES:-1}"
+status=0
+pids=()
+for ((lane = 0; lane < lanes; lane++)); do
+  (
+    lane_status=0
+    for ((i = lane; i < ${#targets[@]}; i += lanes)); do run_target "${targets[$i]}" || lane_status=1; done
+    exit "$lane_status"
+  ) &
+  pids+=($!)
 done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
 exit "$status"
