@@ -10,7 +10,7 @@ PACKAGES=(
   libpoppler-cpp-dev poppler-utils
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev libpq-dev postgresql libsodium-dev
   libhpdf-dev fonts-dejavu-core
-  scowl wordnet-base python3
+  scowl wordnet-base hunspell-en-med python3
   libcpp-httplib-dev libboost-dev chromium wrk curl clang libclang-rt-14-dev
 )
 

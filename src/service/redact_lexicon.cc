@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -63,6 +64,23 @@ void read_word_list(const std::string& path, const std::string& package, Redacti
     const bool capital = line[0] >= 'A' && line[0] <= 'Z';
     if (capital && upper) upper->insert(to_lower(line));
     else if (!capital) lower.insert(to_lower(line));
+  }
+}
+
+// The lower-case entries of a Hunspell dictionary (".dic": a count line, then one entry a line,
+// "word/FLAGS"). Capitalised entries are left out: in a medical dictionary they are eponyms and
+// brands, many of them surnames and given names ("Aaron", "Parkinson"), which must stay
+// candidates for names. Lines starting with white space are the package's comment block.
+void read_hunspell_lower_case(const std::string& path, const std::string& package, RedactionLexicon::WordSet& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw DataError(path, 0, "word list not found; install the Debian package '" + package + "'");
+  std::string line;
+  std::getline(in, line);  // the entry count
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == ' ' || line[0] == '\t') continue;
+    const std::string word = line.substr(0, line.find('/'));
+    if (word.size() < 3 || word[0] < 'a' || word[0] > 'z') continue;
+    if (std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; })) out.insert(word);
   }
 }
 
@@ -142,6 +160,16 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
     WordSet unused;
     for (const auto& f : string_list(required(proper, "files", lexicon_file), "proper_nouns.files", lexicon_file))
       read_word_list(f, proper_package, unused, &lex.proper);
+    const YAML::Node medical = required(debian, "medical_words", lexicon_file);
+    const std::string medical_package = required(medical, "package", lexicon_file).as<std::string>();
+    WordSet medical_words;
+    for (const auto& f : string_list(required(medical, "files", lexicon_file), "medical_words.files", lexicon_file))
+      read_hunspell_lower_case(f, medical_package, medical_words);
+    // Only the words English does not already have: the dictionary also lists everyday words
+    // ("community", "foothill", "recovery") that name clinics and businesses, and a word counted
+    // clinical no longer makes a run of capitalised words a name or an organisation.
+    for (auto& w : medical_words)
+      if (!lex.common.count(w)) lex.clinical.insert(w);
     const YAML::Node verbs = required(debian, "verbs", lexicon_file);
     const std::string verb_package = required(verbs, "package", lexicon_file).as<std::string>();
     const std::string index = required(verbs, "index", lexicon_file).as<std::string>();
@@ -189,9 +217,10 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
   set(lex.word_prefixes, "word_prefixes");
   set(lex.auxiliaries, "auxiliaries");
   set(lex.function_words, "function_words");
-  for (auto* labels : {&lex.name_labels, &lex.id_labels, &lex.claim_labels}) labels->clear();
+  for (auto* labels : {&lex.name_labels, &lex.id_labels, &lex.short_id_labels, &lex.claim_labels}) labels->clear();
   for (const auto& l : list("name_labels")) lex.name_labels.push_back(to_lower(collapse_whitespace(l)));
   for (const auto& l : list("id_labels")) lex.id_labels.push_back(to_lower(collapse_whitespace(l)));
+  for (const auto& l : list("short_id_labels")) lex.short_id_labels.push_back(to_lower(collapse_whitespace(l)));
   for (const auto& l : list("claim_labels")) lex.claim_labels.push_back(to_lower(collapse_whitespace(l)));
 
   const std::string clinical_file = (dir / required(team, "clinical_words", lexicon_file).as<std::string>()).string();

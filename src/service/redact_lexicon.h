@@ -43,6 +43,8 @@ struct RedactionLexicon {
       place_prepositions;
   // Multi-word labels (lower case, single spaces): "patient name", "mrn", "claim no".
   std::vector<std::string> name_labels, id_labels, claim_labels;
+  // Labels after which even a one- to three-digit number identifies ("Store #22", "Badge 417").
+  std::vector<std::string> short_id_labels;
   // Given name (lower case) -> its other forms (as written), both ways: "william" -> Bill, Will.
   std::unordered_map<std::string, std::vector<std::string>> name_forms;
   // Places (as written, "Walnut Creek"); and the lower-case single words among them.

@@ -72,6 +72,9 @@ bool id_shape(const Token& t) {
   // are dates.
   static const RE2 phone_shape(R"(\d{3}[-.]\d{3}[-.]\d{4})");
   if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), phone_shape)) return false;
+  // A blood pressure or its range is a vital sign: "138/84", "138-152/84-92".
+  static const RE2 blood_pressure(R"(\d{2,3}(?:-\d{2,3})?/\d{2,3}(?:-\d{2,3})?)");
+  if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), blood_pressure)) return false;
   if (s.find('-') != string_view::npos) {
     static const RE2 year(R"((?:19|20)\d\d)");
     bool all_dates = true;
@@ -121,6 +124,10 @@ std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon&
   const std::string after = R"((?:[ \t]*(?:no\.?|num\.?|number|#|id))?[ \t]*[:#.]?[ \t]*#?[ \t]*)";
   c->claim_label = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.claim_labels) + ")" + after + ")" + value);
   c->id_label = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.id_labels) + ")" + after + ")" + value);
+  // A short number needs its marker ("Store #22", "Badge No. 41", "Locker: 7"): "the store 3
+  // times a week" is not an identifier.
+  c->short_id_label = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.short_id_labels) + ")" +
+                                            R"([ \t]*(?:#|no\.|number|:)[ \t]*#?[ \t]*)(\d{1,3}[A-Z]?)\b)");
   // A name label and its colon: "Patient:", "Front desk:", "cc:".
   c->name_label = std::make_unique<RE2>("(?i)" + std::string(kLeftEdge) + "(?:" + label_alternation(lex.name_labels) +
                                         R"()[ \t]*(?:#[ \t]*)?:[ \t]*())");
@@ -214,6 +221,8 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
       out.spans.push_back({sp.start, sp.end, re == &claim_label ? "claim_number" : "id_number"});
     }
   }
+  // A store, badge or locker number is short: "Store #22", "Badge 417".
+  add_spans(*lex.compiled->short_id_label, text, "id_number", protect, out);
   // Licence and registration numbers: "PSY 31174", "#LCS 88412", "CA PHY 59981", "G 88213".
   static const RE2 licence(R"((?:^|[^A-Za-z0-9])((?:[A-Z]{1,4})[ \t]?#?[ \t]?\d{5,8})\b)");
   for (const auto& sp : all_matches(licence, text)) {

@@ -503,8 +503,11 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
         const size_t n = i + 1;
         const auto& nt = s.at(n);
         if (!nt.capital && nt.alpha) {
+          // A possessive before a noun belongs to a person here ("Cliff's partner"); the
+          // clinical eponyms with a possessive are shielded before this point.
+          const bool possessive = t.core_end < t.end;
           const bool verb = lex.is_finite_verb(nt.lower) || lex.in(lex.function_words, nt.lower);
-          is_name = verb;
+          is_name = verb || possessive;
         } else if (nt.capital && nt.alpha) {
           is_name = named[n] || learned(n) || !s.views[n].safe;
         } else if (!nt.alpha) {

@@ -138,5 +138,36 @@ TEST(RedactLeaksTest, NumbersByLabelAndShape) {
   EXPECT_EQ(redact(clinical), clinical);
 }
 
+TEST(RedactLeaksTest, ShortNumbersAfterTheirLabelAndMarker) {
+  EXPECT_EQ(redact("Employer: Harbor Drug Mart (Store #22)"), "Employer: Harbor Drug Mart (Store #[id number])");
+  EXPECT_EQ(redact("He badged in (Badge No. 41) at 6 am; Locker: 7 was cleared."),
+            "He badged in (Badge No. [id number]) at 6 am; Locker: [id number] was cleared.");
+  // Without its marker a small number after the word stays: it is a count, not an identifier.
+  EXPECT_EQ(redact("He goes to the store 3 times a week; visit #4 of 12."), "He goes to the store 3 times a week; visit #4 of 12.");
+}
+
+TEST(RedactLeaksTest, BloodPressureAndItsRangeAreVitals) {
+  const std::string vitals = "BP range 138-152/84-92, HR 72-88, SpO2 96-98%. BP 128/76 seated; 142/90 standing.";
+  EXPECT_EQ(redact(vitals), vitals);
+  EXPECT_EQ(redact("Blood pressure ran\n118-134/70-86 over the six visits."),
+            "Blood pressure ran\n118-134/70-86 over the six visits.");
+}
+
+TEST(RedactLeaksTest, PossessiveOfANicknameBeforeANoun) {
+  const auto clifford = worker("Clifford J. Ames");
+  EXPECT_EQ(redact("Cliff's partner reports he naps in the day.", clifford), "[name]'s partner reports he naps in the day.");
+  EXPECT_EQ(redact("Per Cliff's wife, the brace stays on.", clifford), "Per [name]'s wife, the brace stays on.");
+  const auto penelope = worker("Penelope Ruiz");
+  EXPECT_EQ(redact("Penny's daughter helps with meals.", penelope), "[name]'s daughter helps with meals.");
+}
+
+TEST(RedactLeaksTest, MedicalWordsCapitalisedStay) {
+  // Medical dictionary words (hunspell-en-med) at a line or sentence start are not names.
+  const std::string text = "Anterolateral joint line tender. Paresthesias in the ulnar digits.\nDispo: home with HEP.";
+  EXPECT_EQ(redact(text), text);
+  // Everyday words the medical dictionary also lists still make an organisation's name.
+  EXPECT_EQ(redact("Filled at Foothill Community Pharmacy on 10/02/2026."), "Filled at [organization] on 10/02/2026.");
+}
+
 }  // namespace
 }  // namespace imr
