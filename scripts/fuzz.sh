@@ -4,7 +4,11 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   each target for SECONDS (default 60), one at a time
 #
 # IMR_FUZZ_CPU=1 makes SECONDS a CPU budget per target (for a busy machine, where wall time says
-# little); IMR_FUZZ_LANES=2 runs two targets at once.
+# little), counting the CPU of earlier runs of the target that ended well; IMR_FUZZ_LANES=2 runs
+# two targets at once. IMR_FUZZ_TIMEOUT sets libFuzzer's -timeout (default 25 s). It is
+# wall-clock time: at nice 19 on a loaded machine an input of half a second of CPU can take 25 s,
+# so long runs at low priority need a larger one (re-run a slow input at normal priority to see
+# its CPU time).
 #
 # Each run starts from the seed corpus kept in the tree (fuzz/corpus/<target>/) and works in a
 # scratch corpus under build-fuzz/corpus/<target>/ (new inputs the fuzzer finds stay there;
@@ -39,17 +43,25 @@ cpu_of() { awk -v tck="$(getconf CLK_TCK)" '{print int(($14+$15)/tck)}' "/proc/$
 run_target() {
   local t="$1" work="build-fuzz/corpus/$1" artifacts="build-fuzz/artifacts/$1/" log="build-fuzz/$1.log"
   mkdir -p "$work" "$artifacts" "fuzz/corpus/$t"
-  local limit="$seconds" start cpu=0 rc=0 result=ok
-  [ "${IMR_FUZZ_CPU:-0}" = 1 ] && limit=$((seconds * 100))
-  echo "fuzz: $t for ${seconds}s$([ "${IMR_FUZZ_CPU:-0}" = 1 ] && echo ' of CPU')"
+  local budget="$seconds" limit="$seconds" start cpu=0 rc=0 result=ok
+  if [ "${IMR_FUZZ_CPU:-0}" = 1 ]; then
+    # The budget is cumulative: CPU seconds of earlier runs of this target that ended well
+    # (in the summary) count towards it, so a run cut short is taken up where it stopped.
+    local spent
+    spent=$(awk -F'\t' -v t="$t" '$1 == t && $8 == "ok" {s += $3} END {print s + 0}' "$summary")
+    budget=$((seconds - spent))
+    if [ "$budget" -le 0 ]; then echo "fuzz: $t: ${spent} CPU s already spent of ${seconds}"; return 0; fi
+    limit=$((budget * 100))
+  fi
+  echo "fuzz: $t for ${budget}s$([ "${IMR_FUZZ_CPU:-0}" = 1 ] && echo ' of CPU')"
   start=$(date +%s)
   nice -n "${IMR_FUZZ_NICE:-0}" "build-fuzz/fuzz/$t" "$work" "fuzz/corpus/$t" \
-    -max_total_time="$limit" -timeout=25 -rss_limit_mb=2560 -max_len=65536 \
+    -max_total_time="$limit" -timeout="${IMR_FUZZ_TIMEOUT:-25}" -rss_limit_mb=2560 -max_len=65536 \
     -artifact_prefix="$artifacts" -print_final_stats=1 -detect_leaks=1 >"$log" 2>&1 &
   local pid=$! interrupted=0
   while kill -0 "$pid" 2>/dev/null; do
     cpu=$(cpu_of "$pid")
-    if [ "${IMR_FUZZ_CPU:-0}" = 1 ] && [ "$cpu" -ge "$seconds" ] && [ "$interrupted" = 0 ]; then
+    if [ "${IMR_FUZZ_CPU:-0}" = 1 ] && [ "$cpu" -ge "$budget" ] && [ "$interrupted" = 0 ]; then
       kill -INT "$pid"; interrupted=1
     fi
     sleep 2

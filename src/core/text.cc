@@ -30,6 +30,21 @@ bool is_abbreviation(std::string_view text, size_t dot) {
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
 }
 
+// Notes written quickly start sentences in lower case ("... restricted ROM. tx to date has
+// included ..."): after a period, one of these words starts a new sentence all the same.
+// Words that also follow an abbreviation mid-sentence are left out.
+constexpr std::array<std::string_view, 20> kLowerCaseOpeners = {
+    "he", "she", "they", "the", "this", "there", "pt", "patient", "tx", "dx", "hx", "his", "her",
+    "we", "denies", "reports", "states", "treatment", "plan", "exam"};
+
+bool opens_sentence(std::string_view text, size_t k) {
+  size_t e = k;
+  while (e < text.size() && e - k <= 10 && text[e] >= 'a' && text[e] <= 'z') ++e;
+  if (e == k || (e < text.size() && is_alpha(text[e]))) return false;
+  const std::string_view word = text.substr(k, e - k);
+  return std::find(kLowerCaseOpeners.begin(), kLowerCaseOpeners.end(), word) != kLowerCaseOpeners.end();
+}
+
 }  // namespace
 
 std::string to_lower(std::string_view s) {
@@ -146,7 +161,7 @@ std::vector<Span> split_sentences(std::string_view text) {
     }
     if (c == '.' && is_abbreviation(text, i)) continue;
     const char next = text[k];
-    if (is_upper(next) || is_digit(next) || next == '"' || next == '(' || next == '\'') {
+    if (is_upper(next) || is_digit(next) || next == '"' || next == '(' || next == '\'' || opens_sentence(text, k)) {
       emit(j);
       i = j - 1;
     }

@@ -11,7 +11,7 @@ std::vector<Fact> extract_record_facts(const RecordText& record, int record_inde
                                        const DrugTable& drugs, const Lexicon& lexicon) {
   using namespace extract_detail;
   std::vector<Fact> out;
-  const std::vector<Sentence> sentences = record_sentences(record.text, record.date);
+  const std::vector<Sentence> sentences = record_sentences(record.text, record.date, &lexicon);
   for (const Sentence& s : sentences) {
     const SentenceContext ctx(record_index, record.text, s, drugs);
     detect_medications(ctx, out);

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "core/file.h"
 
 namespace imr {
@@ -96,6 +97,20 @@ void Lexicon::add(const std::string& yaml, const std::string& file) {
       const std::string v = root["version"].as<std::string>();
       version_ = version_.empty() ? v : std::max(version_, v);
     }
+    if (const YAML::Node sh = root["shorthand"]) {
+      if (!sh.IsMap()) throw DataError(file, line_of(sh), "'shorthand' must map a short form to its long form");
+      for (const auto& kv : sh) {
+        const std::string shortform = kv.first.as<std::string>(), longform = kv.second.as<std::string>();
+        if (shortform.empty() || longform.empty() || shortform != to_lower(shortform) || longform != to_lower(longform) ||
+            shortform.find(' ') != std::string::npos)
+          throw DataError(file, line_of(kv.first), "shorthand '" + shortform + "': a short form is one lower-case token and its long form lower-case text");
+        for (const auto& [k, _] : shorthand_)
+          if (k == shortform) throw DataError(file, line_of(kv.first), "shorthand '" + shortform + "' is listed twice");
+        shorthand_.emplace_back(shortform, longform);
+      }
+      std::stable_sort(shorthand_.begin(), shorthand_.end(),
+                       [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    }
     std::set<std::string> seen;
     for (const auto& e : entries_) seen.insert(std::string(to_string(e.kind)) + "." + e.subject + "." + e.qualifier);
     for (const auto& n : root["entries"]) {
@@ -151,6 +166,37 @@ void Lexicon::add(const std::string& yaml, const std::string& file) {
     throw DataError(file, ex.mark.line + 1, "bad value: " + ex.msg);
   }
   compile();
+}
+
+void Lexicon::expand_shorthand(std::string& norm) const {
+  if (shorthand_.empty()) return;
+  auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/'; };
+  std::string out;
+  size_t copied = 0;  // norm[0, copied) is in `out`
+  for (size_t i = 0; i < norm.size();) {
+    bool replaced = false;
+    if (i == 0 || !word_char(norm[i - 1])) {
+      for (const auto& [shortform, longform] : shorthand_) {
+        if (norm.compare(i, shortform.size(), shortform) != 0) continue;
+        const size_t end = i + shortform.size();
+        // A short form ending in a letter or digit must end its token ("tx", not "txa"); one
+        // ending in a mark ("w/", "(+)") may run into the next word ("w/pain").
+        const bool ends_in_word = word_char(shortform.back()) && shortform.back() != '/';
+        if (ends_in_word && end < norm.size() && word_char(norm[end])) continue;
+        if (out.empty()) out.reserve(norm.size() + norm.size() / 8);
+        out.append(norm, copied, i - copied);
+        out += longform;
+        if (!ends_in_word && end < norm.size() && norm[end] != ' ') out += ' ';
+        copied = i = end;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) ++i;
+  }
+  if (copied == 0) return;
+  out.append(norm, copied, std::string::npos);
+  norm = std::move(out);
 }
 
 void Lexicon::compile() {

@@ -72,9 +72,16 @@ class Lexicon {
   bool clause_has(const LexiconEntry& e, const std::string& qualifier, std::string_view clause) const;
   std::vector<Match> find(std::string_view norm, size_t max = 48) const;
 
+  // Clinical shorthand written out (a file's optional `shorthand:` map, "w/o" -> "without"):
+  // every detector and pattern then sees one spelling. Applied to a normalized sentence,
+  // whole tokens only (not inside "w/out" or "pt/ot"). Linear in the sentence.
+  void expand_shorthand(std::string& norm) const;
+  const std::vector<std::pair<std::string, std::string>>& shorthand() const { return shorthand_; }
+
  private:
   void compile();
   std::vector<LexiconEntry> entries_;
+  std::vector<std::pair<std::string, std::string>> shorthand_;  // longest short form first
   std::string version_;
   struct Compiled;
   std::unique_ptr<Compiled> compiled_;

@@ -60,15 +60,6 @@ const RE2& trial_after() {
   return re;
 }
 
-// "PT" is physical therapy ("failed PT x 12", "PT, chiro and acupuncture") unless it is
-// the patient ("Pt c/o LBP", "the pt reports").
-bool patient_not_therapy(std::string_view n, size_t start, size_t end) {
-  static const RE2 before(R"((?:^|\b(?:the|a|this|our|pt)\s+)$)");
-  static const RE2 after(
-      R"(^\s+(?:is|was|has|had|reports?|reported|states?|stated|c/o|complains?|denies|denied|notes?|presents?|returns?|returned|indicates?|rates?|rated|will|to|feels?|takes?|uses?|continues?|ambulates?|admits?|describes?|agrees?|wants?|is|does|did|would|can|cannot|should)\b)");
-  return contains(before, n.substr(0, start)) || contains(after, n.substr(end));
-}
-
 struct Term {
   size_t start, end;
   std::string subject;
@@ -89,7 +80,7 @@ void detect_prior_trials(const SentenceContext& s, std::vector<Fact>& out) {
     bool is_drug = false;
     for (const auto& d : s.drugs())
       if (d.start < m.end && m.start < d.end) is_drug = true;
-    if (m.group(0) == "pt" && patient_not_therapy(n, m.start, m.end)) continue;
+    if (m.group(0) == "pt" && pt_means_patient(n, m.start, m.end)) continue;
     if (!is_drug && !subject.empty()) terms.push_back({m.start, m.end, subject, false});
   }
   for (const auto& d : s.drugs()) terms.push_back({d.start, d.end, d.drug->key, true});

@@ -31,4 +31,8 @@ bool find_first(const RE2& re, std::string_view text, size_t from, ReMatch* out)
 // True if the pattern matches anywhere in text.
 bool contains(const RE2& re, std::string_view text);
 
+// Whether "pt" at [start, end) of a normalized sentence is the patient ("the pt reports",
+// "Pt c/o LBP") rather than physical therapy ("failed PT x 12", "the PT helped").
+bool pt_means_patient(std::string_view norm, size_t start, size_t end);
+
 }  // namespace imr::extract_detail

@@ -5,6 +5,7 @@
 #include "core/file.h"
 #include "core/text.h"
 #include "extract/dates.h"
+#include "extract/lexicon.h"
 
 namespace imr::extract_detail {
 
@@ -52,7 +53,8 @@ std::vector<Span> split_at_headings(std::string_view text, Span span) {
 }  // namespace
 
 std::vector<Sentence> record_sentences(std::string_view text,
-                                       const std::optional<Date>& record_date) {
+                                       const std::optional<Date>& record_date,
+                                       const Lexicon* shorthand) {
   if (text.size() > kMaxInputBytes) text = text.substr(0, kMaxInputBytes);
   std::vector<Sentence> out;
   std::optional<Date> narrative = record_date;
@@ -61,6 +63,7 @@ std::vector<Sentence> record_sentences(std::string_view text,
     s.start = b;
     s.end = e;
     s.norm = normalize(text.substr(b, e - b));
+    if (shorthand) shorthand->expand_shorthand(s.norm);
     s.dates = sentence_dates(s.norm);
     if (auto d = latest_encounter(s.dates)) narrative = d;
     s.date = narrative;

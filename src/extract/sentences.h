@@ -18,6 +18,10 @@
 #include "core/date.h"
 #include "extract/dates.h"
 
+namespace imr {
+class Lexicon;
+}
+
 namespace imr::extract_detail {
 
 inline constexpr size_t kMaxSentenceBytes = 2000;
@@ -30,8 +34,11 @@ struct Sentence {
   std::vector<SentenceDate> dates;  // the dates written in it, with their roles
 };
 
+// `shorthand`, when given, writes clinical shorthand out in each sentence's `norm`
+// (Lexicon::expand_shorthand): "tx has included pt" reads as "treatment has included pt".
 std::vector<Sentence> record_sentences(std::string_view text,
-                                       const std::optional<Date>& record_date);
+                                       const std::optional<Date>& record_date,
+                                       const Lexicon* shorthand = nullptr);
 
 // Lower-case, whitespace-collapsed form of a piece of text.
 std::string normalize(std::string_view text);

@@ -26,7 +26,7 @@ namespace {
 
 const RE2& therapy_re() {
   static const RE2 re(
-      R"(\b(?:(aquatic therapy|aqua therapy|pool therapy|water therapy)|(physical therapy|physiotherapy|pt (?:sessions?|visits?|treatments?)|(?:sessions?|visits?|course) of pt|land[- ]based therapy|occupational therapy)|(chiropractic(?: treatments?| care| therapy| manipulation| visits?| sessions?)?|chiropractor|spinal manipulation|manipulative therapy)|(acupuncture(?: treatments?| sessions?| visits?)?)|(cognitive behavio(?:u)?ral therapy|cbt|psychotherapy|psychological (?:treatment|counseling|therapy)|counseling sessions)|(functional restoration(?: program)?|frp|chronic pain program|multidisciplinary pain program)|(massage(?: therapy)?))\b)");
+      R"(\b(?:(aquatic therapy|aqua therapy|pool therapy|water therapy)|(physical therapy|physiotherapy|pt (?:sessions?|visits?|treatments?)|(?:sessions?|visits?|course) of pt|pt|land[- ]based therapy|occupational therapy)|(chiropractic(?: treatments?| care| therapy| manipulation| visits?| sessions?)?|chiropractor|spinal manipulation|manipulative therapy)|(acupuncture(?: treatments?| sessions?| visits?)?)|(cognitive behavio(?:u)?ral therapy|cbt|psychotherapy|psychological (?:treatment|counseling|therapy)|counseling sessions)|(functional restoration(?: program)?|frp|chronic pain program|multidisciplinary pain program)|(massage(?: therapy)?))\b)");
   return re;
 }
 const char* const kTherapySubjects[] = {"aquatic_therapy", "physical_therapy", "chiropractic", "acupuncture",
@@ -153,8 +153,8 @@ void therapies(const SentenceContext& s, std::vector<Fact>& out) {
     std::string subject;
     for (size_t g = 1; g <= 7; ++g)
       if (m.has(g)) subject = kTherapySubjects[g - 1];
-    // "pt" is only read as physical therapy in "pt sessions" / "visits of pt" ("pt" is
-    // also the patient).
+    // "pt" alone is also the patient ("the pt reports").
+    if (m.group(0) == "pt" && pt_means_patient(n, m.start, m.end)) continue;
     const Span c = s.clause(m.start);
     const std::string_view clause = n.substr(c.start, c.end - c.start);
     // A plan in the therapy's own clause without any sign of sessions given.

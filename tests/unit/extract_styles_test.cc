@@ -3,6 +3,8 @@
 // prose. All text is our own.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "extract_test_fixture.h"
 
 namespace imr {
@@ -132,6 +134,46 @@ TEST(ExtractStylesTest, AbbreviationsForHistoryAndStatus) {
                             FactKind::kAberrantBehavior);
   ASSERT_EQ(none.size(), 2u) << dump(none);
   for (const auto& f : none) EXPECT_EQ(f.polarity, Polarity::kNegated);
+}
+
+// Shorthand and its long form give the same facts (data/lexicon/shorthand.yaml): each pair is
+// one finding written twice.
+TEST(ExtractStylesTest, ShorthandReadsAsItsLongForm) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"Treatment to date has included physical therapy, TENS unit and acupuncture.",
+       "tx to date has included physical therapy, TENS unit and acupuncture."},
+      {"Six chiropractic visits without documentation of functional improvement.",
+       "Six chiropractic visits w/o documentation of functional improvement."},
+      {"He complains of low back pain radiating to the left leg.", "He c/o low back pain radiating to the left leg."},
+      {"Status post right knee arthroscopy in 2015.", "S/p right knee arthroscopy in 2015."},
+      {"Positive straight leg raise on the left with decreased sensation at L5.",
+       "(+) straight leg raise on the left w/ decr sensation at L5."},
+      {"History of gastritis with NSAIDs.", "h/o gastritis w/ NSAIDs."},
+  };
+  auto signature = [](const std::vector<Fact>& facts) {
+    std::vector<std::string> out;
+    for (const auto& f : facts)
+      out.push_back(std::string(to_string(f.kind)) + ":" + f.subject + ":" + f.qualifier + ":" +
+                    std::string(to_string(f.polarity)));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const auto& [long_form, shorthand] : pairs) {
+    const auto a = facts_in(long_form, kVisit), b = facts_in(shorthand, kVisit);
+    EXPECT_FALSE(a.empty()) << long_form;
+    EXPECT_EQ(signature(a), signature(b)) << long_form << "\n" << shorthand << "\n" << dump(a) << dump(b);
+  }
+}
+
+// "The PT helped" is the therapy; "the pt reports" is the patient.
+TEST(ExtractStylesTest, PtAsTherapyOrPatient) {
+  const auto helped = of_kind(facts_in("The PT helped with flexibility and she walks farther.", kVisit), FactKind::kPriorTrial);
+  ASSERT_EQ(helped.size(), 1u) << dump(helped);
+  EXPECT_EQ(helped[0].subject, "physical_therapy");
+  const auto sessions = of_kind(facts_in("The PT was not helpful for her neck.", kVisit), FactKind::kPriorTrial);
+  ASSERT_EQ(sessions.size(), 1u) << dump(sessions);
+  EXPECT_EQ(sessions[0].subject, "physical_therapy");
+  EXPECT_TRUE(of_kind(facts_in("The pt reports neck pain after the fall.", kVisit), FactKind::kPriorTrial).empty());
 }
 
 }  // namespace

@@ -28,6 +28,16 @@ TEST(SentenceTest, BlankLinesFromPdfsDoNotSplitButHeadingsAndBulletsDo) {
                                                        "MEDICATIONS:", "- Norco 10/325", "- Soma 350"}));
 }
 
+TEST(SentenceTest, NotesThatStartSentencesInLowerCase) {
+  EXPECT_EQ(sentences("Restricted ROM.\ntx to date has included chiropractic. pt reports less pain."),
+            (std::vector<std::string>{"Restricted ROM.", "tx to date has included chiropractic.", "pt reports less pain."}));
+  EXPECT_EQ(sentences("Gait antalgic. he denies numbness. the plan is PT."),
+            (std::vector<std::string>{"Gait antalgic.", "he denies numbness.", "the plan is PT."}));
+  // Other lower-case words after a period stay in the sentence ("rt. knee", "approx. two").
+  EXPECT_EQ(sentences("Swelling of the rt. knee and approx. two weeks of pain."),
+            (std::vector<std::string>{"Swelling of the rt. knee and approx. two weeks of pain."}));
+}
+
 TEST(SentenceTest, SpansPointIntoTheOriginalText) {
   const std::string text = "  First one.  Second one.  ";
   const auto spans = split_sentences(text);
