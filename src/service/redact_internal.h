@@ -79,7 +79,7 @@ void apply_learned(std::string_view text, const std::vector<Token>& toks, const 
 // Patterns built once per lexicon: the label alternations, and the multi-word places by
 // their first word (lower case) as lower-case word lists.
 struct CompiledPatterns {
-  std::unique_ptr<RE2> claim_label, id_label, short_id_label, name_label;
+  std::unique_ptr<RE2> claim_label, id_label, short_id_label, short_id_bare, name_label;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> places_by_first_word;
 };
 std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon& lex);

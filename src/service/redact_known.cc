@@ -147,14 +147,23 @@ std::string part_pattern(string_view part) {
 }
 
 // One regex for every full form of the name; full forms first so they win.
+// The first character of a word, whole: "Á" is two bytes in UTF-8, and half of it would make
+// an invalid pattern (an initial "Á." must match as itself).
+std::string first_char(string_view w) {
+  if (w.empty()) return {};
+  const auto c = static_cast<unsigned char>(w[0]);
+  const size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+  return std::string(w.substr(0, std::min(n, w.size())));
+}
+
 std::string name_pattern(const NameParts& n) {
   const std::string L = part_pattern(n.last);
   std::vector<std::string> alts;
   const std::string F = quote_re(n.first);
-  const std::string Fi = quote_re(n.first.substr(0, 1));
+  const std::string Fi = quote_re(first_char(n.first));
   std::string mid;
   for (const auto& m : n.middles) {
-    const std::string mq = quote_re(m), mi = quote_re(m.substr(0, 1));
+    const std::string mq = quote_re(m), mi = quote_re(first_char(m));
     mid += R"((?:\s+(?:)" + mi + R"(\.?|)" + mq + R"())?)";
   }
   alts.push_back(F + mid + R"(\s+)" + L);             // Jane Q. Smith
@@ -341,7 +350,7 @@ void find_organizations(string_view text, const std::vector<std::string>& orgs, 
     auto acronym = [&](size_t from) {
       std::string a;
       for (size_t i = from; i < ws.size(); ++i)
-        if (upper_start(ws[i]) && !lex.in(lex.name_connectors, to_lower(ws[i]))) a += ws[i][0];
+        if (upper_start(ws[i]) && !lex.in(lex.name_connectors, to_lower(ws[i]))) a += first_char(ws[i]);
       return a;
     };
     std::vector<std::string> alts;

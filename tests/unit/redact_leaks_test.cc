@@ -138,6 +138,13 @@ TEST(RedactLeaksTest, NumbersByLabelAndShape) {
   EXPECT_EQ(redact(clinical), clinical);
 }
 
+TEST(RedactLeaksTest, NamesWithAccentedInitials) {
+  // An initial is a whole character: "Á." is two bytes in UTF-8.
+  const auto angeles = worker("Ángeles Écija Núñez");
+  EXPECT_EQ(redact("Seen with Á. Núñez today; Ángeles Écija Núñez signed. Núñez, Ángeles É. agreed.", angeles),
+            "Seen with [name] today; [name] signed. [name] agreed.");
+}
+
 TEST(RedactLeaksTest, ShortNumbersAfterTheirLabelAndMarker) {
   EXPECT_EQ(redact("Employer: Harbor Drug Mart (Store #22)"), "Employer: Harbor Drug Mart (Store #[id number])");
   EXPECT_EQ(redact("He badged in (Badge No. 41) at 6 am; Locker: 7 was cleared."),
