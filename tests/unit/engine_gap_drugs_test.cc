@@ -1,0 +1,296 @@
+// The gap drugs packs on team-written records, both ways: for each topic (triptans, modafinil
+// and stimulants, testosterone, vitamins and supplements, oral corticosteroids, ketorolac,
+// naloxone, hydroxyzine, antiemetics, NSAIDs with GI protection, milnacipran, antispasticity
+// drugs, and drugs that joined older topics) a record with the deciding sentence and the same
+// record without it, each decided as the guideline's criteria say, with the deciding
+// criterion named; then the requests the guideline rejects whatever the record says; then how
+// the requests are read (brand, generic and written variants to drug and topic).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "decide/engine.h"
+#include "intake/request.h"
+#include "support/knowledge.h"
+
+namespace imr {
+namespace {
+
+using testing::bundled_knowledge;
+using testing::criteria_dump;
+using testing::find_criterion;
+
+Determination review(const std::string& request, const std::string& record, Date date, Date injury) {
+  Case c;
+  c.date_of_injury = injury;
+  c.records.push_back(Record{date, "Treating physician report", record});
+  c.requests.push_back(request);
+  const Engine engine(bundled_knowledge());
+  return engine.review(c).items.at(0);
+}
+
+const Date kSpring2016 = Date::ymd(2016, 4, 12);
+const Date kInjury2014 = Date::ymd(2014, 8, 2);
+
+// One record, decided one way with `sentence` and the other way without it.
+struct BothWaysRow {
+  const char* topic;
+  const char* request;
+  const char* record;       // the record without the sentence
+  const char* sentence;     // the sentence that changes the decision
+  bool sentence_overturns;  // with the sentence: overturned (true) or upheld (false)
+  const char* criterion;    // the criterion that decides the upheld one
+};
+
+const std::vector<BothWaysRow>& both_ways_rows() {
+  static const std::vector<BothWaysRow> rows = {
+      {"triptans", "Sumatriptan 50mg #9",
+       "Chronic neck pain since a fall at work; she also reports headaches several times a month.",
+       "Her neurologist diagnosed migraine without aura.", true, "triptans.migraine"},
+      {"triptans", "Maxalt MLT 10mg #12",
+       "Cervical strain from a 2014 fall. She takes naproxen.",
+       "He has had migraines since the head injury, with nausea and light sensitivity.", true, "triptans.migraine"},
+      {"wakefulness_agents", "Provigil 200mg #30",
+       "Chronic low back pain since 2014, treated with Norco 10/325 three times a day; he feels tired in the daytime.",
+       "A sleep study confirmed obstructive sleep apnea.", true, "wakefulness.condition"},
+      {"wakefulness_agents", "Adderall 10mg twice a day #60",
+       "Chronic low back pain since 2014; she has trouble concentrating at work.",
+       "She was diagnosed with ADHD as a child and has been treated for it since.", true, "wakefulness.condition"},
+      {"testosterone", "AndroGel 1.62% one pump daily #1",
+       "Chronic low back pain since 2014; he has taken oxycodone ER 20 mg twice a day for two years.",
+       "His morning testosterone level was low at 180 ng/dL.", true, "testosterone.hypogonadism"},
+      {"testosterone", "Testosterone cypionate 200mg/ml every 2 weeks",
+       "Chronic low back pain since 2014. Labs show low testosterone. He takes ibuprofen.",
+       "He has taken hydrocodone 10/325 four times a day since 2014.", true, "testosterone.opioids"},
+      {"vitamin_d", "Vitamin D3 50,000 IU weekly #4",
+       "Chronic low back pain since a 2014 fall; she walks 20 minutes a day.",
+       "Her vitamin D level was low at 14 ng/mL.", true, "vitamin_d.deficiency"},
+      {"vitamin_b", "Vitamin B12 injections monthly x 3",
+       "Chronic low back pain with numbness in both feet.",
+       "Blood work shows a low B12 level.", true, "vitamin_b.deficiency"},
+      {"glucosamine", "Glucosamine 1500mg #90",
+       "Chronic pain in both knees after years of kneeling at work.",
+       "X-rays show osteoarthritis of both knees.", true, "glucosamine.arthritis"},
+      {"dietary_supplements", "Calcium citrate 600mg #60",
+       "Chronic low back pain since a 2014 fall.",
+       "A DEXA scan last year showed osteoporosis.", true, "supplements.deficiency"},
+      {"corticosteroids", "Medrol dose pack #1",
+       "Low back pain since a 2014 lifting injury. Two weeks ago she had a flare of pain after bending.",
+       "Pain radiates down the left leg with a positive straight leg raise; the diagnosis is lumbar radiculopathy.",
+       true, "oral_steroids.condition"},
+      {"corticosteroids", "Prednisone 10mg taper #21",
+       "Low back pain since a 2014 lifting injury, diagnosed as lumbar radiculopathy with a positive straight leg raise on the left.",
+       "Last week he had an acute flare of leg pain after shoveling.", true, "oral_steroids.acute_flare"},
+      {"nsaids", "Toradol 60mg IM injection",
+       "Chronic low back pain since a 2014 fall; he takes naproxen.",
+       "Three days ago he had an acute flare of severe low back pain after lifting a box.", true,
+       "ketorolac.acute_flare"},
+      {"naloxone", "Narcan nasal spray #2",
+       "Chronic low back pain; he takes oxycodone 10 mg four times a day.",
+       "He also takes alprazolam 1 mg at night for anxiety.", true, "naloxone.benzodiazepine"},
+      {"naloxone", "Naloxone 4mg nasal spray #1",
+       "Chronic low back pain since 2014.",
+       "He takes Norco 10/325 three times a day and was treated in the emergency room for an accidental overdose last year.",
+       true, "naloxone.opioid"},
+      {"antihistamines", "Hydroxyzine 25mg #30",
+       "Chronic neck pain since a 2014 fall.",
+       "She has been diagnosed with generalized anxiety disorder.", true, "antihistamines.anxiety"},
+      {"antihistamines", "Vistaril 25mg at bedtime #30",
+       "Chronic neck pain since a 2014 fall.",
+       "She has an itchy rash on both forearms.", true, "antihistamines.itching"},
+      {"antiemetics", "Promethazine 25mg #30",
+       "Chronic low back pain. She has had nausea since her lumbar fusion last week.",
+       "She takes Norco 10/325 four times a day.", false, "antiemetics.not_opioid_nausea"},
+      {"nsaids", "Duexis 800/26.6mg three times a day #90",
+       "Low back pain after lifting a box; lumbar strain.",
+       "She has a history of a bleeding gastric ulcer.", true, "nsaid_gi.gi_risk"},
+      {"nsaids", "Arthrotec 75mg twice a day #60",
+       "Osteoarthritis of the right knee after a fall at work.",
+       "She takes aspirin 81 mg daily for her heart.", true, "nsaid_gi.gi_risk"},
+      {"milnacipran", "Savella 50mg #60",
+       "Widespread pain since a 2014 fall; she has been off work since.",
+       "Her rheumatologist diagnosed fibromyalgia.", true, "milnacipran.fibromyalgia"},
+      {"muscle_relaxants", "Baclofen 10mg three times a day #90",
+       "Low back pain after a fall from a ladder in 2014.",
+       "He has spasticity of both legs from an incomplete spinal cord injury.", true, "antispasticity.condition"},
+      {"muscle_relaxants", "Dantrolene 25mg #60",
+       "Neck pain after a 2014 fall from a scaffold.",
+       "Since the fall he has been paraplegic.", true, "antispasticity.condition"},
+      {"erectile_dysfunction", "Cialis 5mg #10",
+       "Chronic low back pain since a 2014 fall; he takes naproxen.",
+       "He is treated for erectile dysfunction.", true, "sildenafil.indication"},
+      {"antidepressants", "Mirtazapine 15mg #30",
+       "Chronic low back pain since a 2014 fall; he has been off work since then.",
+       "He has been diagnosed with major depressive disorder.", true, "antidepressants.indication"},
+      {"anti_epilepsy_drugs", "Lamotrigine 25mg #60",
+       "Chronic low back pain since a 2014 fall.",
+       "Pain radiates down the right leg in an L5 pattern; the diagnosis is lumbar radiculopathy.", true,
+       "aeds.neuropathic"},
+      {"local_anesthetic_injection", "Lidocaine 1% injection 5ml",
+       "Chronic neck pain since 2014 with tender trigger points in the left trapezius.",
+       "He is scheduled for trigger point injections next week.", true, "anesthetic_injection.procedure"},
+  };
+  return rows;
+}
+
+TEST(EngineGapDrugsTest, EachTopicBothWays) {
+  for (const BothWaysRow& row : both_ways_rows()) {
+    SCOPED_TRACE(std::string(row.topic) + " / " + row.request);
+    const std::string with = std::string(row.record) + " " + row.sentence;
+    const Determination a = review(row.request, with, kSpring2016, kInjury2014);
+    const Determination b = review(row.request, row.record, kSpring2016, kInjury2014);
+    ASSERT_TRUE(a.decision && b.decision) << criteria_dump(a) << criteria_dump(b);
+    EXPECT_EQ(a.topic, row.topic);
+    EXPECT_EQ(b.topic, row.topic);
+    const Determination& overturned = row.sentence_overturns ? a : b;
+    const Determination& upheld = row.sentence_overturns ? b : a;
+    EXPECT_EQ(*overturned.decision, Decision::kOverturned) << criteria_dump(overturned);
+    EXPECT_EQ(*upheld.decision, Decision::kUpheld) << criteria_dump(upheld);
+    const CriterionResult* c = find_criterion(upheld, row.criterion);
+    ASSERT_NE(c, nullptr) << criteria_dump(upheld);
+    EXPECT_NE(c->state, CriterionState::kMet);
+    EXPECT_TRUE(c->decided) << criteria_dump(upheld);
+    EXPECT_NE(upheld.rationale.find(c->statement), std::string::npos) << upheld.rationale;
+    EXPECT_EQ(upheld.rationale.find('{'), std::string::npos) << upheld.rationale;
+    EXPECT_EQ(overturned.rationale.find('{'), std::string::npos) << overturned.rationale;
+  }
+}
+
+// Requests the guideline does not support whatever the record says: upheld, with the
+// criterion that says why, even on a record that documents migraine, CRPS and an acute flare.
+struct RequestDecidesRow {
+  const char* topic;
+  const char* request;
+  const char* criterion;
+  const char* statement_has;  // a word the deciding statement must contain
+};
+
+TEST(EngineGapDrugsTest, RequestsTheGuidelineDoesNotSupportAreUpheld) {
+  const std::string record =
+      "Leg pain since a 2014 crush injury, diagnosed as complex regional pain syndrome of the left leg, with "
+      "migraine headaches since the accident. Last week she had an acute flare of pain. Gabapentin, nortriptyline "
+      "and physical therapy have failed.";
+  const std::vector<RequestDecidesRow> rows = {
+      {"barbiturate_analgesics", "Fioricet #60", "bcas.recommended", "barbiturate"},
+      {"barbiturate_analgesics", "Butalbital/APAP/caffeine 50/325/40mg one every 6 hours as needed #30",
+       "bcas.recommended", "dependence"},
+      {"ketamine", "Ketamine infusion x 4", "ketamine.recommended", "ketamine"},
+      // The flare is documented; a month of ketorolac is not five days.
+      {"nsaids", "Ketorolac 10mg four times a day #120", "ketorolac.five_days", "five days"},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.request);
+    const Determination d = review(row.request, record, kSpring2016, kInjury2014);
+    ASSERT_TRUE(d.decision) << criteria_dump(d);
+    EXPECT_EQ(d.topic, row.topic);
+    EXPECT_EQ(*d.decision, Decision::kUpheld) << criteria_dump(d);
+    const CriterionResult* c = find_criterion(d, row.criterion);
+    ASSERT_NE(c, nullptr) << criteria_dump(d);
+    EXPECT_EQ(c->state, CriterionState::kNotMet) << c->statement;
+    EXPECT_TRUE(c->decided);
+    EXPECT_NE(c->statement.find(row.statement_has), std::string::npos) << c->statement;
+  }
+}
+
+// An injected anaesthetic follows the injection it serves: necessary with a necessary trigger
+// point injection in the same case, not necessary with one that is not.
+TEST(EngineGapDrugsTest, InjectedAnestheticFollowsItsProcedure) {
+  const std::string myofascial =
+      "Chronic neck and upper back pain since a 2014 fall. Circumscribed trigger points in the left trapezius "
+      "with a twitch response and referred pain. Physical therapy, NSAIDs and muscle relaxants have failed. "
+      "No radiculopathy.";
+  const std::string radicular =
+      "Chronic neck pain since a 2014 fall radiating into the left arm, with a diminished biceps reflex; the "
+      "diagnosis is cervical radiculopathy.";
+  const Engine engine(bundled_knowledge());
+  for (const auto& [record, expected] :
+       std::vector<std::pair<std::string, Decision>>{{myofascial, Decision::kOverturned}, {radicular, Decision::kUpheld}}) {
+    SCOPED_TRACE(record);
+    Case c;
+    c.date_of_injury = kInjury2014;
+    c.records.push_back(Record{kSpring2016, "Treating physician report", record});
+    c.requests = {"Trigger point injections x 3 to the left trapezius", "Lidocaine 1% injection 5ml"};
+    const auto items = engine.review(c).items;
+    ASSERT_EQ(items.size(), 2u);
+    ASSERT_TRUE(items[0].decision && items[1].decision);
+    EXPECT_EQ(*items[0].decision, expected) << criteria_dump(items[0]);
+    EXPECT_EQ(items[1].topic, "local_anesthetic_injection");
+    EXPECT_EQ(*items[1].decision, expected) << criteria_dump(items[1]);
+    const CriterionResult* follows = find_criterion(items[1], "anesthetic_injection.procedure");
+    ASSERT_NE(follows, nullptr);
+    EXPECT_TRUE(follows->decided);
+  }
+}
+
+// The requests as people write them: brands, generics, combinations and written variants, each
+// to its drug and the topic that governs it.
+TEST(EngineGapDrugsTest, RequestsAreReadToTheirDrugAndTopic) {
+  const auto& k = *bundled_knowledge();
+  struct Row {
+    const char* text;
+    const char* drug;
+    const char* topic;
+  };
+  for (const Row& row : std::vector<Row>{
+           {"Fioricet #60", "butalbital_apap_caffeine", "barbiturate_analgesics"},
+           {"Butalbital/APAP/caffeine 50/325/40mg #30", "butalbital_apap_caffeine", "barbiturate_analgesics"},
+           {"Fiorinal #30", "butalbital_aspirin_caffeine", "barbiturate_analgesics"},
+           {"Imitrex 100mg #9", "sumatriptan", "triptans"},
+           {"Rizatriptan 10mg #12", "rizatriptan", "triptans"},
+           {"Relpax 40mg #6", "eletriptan", "triptans"},
+           {"Nuvigil 150mg #30", "armodafinil", "wakefulness_agents"},
+           {"Modafinil 100mg #30", "modafinil", "wakefulness_agents"},
+           {"Ritalin 10mg #60", "methylphenidate", "wakefulness_agents"},
+           {"Testosterone cypionate 200mg/ml 1ml IM every 2 weeks", "testosterone", "testosterone"},
+           {"Vitamin D 50000 IU #4", "vitamin_d", "vitamin_d"},
+           {"B12 injection 1000mcg", "vitamin_b12", "vitamin_b"},
+           {"Glucosamine chondroitin #90", "glucosamine", "glucosamine"},
+           {"Fish oil 1000mg #60", "dietary_supplement", "dietary_supplements"},
+           {"Ketamine infusion", "ketamine", "ketamine"},
+           {"Ketamine 10% cream 120g", "ketamine_topical", "topical_analgesics"},
+           {"Medrol Dosepak #1", "methylprednisolone", "corticosteroids"},
+           {"Prednisone 10mg #20", "prednisone", "corticosteroids"},
+           {"Toradol 60mg IM injection", "ketorolac", "nsaids"},
+           {"Narcan nasal spray #2", "naloxone", "naloxone"},
+           {"Hydroxyzine pamoate 25mg #30", "hydroxyzine", "antihistamines"},
+           {"Benadryl 25mg at bedtime #30", "diphenhydramine", "sleep_aids"},
+           {"Phenergan 25mg #20", "promethazine", "antiemetics"},
+           {"Duexis 800/26.6mg #90", "ibuprofen_famotidine", "nsaids"},
+           {"Vimovo 500/20mg #60", "naproxen_esomeprazole", "nsaids"},
+           {"Diclofenac/misoprostol 75/0.2mg #60", "diclofenac_misoprostol", "nsaids"},
+           {"Naprelan 750mg #30", "naproxen", "nsaids"},
+           {"Nalfon 400mg #60", "fenoprofen", "nsaids"},
+           {"Flurbiprofen 100mg #60", "flurbiprofen", "nsaids"},
+           {"Flurbiprofen 20% cream 120g", "flurbiprofen_topical", "topical_analgesics"},
+           {"Belbuca 150mcg #60", "buprenorphine_buccal", "buprenorphine"},
+           {"Savella 50mg #60", "milnacipran", "milnacipran"},
+           {"Dantrolene 25mg #60", "dantrolene", "muscle_relaxants"},
+           {"Horizant 600mg #60", "gabapentin_enacarbil", "anti_epilepsy_drugs"},
+           {"Remeron 15mg #30", "mirtazapine", "antidepressants"},
+           {"Belsomra 10mg #30", "suvorexant", "sleep_aids"},
+           {"Cialis 5mg #30", "tadalafil", "erectile_dysfunction"},
+           {"Movantik 25mg #30", "naloxegol", "opioid_constipation"},
+           {"Hysingla ER 20mg #30", "hydrocodone_er", "opioids"},
+           {"Lidocaine 1% injection 5ml", "lidocaine_injection", "local_anesthetic_injection"},
+           {"Lidoderm 5% patch #30", "lidocaine_patch", "lidocaine"},
+       }) {
+    SCOPED_TRACE(row.text);
+    const ParsedRequest r = parse_request(row.text, k.drugs, k.services);
+    ASSERT_NE(r.drug, nullptr);
+    EXPECT_EQ(r.drug->key, row.drug);
+    EXPECT_EQ(r.topic(), row.topic);
+  }
+  // A compounded cream stays a compound even when its first ingredient has a tablet form.
+  const ParsedRequest compound =
+      parse_request("Flurbiprofen 20%/Lidocaine 5% cream 180gm", k.drugs, k.services);
+  ASSERT_NE(compound.drug, nullptr);
+  EXPECT_EQ(compound.drug->key, "compound_topical");
+  // Long-acting hydrocodone counts toward MME like the short-acting form.
+  const ParsedRequest er = parse_request("Hysingla ER 20mg one daily #30", k.drugs, k.services);
+  ASSERT_TRUE(er.mme_per_day.has_value());
+  EXPECT_DOUBLE_EQ(er.mme_per_day->max, 20.0);
+}
+
+}  // namespace
+}  // namespace imr
