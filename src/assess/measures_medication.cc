@@ -386,6 +386,14 @@ Finding combined_mme(const CriterionRule& rule, const ItemContext& ctx) {
   };
   auto add_request = [&](const ParsedRequest& r, bool own) {
     if (!r.drug || r.drug->drug_class != "opioid" || counted.count(r.drug->key)) return;
+    if (!r.drug->mme) {
+      // No conversion factor on purpose (buprenorphine): it adds nothing to the sum, so its
+      // own dose is not what is missing.
+      counted.insert(r.drug->key);
+      if (own) own_known = true;
+      parts.push_back(r.text + ": excluded from MME sums");
+      return;
+    }
     if (!r.mme_per_day) {
       // The request omits its frequency; the record may state the dose taken.
       if (add_recorded(*r.drug)) {

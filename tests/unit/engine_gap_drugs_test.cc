@@ -127,6 +127,10 @@ const std::vector<BothWaysRow>& both_ways_rows() {
        "Chronic low back pain since a 2014 fall.",
        "Pain radiates down the right leg in an L5 pattern; the diagnosis is lumbar radiculopathy.", true,
        "aeds.neuropathic"},
+      {"buprenorphine", "Butrans 5mcg/hr one patch weekly #4",
+       "Chronic low back and left leg pain since 2014. Naproxen and gabapentin gave little relief. Pain is 8/10; he can sit for 20 minutes.",
+       "He has a history of opioid addiction and completed a detoxification program in 2015.", true,
+       "buprenorphine_pain.population"},
       {"local_anesthetic_injection", "Lidocaine 1% injection 5ml",
        "Chronic neck pain since 2014 with tender trigger points in the left trapezius.",
        "He is scheduled for trigger point injections next week.", true, "anesthetic_injection.procedure"},
@@ -221,6 +225,26 @@ TEST(EngineGapDrugsTest, InjectedAnestheticFollowsItsProcedure) {
     ASSERT_NE(follows, nullptr);
     EXPECT_TRUE(follows->decided);
   }
+}
+
+// Buprenorphine has no morphine-equivalent factor on purpose: a patch request without a
+// frequency does not leave the total dose unknown, but other opioids still count against it.
+TEST(EngineGapDrugsTest, BuprenorphineAddsNothingToTheMorphineEquivalentTotal) {
+  const std::string record =
+      "Chronic low back pain since 2014 with lumbar radiculopathy. Naproxen and gabapentin gave little relief. "
+      "Pain is 8/10; he can sit for 20 minutes.";
+  const Determination alone = review("Butrans 10mcg/hr #4", record, kSpring2016, kInjury2014);
+  const CriterionResult* dose = find_criterion(alone, "opioids.dose");
+  ASSERT_NE(dose, nullptr) << criteria_dump(alone);
+  EXPECT_EQ(dose->state, CriterionState::kMet) << dose->statement;
+  ASSERT_TRUE(alone.decision);
+  EXPECT_EQ(*alone.decision, Decision::kOverturned) << criteria_dump(alone);
+  const Determination with_oxycodone =
+      review("Butrans 10mcg/hr #4", record + " He also takes oxycodone 30 mg four times a day.", kSpring2016,
+             kInjury2014);
+  const CriterionResult* over = find_criterion(with_oxycodone, "opioids.dose");
+  ASSERT_NE(over, nullptr) << criteria_dump(with_oxycodone);
+  EXPECT_EQ(over->state, CriterionState::kNotMet) << over->statement;
 }
 
 // The requests as people write them: brands, generics, combinations and written variants, each
