@@ -7,10 +7,12 @@
 // the requests are read (brand, generic and written variants to drug and topic).
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "decide/engine.h"
+#include "extract/extract.h"
 #include "intake/request.h"
 #include "support/knowledge.h"
 
@@ -245,6 +247,49 @@ TEST(EngineGapDrugsTest, BuprenorphineAddsNothingToTheMorphineEquivalentTotal) {
   const CriterionResult* over = find_criterion(with_oxycodone, "opioids.dose");
   ASSERT_NE(over, nullptr) << criteria_dump(with_oxycodone);
   EXPECT_EQ(over->state, CriterionState::kNotMet) << over->statement;
+}
+
+// The conditions these packs turn on, as records write them: diagnoses, laboratory results
+// with their figures, and results said to be normal (which rule the condition out).
+TEST(EngineGapDrugsTest, ConditionsAreReadInTheirCommonWordings) {
+  const auto& k = *bundled_knowledge();
+  struct Row {
+    const char* sentence;
+    const char* subject;
+    std::optional<Polarity> polarity;  // none: no such fact at all
+  };
+  for (const Row& row : std::vector<Row>{
+           {"She suffers from migraine headaches twice a month.", "migraine", Polarity::kAffirmed},
+           {"Post-traumatic headaches with migrainous features.", "migraine", Polarity::kAffirmed},
+           {"Diagnoses: cervicogenic headache, rule out migraine.", "migraine", Polarity::kUncertain},
+           {"No history of migraines.", "migraine", Polarity::kNegated},
+           {"Total testosterone 150 ng/dL (low).", "hypogonadism", Polarity::kAffirmed},
+           {"His testosterone level came back at 210, below the normal range.", "hypogonadism", Polarity::kAffirmed},
+           {"He was diagnosed with opioid-induced hypogonadism.", "hypogonadism", Polarity::kAffirmed},
+           {"Testosterone was normal.", "hypogonadism", Polarity::kNegated},
+           {"He uses testosterone gel.", "hypogonadism", std::nullopt},
+           {"25-OH vitamin D of 12 ng/mL, deficient.", "vitamin_d_deficiency", Polarity::kAffirmed},
+           {"Vitamin D was within normal limits.", "vitamin_d_deficiency", Polarity::kNegated},
+           {"B12 level was 150 pg/mL (low).", "b12_deficiency", Polarity::kAffirmed},
+           {"He has pernicious anemia.", "b12_deficiency", Polarity::kAffirmed},
+           {"Labs: vitamin B12 normal, TSH normal.", "b12_deficiency", Polarity::kNegated},
+           {"DEXA shows osteopenia.", "osteoporosis", Polarity::kAffirmed},
+           {"She has been diagnosed with narcolepsy.", "narcolepsy", Polarity::kAffirmed},
+           {"He works nights and has shift work sleep disorder.", "shift_work_disorder", Polarity::kAffirmed},
+           {"History of ADHD.", "adhd", Polarity::kAffirmed},
+           {"He is paraplegic after a T10 spinal cord injury.", "spinal_cord_injury", Polarity::kAffirmed},
+           {"Status post stroke with left hemiparesis.", "upper_motor_neuron_disorder", Polarity::kAffirmed},
+           {"Generalized pruritus.", "pruritus", Polarity::kAffirmed},
+           {"He overdosed on his medications in 2015.", "opioid_overdose", Polarity::kAffirmed},
+           {"History of heroin overdose.", "opioid_overdose", Polarity::kAffirmed},
+           {"There is a risk of overdose with opioids and benzodiazepines.", "opioid_overdose", std::nullopt},
+       }) {
+    SCOPED_TRACE(row.sentence);
+    std::optional<Polarity> found;
+    for (const Fact& f : extract_record_facts(RecordText{kSpring2016, "note", row.sentence}, 0, k.drugs, k.lexicon))
+      if (f.subject == row.subject) found = f.polarity;
+    EXPECT_EQ(found, row.polarity);
+  }
 }
 
 // The requests as people write them: brands, generics, combinations and written variants, each
