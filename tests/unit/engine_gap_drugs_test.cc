@@ -14,6 +14,7 @@
 #include "decide/engine.h"
 #include "extract/extract.h"
 #include "intake/request.h"
+#include "support/both_ways.h"
 #include "support/knowledge.h"
 
 namespace imr {
@@ -23,155 +24,116 @@ using testing::bundled_knowledge;
 using testing::criteria_dump;
 using testing::find_criterion;
 
-Determination review(const std::string& request, const std::string& record, Date date, Date injury) {
-  Case c;
-  c.date_of_injury = injury;
-  c.records.push_back(Record{date, "Treating physician report", record});
-  c.requests.push_back(request);
-  const Engine engine(bundled_knowledge());
-  return engine.review(c).items.at(0);
-}
+using testing::BothWaysRow;
+using testing::RequestDecidesRow;
+
+constexpr auto& review = testing::review_on_record;
 
 const Date kSpring2016 = Date::ymd(2016, 4, 12);
 const Date kInjury2014 = Date::ymd(2014, 8, 2);
 
-// One record, decided one way with `sentence` and the other way without it.
-struct BothWaysRow {
-  const char* topic;
-  const char* request;
-  const char* record;       // the record without the sentence
-  const char* sentence;     // the sentence that changes the decision
-  bool sentence_overturns;  // with the sentence: overturned (true) or upheld (false)
-  const char* criterion;    // the criterion that decides the upheld one
-};
-
+// Each row is dated in spring 2016, two years after the injury.
 const std::vector<BothWaysRow>& both_ways_rows() {
   static const std::vector<BothWaysRow> rows = {
       {"triptans", "Sumatriptan 50mg #9",
        "Chronic neck pain since a fall at work; she also reports headaches several times a month.",
-       "Her neurologist diagnosed migraine without aura.", true, "triptans.migraine"},
+       "Her neurologist diagnosed migraine without aura.", true, "triptans.migraine", kSpring2016, kInjury2014},
       {"triptans", "Maxalt MLT 10mg #12",
        "Cervical strain from a 2014 fall. She takes naproxen.",
-       "He has had migraines since the head injury, with nausea and light sensitivity.", true, "triptans.migraine"},
+       "He has had migraines since the head injury, with nausea and light sensitivity.", true, "triptans.migraine", kSpring2016, kInjury2014},
       {"wakefulness_agents", "Provigil 200mg #30",
        "Chronic low back pain since 2014, treated with Norco 10/325 three times a day; he feels tired in the daytime.",
-       "A sleep study confirmed obstructive sleep apnea.", true, "wakefulness.condition"},
+       "A sleep study confirmed obstructive sleep apnea.", true, "wakefulness.condition", kSpring2016, kInjury2014},
       {"wakefulness_agents", "Adderall 10mg twice a day #60",
        "Chronic low back pain since 2014; she has trouble concentrating at work.",
-       "She was diagnosed with ADHD as a child and has been treated for it since.", true, "wakefulness.condition"},
+       "She was diagnosed with ADHD as a child and has been treated for it since.", true, "wakefulness.condition", kSpring2016, kInjury2014},
       {"testosterone", "AndroGel 1.62% one pump daily #1",
        "Chronic low back pain since 2014; he has taken oxycodone ER 20 mg twice a day for two years.",
-       "His morning testosterone level was low at 180 ng/dL.", true, "testosterone.hypogonadism"},
+       "His morning testosterone level was low at 180 ng/dL.", true, "testosterone.hypogonadism", kSpring2016, kInjury2014},
       {"testosterone", "Testosterone cypionate 200mg/ml every 2 weeks",
        "Chronic low back pain since 2014. Labs show low testosterone. He takes ibuprofen.",
-       "He has taken hydrocodone 10/325 four times a day since 2014.", true, "testosterone.opioids"},
+       "He has taken hydrocodone 10/325 four times a day since 2014.", true, "testosterone.opioids", kSpring2016, kInjury2014},
       {"vitamin_d", "Vitamin D3 50,000 IU weekly #4",
        "Chronic low back pain since a 2014 fall; she walks 20 minutes a day.",
-       "Her vitamin D level was low at 14 ng/mL.", true, "vitamin_d.deficiency"},
+       "Her vitamin D level was low at 14 ng/mL.", true, "vitamin_d.deficiency", kSpring2016, kInjury2014},
       {"vitamin_b", "Vitamin B12 injections monthly x 3",
        "Chronic low back pain with numbness in both feet.",
-       "Blood work shows a low B12 level.", true, "vitamin_b.deficiency"},
+       "Blood work shows a low B12 level.", true, "vitamin_b.deficiency", kSpring2016, kInjury2014},
       {"glucosamine", "Glucosamine 1500mg #90",
        "Chronic pain in both knees after years of kneeling at work.",
-       "X-rays show osteoarthritis of both knees.", true, "glucosamine.arthritis"},
+       "X-rays show osteoarthritis of both knees.", true, "glucosamine.arthritis", kSpring2016, kInjury2014},
       {"dietary_supplements", "Calcium citrate 600mg #60",
        "Chronic low back pain since a 2014 fall.",
-       "A DEXA scan last year showed osteoporosis.", true, "supplements.deficiency"},
+       "A DEXA scan last year showed osteoporosis.", true, "supplements.deficiency", kSpring2016, kInjury2014},
       {"corticosteroids", "Medrol dose pack #1",
        "Low back pain since a 2014 lifting injury. Two weeks ago she had a flare of pain after bending.",
        "Pain radiates down the left leg with a positive straight leg raise; the diagnosis is lumbar radiculopathy.",
-       true, "oral_steroids.condition"},
+       true, "oral_steroids.condition", kSpring2016, kInjury2014},
       {"corticosteroids", "Prednisone 10mg taper #21",
        "Low back pain since a 2014 lifting injury, diagnosed as lumbar radiculopathy with a positive straight leg raise on the left.",
-       "Last week he had an acute flare of leg pain after shoveling.", true, "oral_steroids.acute_flare"},
+       "Last week he had an acute flare of leg pain after shoveling.", true, "oral_steroids.acute_flare", kSpring2016, kInjury2014},
       {"nsaids", "Toradol 60mg IM injection",
        "Chronic low back pain since a 2014 fall; he takes naproxen.",
        "Three days ago he had an acute flare of severe low back pain after lifting a box.", true,
-       "ketorolac.acute_flare"},
+       "ketorolac.acute_flare", kSpring2016, kInjury2014},
       {"naloxone", "Narcan nasal spray #2",
        "Chronic low back pain; he takes oxycodone 10 mg four times a day.",
-       "He also takes alprazolam 1 mg at night for anxiety.", true, "naloxone.benzodiazepine"},
+       "He also takes alprazolam 1 mg at night for anxiety.", true, "naloxone.benzodiazepine", kSpring2016, kInjury2014},
       {"naloxone", "Naloxone 4mg nasal spray #1",
        "Chronic low back pain since 2014.",
        "He takes Norco 10/325 three times a day and was treated in the emergency room for an accidental overdose last year.",
-       true, "naloxone.opioid"},
+       true, "naloxone.opioid", kSpring2016, kInjury2014},
       {"antihistamines", "Hydroxyzine 25mg #30",
        "Chronic neck pain since a 2014 fall.",
-       "She has been diagnosed with generalized anxiety disorder.", true, "antihistamines.anxiety"},
+       "She has been diagnosed with generalized anxiety disorder.", true, "antihistamines.anxiety", kSpring2016, kInjury2014},
       {"antihistamines", "Vistaril 25mg at bedtime #30",
        "Chronic neck pain since a 2014 fall.",
-       "She has an itchy rash on both forearms.", true, "antihistamines.itching"},
+       "She has an itchy rash on both forearms.", true, "antihistamines.itching", kSpring2016, kInjury2014},
       {"antiemetics", "Promethazine 25mg #30",
        "Chronic low back pain. She has had nausea since her lumbar fusion last week.",
-       "She takes Norco 10/325 four times a day.", false, "antiemetics.not_opioid_nausea"},
+       "She takes Norco 10/325 four times a day.", false, "antiemetics.not_opioid_nausea", kSpring2016, kInjury2014},
       {"nsaids", "Duexis 800/26.6mg three times a day #90",
        "Low back pain after lifting a box; lumbar strain.",
-       "She has a history of a bleeding gastric ulcer.", true, "nsaid_gi.gi_risk"},
+       "She has a history of a bleeding gastric ulcer.", true, "nsaid_gi.gi_risk", kSpring2016, kInjury2014},
       {"nsaids", "Arthrotec 75mg twice a day #60",
        "Osteoarthritis of the right knee after a fall at work.",
-       "She takes aspirin 81 mg daily for her heart.", true, "nsaid_gi.gi_risk"},
+       "She takes aspirin 81 mg daily for her heart.", true, "nsaid_gi.gi_risk", kSpring2016, kInjury2014},
       {"milnacipran", "Savella 50mg #60",
        "Widespread pain since a 2014 fall; she has been off work since.",
-       "Her rheumatologist diagnosed fibromyalgia.", true, "milnacipran.fibromyalgia"},
+       "Her rheumatologist diagnosed fibromyalgia.", true, "milnacipran.fibromyalgia", kSpring2016, kInjury2014},
       {"muscle_relaxants", "Baclofen 10mg three times a day #90",
        "Low back pain after a fall from a ladder in 2014.",
-       "He has spasticity of both legs from an incomplete spinal cord injury.", true, "antispasticity.condition"},
+       "He has spasticity of both legs from an incomplete spinal cord injury.", true, "antispasticity.condition", kSpring2016, kInjury2014},
       {"muscle_relaxants", "Dantrolene 25mg #60",
        "Neck pain after a 2014 fall from a scaffold.",
-       "Since the fall he has been paraplegic.", true, "antispasticity.condition"},
+       "Since the fall he has been paraplegic.", true, "antispasticity.condition", kSpring2016, kInjury2014},
       {"erectile_dysfunction", "Cialis 5mg #10",
        "Chronic low back pain since a 2014 fall; he takes naproxen.",
-       "He is treated for erectile dysfunction.", true, "sildenafil.indication"},
+       "He is treated for erectile dysfunction.", true, "sildenafil.indication", kSpring2016, kInjury2014},
       {"antidepressants", "Mirtazapine 15mg #30",
        "Chronic low back pain since a 2014 fall; he has been off work since then.",
-       "He has been diagnosed with major depressive disorder.", true, "antidepressants.indication"},
+       "He has been diagnosed with major depressive disorder.", true, "antidepressants.indication", kSpring2016, kInjury2014},
       {"anti_epilepsy_drugs", "Lamotrigine 25mg #60",
        "Chronic low back pain since a 2014 fall.",
        "Pain radiates down the right leg in an L5 pattern; the diagnosis is lumbar radiculopathy.", true,
-       "aeds.neuropathic"},
+       "aeds.neuropathic", kSpring2016, kInjury2014},
       {"buprenorphine", "Butrans 5mcg/hr one patch weekly #4",
        "Chronic low back and left leg pain since 2014. Naproxen and gabapentin gave little relief. Pain is 8/10; he can sit for 20 minutes.",
        "He has a history of opioid addiction and completed a detoxification program in 2015.", true,
-       "buprenorphine_pain.population"},
+       "buprenorphine_pain.population", kSpring2016, kInjury2014},
       {"local_anesthetic_injection", "Lidocaine 1% injection 5ml",
        "Chronic neck pain since 2014 with tender trigger points in the left trapezius.",
-       "He is scheduled for trigger point injections next week.", true, "anesthetic_injection.procedure"},
+       "He is scheduled for trigger point injections next week.", true, "anesthetic_injection.procedure", kSpring2016, kInjury2014},
   };
   return rows;
 }
 
 TEST(EngineGapDrugsTest, EachTopicBothWays) {
-  for (const BothWaysRow& row : both_ways_rows()) {
-    SCOPED_TRACE(std::string(row.topic) + " / " + row.request);
-    const std::string with = std::string(row.record) + " " + row.sentence;
-    const Determination a = review(row.request, with, kSpring2016, kInjury2014);
-    const Determination b = review(row.request, row.record, kSpring2016, kInjury2014);
-    ASSERT_TRUE(a.decision && b.decision) << criteria_dump(a) << criteria_dump(b);
-    EXPECT_EQ(a.topic, row.topic);
-    EXPECT_EQ(b.topic, row.topic);
-    const Determination& overturned = row.sentence_overturns ? a : b;
-    const Determination& upheld = row.sentence_overturns ? b : a;
-    EXPECT_EQ(*overturned.decision, Decision::kOverturned) << criteria_dump(overturned);
-    EXPECT_EQ(*upheld.decision, Decision::kUpheld) << criteria_dump(upheld);
-    const CriterionResult* c = find_criterion(upheld, row.criterion);
-    ASSERT_NE(c, nullptr) << criteria_dump(upheld);
-    EXPECT_NE(c->state, CriterionState::kMet);
-    EXPECT_TRUE(c->decided) << criteria_dump(upheld);
-    EXPECT_NE(upheld.rationale.find(c->statement), std::string::npos) << upheld.rationale;
-    EXPECT_EQ(upheld.rationale.find('{'), std::string::npos) << upheld.rationale;
-    EXPECT_EQ(overturned.rationale.find('{'), std::string::npos) << overturned.rationale;
-  }
+  for (const BothWaysRow& row : both_ways_rows()) testing::expect_both_ways(row);
 }
 
 // Requests the guideline does not support whatever the record says: upheld, with the
 // criterion that says why, even on a record that documents migraine, CRPS and an acute flare.
-struct RequestDecidesRow {
-  const char* topic;
-  const char* request;
-  const char* criterion;
-  const char* statement_has;  // a word the deciding statement must contain
-};
-
 TEST(EngineGapDrugsTest, RequestsTheGuidelineDoesNotSupportAreUpheld) {
   const std::string record =
       "Leg pain since a 2014 crush injury, diagnosed as complex regional pain syndrome of the left leg, with "
@@ -185,18 +147,7 @@ TEST(EngineGapDrugsTest, RequestsTheGuidelineDoesNotSupportAreUpheld) {
       // The flare is documented; a month of ketorolac is not five days.
       {"nsaids", "Ketorolac 10mg four times a day #120", "ketorolac.five_days", "five days"},
   };
-  for (const auto& row : rows) {
-    SCOPED_TRACE(row.request);
-    const Determination d = review(row.request, record, kSpring2016, kInjury2014);
-    ASSERT_TRUE(d.decision) << criteria_dump(d);
-    EXPECT_EQ(d.topic, row.topic);
-    EXPECT_EQ(*d.decision, Decision::kUpheld) << criteria_dump(d);
-    const CriterionResult* c = find_criterion(d, row.criterion);
-    ASSERT_NE(c, nullptr) << criteria_dump(d);
-    EXPECT_EQ(c->state, CriterionState::kNotMet) << c->statement;
-    EXPECT_TRUE(c->decided);
-    EXPECT_NE(c->statement.find(row.statement_has), std::string::npos) << c->statement;
-  }
+  for (const auto& row : rows) testing::expect_request_decides(row, record, kSpring2016, kInjury2014);
 }
 
 // An injected anaesthetic follows the injection it serves: necessary with a necessary trigger
