@@ -92,6 +92,17 @@ std::vector<MeasureContract> drug_topic_measures();   // measures_drug_topics.cc
 std::vector<MeasureContract> service_measures();      // measures_services.cc
 std::vector<MeasureContract> request_measures();      // measures_request.cc
 std::vector<MeasureContract> case_measures();         // measures_case.cc
+std::vector<MeasureContract> gap_drug_measures();     // measures_gap_drugs.cc
+
+// The morphine equivalents a day of every opioid the claimant would take: each disputed
+// request's dose (else the dose the record gives for it) and the other opioids the record
+// shows in use (measures_medication.cc). Sources are cited into `out`.
+struct OpioidDoseTotal {
+  double mme = 0;                  // the upper end of each dose, summed
+  std::vector<std::string> parts;  // one line per opioid counted, for wording
+  bool own_known = false;          // the item under review is an opioid whose dose is known
+};
+OpioidDoseTotal opioid_dose_total(const ItemContext& ctx, Finding& out);
 
 // Whether the request continues a course already under way (a drug in use, a refill;
 // sessions, an injection or a device trial of the same service given before, as the

@@ -365,39 +365,45 @@ Finding drug_screen_consistent(const CriterionRule& rule, const ItemContext& ctx
   return out;
 }
 
+}  // namespace
+
 // --- dose ----------------------------------------------------------------------------
 
-Finding combined_mme(const CriterionRule& rule, const ItemContext& ctx) {
-  Finding out;
-  const double max = rule.args.number("max");
-  double total_max = 0;
-  std::vector<std::string> parts;
-  bool own_known = false;
+OpioidDoseTotal opioid_dose_total(const ItemContext& ctx, Finding& out) {
+  OpioidDoseTotal t;
   std::set<std::string> counted;
 
   auto add_recorded = [&](const Drug& d) {
     const Fact* dose = dose_in_record(ctx, d);
     if (!dose) return false;
     counted.insert(d.key);
-    total_max += *dose->mme_max;
-    parts.push_back(dose->dose + " (dose as recorded): " + range_text({*dose->mme_min, *dose->mme_max}) + " MME/day");
+    t.mme += *dose->mme_max;
+    t.parts.push_back(dose->dose + " (dose as recorded): " + range_text({*dose->mme_min, *dose->mme_max}) + " MME/day");
     cite(out, *dose);
     return true;
   };
   auto add_request = [&](const ParsedRequest& r, bool own) {
     if (!r.drug || r.drug->drug_class != "opioid" || counted.count(r.drug->key)) return;
+    if (!r.drug->mme) {
+      // No conversion factor on purpose (buprenorphine): it adds nothing to the sum, so its
+      // own dose is not what is missing.
+      counted.insert(r.drug->key);
+      if (own) t.own_known = true;
+      t.parts.push_back(r.text + ": excluded from MME sums");
+      return;
+    }
     if (!r.mme_per_day) {
       // The request omits its frequency; the record may state the dose taken.
       if (add_recorded(*r.drug)) {
-        if (own) own_known = true;
+        if (own) t.own_known = true;
         out.evidence.push_back(request_evidence(r));
       }
       return;
     }
     counted.insert(r.drug->key);
-    if (own) own_known = true;
-    total_max += r.mme_per_day->max;
-    parts.push_back(r.text + ": " + range_text(*r.mme_per_day) + " MME/day");
+    if (own) t.own_known = true;
+    t.mme += r.mme_per_day->max;
+    t.parts.push_back(r.text + ": " + range_text(*r.mme_per_day) + " MME/day");
     out.evidence.push_back(request_evidence(r));
   };
   add_request(ctx.request, true);
@@ -409,13 +415,22 @@ Finding combined_mme(const CriterionRule& rule, const ItemContext& ctx) {
     if (medication_use(ctx, "", d.key).empty()) continue;
     add_recorded(d);
   }
+  return t;
+}
+
+namespace {
+
+Finding combined_mme(const CriterionRule& rule, const ItemContext& ctx) {
+  Finding out;
+  const double max = rule.args.number("max");
+  const OpioidDoseTotal total = opioid_dose_total(ctx, out);
   out.vars["limit"] = num(max);
-  out.vars["items"] = join(parts, "; ");
-  out.vars["value"] = num(total_max);
-  if (total_max > max) {
+  out.vars["items"] = join(total.parts, "; ");
+  out.vars["value"] = num(total.mme);
+  if (total.mme > max) {
     out.reason = "over";
     out.state = S::kNotMet;
-  } else if (own_known) {
+  } else if (total.own_known) {
     out.reason = "within";
     out.state = S::kMet;
   } else {

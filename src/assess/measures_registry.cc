@@ -10,7 +10,7 @@ namespace {
 std::vector<MeasureContract> build() {
   std::vector<MeasureContract> all;
   for (auto family : {generic_measures, request_measures, medication_measures, drug_topic_measures,
-                      service_measures, case_measures})
+                      service_measures, case_measures, gap_drug_measures})
     for (auto& m : family()) all.push_back(std::move(m));
   // A contract's reasons name its outcomes; two outcomes of one state with the same
   // reason would make pack wording ambiguous.

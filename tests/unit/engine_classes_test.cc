@@ -99,9 +99,9 @@ TEST(EngineMuscleRelaxantTest, ShortCourseForAcuteFlareIsOverturned) {
 
 TEST(EngineMuscleRelaxantTest, LongTermUseIsUpheld) {
   const Determination d = review_one(
-      "He has taken baclofen 10 mg three times daily for the past three years for back spasm. "
+      "He has taken methocarbamol 750 mg three times daily for the past three years for back spasm. "
       "Pain is 7/10.",
-      "Baclofen 10mg tid #90");
+      "Methocarbamol 750mg tid #90");
   EXPECT_EQ(*d.decision, Decision::kUpheld);
   EXPECT_EQ(criterion(d, "muscle_relaxants.course").state, CriterionState::kNotMet);
   EXPECT_EQ(criterion(d, "muscle_relaxants.acute_flare").state, CriterionState::kNotDocumented);

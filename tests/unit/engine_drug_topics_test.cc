@@ -339,7 +339,7 @@ TEST(DrugTopicExtraTest, MedicalFoodIsNotRecommended) {
 }
 
 TEST(DrugTopicExtraTest, DrugWithoutAPackIsRoutedNotGuessed) {
-  const Determination d = review_text("Acute lumbar radiculopathy after lifting.", "Medrol Dosepak #1");
+  const Determination d = review_text("Atrial fibrillation treated by his cardiologist.", "Warfarin 5mg #30");
   EXPECT_TRUE(d.no_rule);
   EXPECT_FALSE(d.decision.has_value());
 }

@@ -13,6 +13,7 @@
 #include "decide/engine.h"
 #include "extract/extract.h"
 #include "intake/request.h"
+#include "support/both_ways.h"
 #include "support/knowledge.h"
 
 namespace imr {
@@ -23,31 +24,15 @@ using testing::bundled_knowledge;
 using testing::criteria_dump;
 using testing::find_criterion;
 
-Determination review(const std::string& request, const std::string& record, Date date, Date injury) {
-  Case c;
-  c.date_of_injury = injury;
-  c.records.push_back(Record{date, "Treating physician report", record});
-  c.requests.push_back(request);
-  const Engine engine(bundled_knowledge());
-  return engine.review(c).items.at(0);
-}
+using testing::BothWaysRow;
+using testing::RequestDecidesRow;
+
+constexpr auto& review = testing::review_on_record;
 
 const Date kWinter2016 = Date::ymd(2016, 12, 14);
 const Date kInjuryFall2016 = Date::ymd(2016, 10, 20);
 const Date kSpring2016 = Date::ymd(2016, 4, 12);
 const Date kInjury2014 = Date::ymd(2014, 8, 2);
-
-// One record, decided one way with `sentence` and the other way without it.
-struct BothWaysRow {
-  const char* topic;
-  const char* request;
-  const char* record;     // the record without the sentence
-  const char* sentence;   // the sentence that changes the decision
-  bool sentence_overturns;  // with the sentence: overturned (true) or upheld (false)
-  const char* criterion;  // the criterion that decides the upheld one
-  Date date;
-  Date injury;
-};
 
 const std::vector<BothWaysRow>& both_ways_rows() {
   static const std::vector<BothWaysRow> rows = {
@@ -108,37 +93,11 @@ const std::vector<BothWaysRow>& both_ways_rows() {
 }
 
 TEST(EnginePhysmedDrugsTest, EachTopicBothWays) {
-  for (const BothWaysRow& row : both_ways_rows()) {
-    SCOPED_TRACE(std::string(row.topic) + " / " + row.request);
-    const std::string with = std::string(row.record) + " " + row.sentence;
-    const Determination a = review(row.request, with, row.date, row.injury);
-    const Determination b = review(row.request, row.record, row.date, row.injury);
-    ASSERT_TRUE(a.decision && b.decision) << criteria_dump(a) << criteria_dump(b);
-    EXPECT_EQ(a.topic, row.topic);
-    EXPECT_EQ(b.topic, row.topic);
-    const Determination& overturned = row.sentence_overturns ? a : b;
-    const Determination& upheld = row.sentence_overturns ? b : a;
-    EXPECT_EQ(*overturned.decision, Decision::kOverturned) << criteria_dump(overturned);
-    EXPECT_EQ(*upheld.decision, Decision::kUpheld) << criteria_dump(upheld);
-    const CriterionResult* c = find_criterion(upheld, row.criterion);
-    ASSERT_NE(c, nullptr) << criteria_dump(upheld);
-    EXPECT_NE(c->state, CriterionState::kMet);
-    EXPECT_TRUE(c->decided) << criteria_dump(upheld);
-    EXPECT_NE(upheld.rationale.find(c->statement), std::string::npos) << upheld.rationale;
-    EXPECT_EQ(upheld.rationale.find('{'), std::string::npos) << upheld.rationale;
-    EXPECT_EQ(overturned.rationale.find('{'), std::string::npos) << overturned.rationale;
-  }
+  for (const BothWaysRow& row : both_ways_rows()) testing::expect_both_ways(row);
 }
 
 // Requests the guideline does not support whatever the record says: upheld, with the
 // criterion that says why, even on a record that supports everything else.
-struct RequestDecidesRow {
-  const char* topic;
-  const char* request;
-  const char* criterion;
-  const char* statement_has;  // a word the deciding statement must contain
-};
-
 TEST(EnginePhysmedDrugsTest, RequestsTheGuidelineDoesNotSupportAreUpheld) {
   const std::string record =
       "Leg pain since a 2014 crush injury, diagnosed as complex regional pain syndrome of the left "
@@ -163,18 +122,7 @@ TEST(EnginePhysmedDrugsTest, RequestsTheGuidelineDoesNotSupportAreUpheld) {
        "physical_medicine.body_part", "body part"},
       {"erectile_dysfunction", "Three months coverage of Viagra 50mg", "sildenafil.quantity", "how many"},
   };
-  for (const auto& row : rows) {
-    SCOPED_TRACE(row.request);
-    const Determination d = review(row.request, record, kSpring2016, kInjury2014);
-    ASSERT_TRUE(d.decision) << criteria_dump(d);
-    EXPECT_EQ(d.topic, row.topic);
-    EXPECT_EQ(*d.decision, Decision::kUpheld) << criteria_dump(d);
-    const CriterionResult* c = find_criterion(d, row.criterion);
-    ASSERT_NE(c, nullptr) << criteria_dump(d);
-    EXPECT_EQ(c->state, CriterionState::kNotMet) << c->statement;
-    EXPECT_TRUE(c->decided);
-    EXPECT_NE(c->statement.find(row.statement_has), std::string::npos) << c->statement;
-  }
+  for (const auto& row : rows) testing::expect_request_decides(row, record, kSpring2016, kInjury2014);
 }
 
 // A first course larger than the six-visit trial is upheld on the trial size; the same record

@@ -295,6 +295,10 @@ TEST(RequestTest, EveryOpioidInTheTableHasItsMme) {
       {"Ultracet 37.5/325 1 tab q6h #120", "15"},       {"Tylenol #3 300/30 1 tab q6h #120", "18"},
       {"Butrans 20mcg/hr 1 patch weekly #4", ""},       {"Subutex 8mg SL daily #30", ""},
       {"Trezix 320.5/30/16mg 2 caps q6h #120", "32"},   {"Synapryn 10mg/1ml oral suspension 500ml", ""},
+      {"Hysingla ER 30mg daily #30", "30"},             {"Embeda 20mg BID #60", "40"},
+      {"Exalgo 8mg daily #30", "32"},                   {"Opana ER 10mg q12h #60", "60"},
+      {"Levorphanol 2mg q6h #120", "88"},               {"Demerol 50mg q4h #180", "30"},
+      {"Codeine sulfate 30mg q6h #120", "18"},          {"Belbuca 150mcg q12h #60", ""},
   };
   std::set<std::string> covered;
   for (const auto& [text, mme] : rows) {
