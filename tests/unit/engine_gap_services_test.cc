@@ -1,0 +1,390 @@
+// The gap-services family on team-written records, both ways: procedures and services the
+// request parser did not know before (sleep studies, implanted devices and their trials,
+// shockwave and laser therapy, work hardening, gym and weight-loss programs, Botox, sacroiliac
+// and other corticosteroid injections, orthotics, CPM, bone growth stimulators, discography,
+// neuropsychological testing, vestibular rehabilitation, hypnotherapy, home heat and cold,
+// dental care, lumbar supports, knee braces, home exercise kits, monitoring labs). For every
+// row a record with the deciding sentence is overturned and the same record without it is
+// upheld with that sentence's criterion named; the services the guideline does not recommend
+// at all are upheld whatever the record says. Then the limits the packs encode: the body part
+// shockwave therapy is for, CPM's days, the acute phase of a lumbar support, work hardening's
+// two years and first period, and the trial before a permanent stimulator.
+#include <gtest/gtest.h>
+
+#include "decide/engine.h"
+#include "intake/request.h"
+#include "support/knowledge.h"
+
+namespace imr {
+namespace {
+
+using testing::bundled_knowledge;
+using testing::criteria_dump;
+using testing::find_criterion;
+
+struct GapRow {
+  const char* topic;
+  const char* request;
+  const char* before;
+  const char* deciding;
+  const char* after;
+  const char* criterion;
+  Date date;
+  Date injury;
+};
+
+Determination review_text(const std::string& request, const std::string& text, Date date = Date::ymd(2016, 12, 1),
+                          Date injury = Date::ymd(2016, 6, 1)) {
+  Case c;
+  c.date_of_injury = injury;
+  c.records.push_back(Record{date, "Progress report", text});
+  c.requests.push_back(request);
+  return Engine(bundled_knowledge()).review(c).items.at(0);
+}
+
+void expect_decided_by(const Determination& d, Decision decision, const std::string& criterion,
+                       CriterionState state) {
+  ASSERT_TRUE(d.decision) << d.rationale;
+  EXPECT_EQ(*d.decision, decision) << criteria_dump(d);
+  const CriterionResult* c = find_criterion(d, criterion);
+  ASSERT_NE(c, nullptr) << criteria_dump(d);
+  EXPECT_EQ(c->state, state) << criteria_dump(d);
+  EXPECT_TRUE(c->decided) << criteria_dump(d);
+}
+
+Determination review_row(const GapRow& row, bool with_deciding) {
+  std::string text = row.before;
+  if (with_deciding) text += std::string(" ") + row.deciding;
+  if (*row.after) text += std::string(" ") + row.after;
+  return review_text(row.request, text, row.date, row.injury);
+}
+
+const std::vector<GapRow>& rows() {
+  static const std::vector<GapRow> r = {
+      {"polysomnography", "Polysomnography",
+       "Chronic low back pain after a fall. She sleeps poorly because of pain.",
+       "Her husband reports loud snoring and witnessed apneas at night.", "",
+       "polysomnography.breathing", Date::ymd(2016, 12, 1), Date::ymd(2015, 3, 1)},
+      {"polysomnography", "Sleep study",
+       "Lumbar strain with chronic pain. He takes zolpidem nightly.",
+       "He reports excessive daytime sleepiness and has fallen asleep while driving.", "",
+       "polysomnography.somnolence", Date::ymd(2016, 12, 1), Date::ymd(2015, 3, 1)},
+      {"spinal_cord_stimulator", "Spinal cord stimulator trial",
+       "Failed back surgery syndrome after an L4-5 fusion in 2014. Physical therapy, epidural injections and medications have failed to relieve the leg pain.",
+       "A psychological evaluation cleared him as an appropriate candidate for the stimulator.", "",
+       "scs.psychological_clearance", Date::ymd(2016, 12, 1), Date::ymd(2013, 6, 1)},
+      {"spinal_cord_stimulator", "Permanent spinal cord stimulator implant",
+       "Complex regional pain syndrome of the right foot. Physical therapy, sympathetic blocks and gabapentin have failed. A psychological evaluation cleared her as an appropriate candidate.",
+       "The spinal cord stimulator trial was successful with 70% pain relief.", "",
+       "scs.trial_succeeded", Date::ymd(2016, 12, 1), Date::ymd(2013, 6, 1)},
+      {"intrathecal_pump", "Intrathecal pump trial",
+       "Failed back surgery syndrome with intractable leg pain. Physical therapy, epidural injections, a spinal cord stimulator and opioids have all failed to relieve the pain. The surgeon states he is not a candidate for further surgery.",
+       "Psychological clearance was obtained for the pump.", "",
+       "idds.psychological_clearance", Date::ymd(2016, 12, 1), Date::ymd(2012, 1, 10)},
+      {"eswt", "Extracorporeal shockwave therapy for the right shoulder, 3 sessions",
+       "Right shoulder pain for eight months. Physical therapy and a subacromial injection have failed to relieve it.",
+       "X-rays show calcific tendinitis of the supraspinatus.", "",
+       "eswt.condition", Date::ymd(2016, 12, 1), Date::ymd(2016, 3, 1)},
+      {"eswt", "ESWT left foot",
+       "Left heel pain worse with the first steps each morning; she was diagnosed with plantar fasciitis.",
+       "Six months of stretching, night splints and physical therapy have failed to relieve it.", "",
+       "eswt.conservative_care", Date::ymd(2016, 12, 1), Date::ymd(2016, 3, 1)},
+      {"work_hardening", "Work hardening 5 sessions a week for 2 weeks",
+       "Lumbar strain lifting boxes. He completed twelve sessions of physical therapy; his progress has plateaued. He remains on modified duty.",
+       "His employer is holding his warehouse position for him.", "",
+       "work_hardening.job_goal", Date::ymd(2016, 12, 1), Date::ymd(2016, 5, 1)},
+      {"gym_membership", "Gym membership for 6 months",
+       "Chronic knee pain. A therapist revised his home exercise program twice and it has not been effective.",
+       "He requires access to resistance equipment and a pool that he does not have at home.", "",
+       "gym_membership.equipment_needed", Date::ymd(2016, 12, 1), Date::ymd(2015, 5, 1)},
+      {"weight_loss_program", "Medically supervised weight loss program",
+       "Bilateral knee osteoarthritis aggravated by work. Her BMI is 41.",
+       "She has tried dieting and exercise for a year without success.", "",
+       "weight_loss_program.diet_failed", Date::ymd(2016, 12, 1), Date::ymd(2015, 5, 1)},
+      {"botulinum_toxin", "Botox injections to the cervical paraspinal muscles",
+       "Neck pain with involuntary turning of the head since the injury.",
+       "The neurologist diagnosed cervical dystonia.", "",
+       "botox.cervical_dystonia", Date::ymd(2016, 12, 1), Date::ymd(2015, 5, 1)},
+      {"si_joint_injection", "Left sacroiliac joint injection under fluoroscopy",
+       "Left buttock pain below the belt line. Six weeks of physical therapy, home exercise and naproxen have not relieved it.",
+       "FABER, Gaenslen and thigh thrust tests are positive on the left.", "",
+       "si_joint_injection.exam_signs", Date::ymd(2016, 12, 1), Date::ymd(2016, 6, 1)},
+      {"joint_injection", "Cortisone injection to the right knee",
+       "Right knee osteoarthritis with pain on stairs.",
+       "Physical therapy and naproxen have not relieved the pain.", "",
+       "joint_injection_knee.conservative_care", Date::ymd(2016, 12, 1), Date::ymd(2016, 3, 1)},
+      {"joint_injection", "Subacromial steroid injection, left shoulder",
+       "Left shoulder pain with overhead reaching. Three weeks of physical therapy and ibuprofen have not relieved it.",
+       "Neer and Hawkins tests are positive.", "",
+       "joint_injection_shoulder.impingement_signs", Date::ymd(2016, 12, 1), Date::ymd(2016, 10, 1)},
+      {"joint_injection", "Steroid injection right thumb",
+       "Right thumb pain at the base with catching. Splinting and anti-inflammatory medication have not helped.",
+       "The hand surgeon diagnosed a trigger thumb.", "",
+       "joint_injection.condition", Date::ymd(2016, 12, 1), Date::ymd(2016, 9, 1)},
+      {"orthotics", "Custom orthotics, bilateral",
+       "Bilateral heel pain from standing on concrete floors all day.",
+       "The podiatrist diagnosed plantar fasciitis.", "",
+       "orthotics.condition", Date::ymd(2016, 12, 1), Date::ymd(2016, 6, 1)},
+      {"continuous_passive_motion", "CPM machine rental for 14 days",
+       "Right knee osteoarthritis.",
+       "A right total knee arthroplasty is scheduled for next month.", "",
+       "cpm.surgery", Date::ymd(2016, 12, 1), Date::ymd(2015, 6, 1)},
+      {"continuous_passive_motion", "Continuous passive motion device for the left shoulder for 21 days",
+       "Left shoulder stiffness after a fall with limited motion in all planes.",
+       "The orthopedist diagnosed adhesive capsulitis.", "",
+       "cpm_shoulder.adhesive_capsulitis", Date::ymd(2016, 12, 1), Date::ymd(2016, 6, 1)},
+      {"bone_growth_stimulator", "Bone growth stimulator",
+       "Lumbar spondylolisthesis; an L4-S1 instrumented fusion is scheduled.",
+       "He smokes a pack of cigarettes a day.", "",
+       "bone_growth_stimulator.risk_factor", Date::ymd(2016, 12, 1), Date::ymd(2015, 6, 1)},
+      {"discography", "Lumbar discogram L3-S1",
+       "Low back pain for two years. Physical therapy and epidural injections have failed. The MRI shows degenerated discs at L4-5 and L5-S1. He is a candidate for fusion.",
+       "He passed a psychological evaluation for surgery.", "",
+       "discography.psychosocial", Date::ymd(2016, 12, 1), Date::ymd(2014, 6, 1)},
+      {"neuropsychological_testing", "Neuropsychological testing",
+       "He was struck on the head by a falling pipe and diagnosed with a concussion.",
+       "Three months later he still has memory problems and difficulty concentrating at work.", "",
+       "neuropsychological_testing.cognitive_complaints", Date::ymd(2016, 12, 1), Date::ymd(2016, 8, 1)},
+      {"vestibular_rehabilitation", "Vestibular rehabilitation 2x a week for 4 weeks",
+       "Concussion after a fall from a ladder; headaches are improving.",
+       "He has persistent dizziness and loses his balance when turning his head.", "",
+       "vestibular_rehabilitation.balance", Date::ymd(2016, 12, 1), Date::ymd(2016, 9, 1)},
+      {"hypnotherapy", "Hypnotherapy 6 sessions",
+       "Nightmares and flashbacks since an armed robbery at the store where she works.",
+       "Her psychologist diagnosed post-traumatic stress disorder.", "",
+       "hypnotherapy.ptsd", Date::ymd(2016, 12, 1), Date::ymd(2016, 6, 1)},
+      {"dental", "Dental evaluation and treatment",
+       "Facial injury when a pallet struck his jaw.",
+       "Two front teeth were broken in the accident.", "",
+       "dental.injury", Date::ymd(2016, 12, 1), Date::ymd(2016, 10, 1)},
+      {"hot_cold_packs", "Hot/cold wrap for home use",
+       "Chronic low back strain.",
+       "He reports an acute flare of low back pain after lifting a box last week.", "",
+       "hot_cold_packs.flare", Date::ymd(2016, 12, 1), Date::ymd(2015, 6, 1)},
+      {"lumbar_support", "LSO back brace",
+       "Low back pain after a fall from a truck, with ongoing pain.",
+       "X-rays show an L1 compression fracture.", "",
+       "lumbar_support.specific_condition", Date::ymd(2016, 12, 1), Date::ymd(2016, 9, 1)},
+      {"labs", "Hepatic and renal function panel",
+       "Chronic knee pain.",
+       "He has taken naproxen 550 mg twice daily for a year.", "",
+       "labs.nsaid_in_use", Date::ymd(2016, 12, 1), Date::ymd(2015, 6, 1)},
+      {"brace", "Hinged knee brace, left",
+       "Left knee twisting injury on a ladder; the knee gives way. He climbs ladders at work.",
+       "The MRI shows an ACL tear.", "",
+       "brace_knee.ligament_tear", Date::ymd(2016, 12, 1), Date::ymd(2016, 10, 1)},
+      {"home_exercise_kit", "Home exercise kit for the right shoulder",
+       "Right shoulder strain lifting overhead; range of motion is improving.",
+       "The therapist taught him a home exercise program with bands and a pulley.", "",
+       "home_exercise_kit.home_program", Date::ymd(2016, 12, 1), Date::ymd(2016, 9, 1)},
+      {"labs", "CBC and comprehensive metabolic panel",
+       "Chronic neck pain.",
+       "She takes meloxicam 15 mg daily and has for two years.", "",
+       "labs.nsaid_in_use", Date::ymd(2016, 12, 1), Date::ymd(2014, 6, 1)},
+  };
+  return r;
+}
+
+TEST(EngineGapServicesTest, EachPackBothWays) {
+  for (const GapRow& row : rows()) {
+    SCOPED_TRACE(std::string(row.criterion) + " / " + row.request);
+    const Determination met = review_row(row, true);
+    ASSERT_TRUE(met.decision) << met.rationale;
+    EXPECT_EQ(met.topic, row.topic);
+    EXPECT_EQ(*met.decision, Decision::kOverturned) << met.rationale << "\n" << criteria_dump(met);
+    const CriterionResult* c = find_criterion(met, row.criterion);
+    ASSERT_NE(c, nullptr) << criteria_dump(met);
+    EXPECT_EQ(c->state, CriterionState::kMet);
+    ASSERT_FALSE(c->evidence.empty());
+    EXPECT_NE(c->evidence[0].text.find(row.deciding), std::string::npos) << c->evidence[0].text;
+    EXPECT_EQ(met.rationale.find('{'), std::string::npos) << met.rationale;
+
+    const Determination missing = review_row(row, false);
+    ASSERT_TRUE(missing.decision);
+    EXPECT_EQ(*missing.decision, Decision::kUpheld) << missing.rationale << "\n" << criteria_dump(missing);
+    const CriterionResult* gone = find_criterion(missing, row.criterion);
+    ASSERT_NE(gone, nullptr) << criteria_dump(missing);
+    EXPECT_NE(gone->state, CriterionState::kMet);
+    EXPECT_TRUE(gone->decided) << gone->id;
+    EXPECT_FALSE(gone->to_change.empty());
+    EXPECT_NE(missing.rationale.find(gone->statement), std::string::npos) << missing.rationale;
+    EXPECT_TRUE(imr::testing::others_support(missing.criteria, *gone)) << criteria_dump(missing);
+    ASSERT_FALSE(missing.citations.empty());
+  }
+}
+
+// What the guideline does not recommend at all is upheld, however the record reads.
+TEST(EngineGapServicesTest, NotRecommendedServicesAreUpheld) {
+  struct Row {
+    const char* topic;
+    const char* request;
+    const char* record;
+    const char* criterion;
+  };
+  for (const Row& row : std::vector<Row>{
+      {"genetic_testing", "Pharmacogenetic testing for opioid risk",
+       "Chronic back pain on hydrocodone; the physician wants DNA testing to assess addiction risk.",
+       "genetic_testing.not_recommended"},
+      {"laser_therapy", "Low level laser therapy to the lumbar spine 2x6",
+       "Chronic low back pain; physical therapy helped only briefly.",
+       "laser.not_recommended"},
+      {"kinesio_tape", "Kinesio tape for the right knee",
+       "Right knee sprain in physical therapy.",
+       "kinesio_tape.not_recommended"},
+      {"stem_cell_injection", "Stem cell injection right knee",
+       "Right knee osteoarthritis that injections have not helped.",
+       "stem_cell.not_recommended"},
+       }) {
+    SCOPED_TRACE(row.request);
+    const Determination d = review_text(row.request, row.record);
+    EXPECT_EQ(d.topic, row.topic);
+    expect_decided_by(d, Decision::kUpheld, row.criterion, CriterionState::kNotMet);
+    ASSERT_FALSE(d.citations.empty());
+  }
+}
+
+// The ways requests name these services reach their topics (and so a pack), not "no rule".
+TEST(EngineGapServicesTest, RequestsReachTheirTopics) {
+  const auto& k = *bundled_knowledge();
+  struct Row {
+    const char* text;
+    const char* topic;
+  };
+  for (const Row& row : std::vector<Row>{
+           {"Pharmacogenetic testing", "genetic_testing"},
+           {"Genetic opioid risk testing", "genetic_testing"},
+           {"DNA testing for opioid risk", "genetic_testing"},
+           {"Polysomnography", "polysomnography"},
+           {"Sleep study", "polysomnography"},
+           {"Spinal cord stimulator trial", "spinal_cord_stimulator"},
+           {"Permanent SCS implant", "spinal_cord_stimulator"},
+           {"Intrathecal pump trial", "intrathecal_pump"},
+           {"Implantable drug delivery system", "intrathecal_pump"},
+           {"Extracorporeal shockwave therapy right shoulder x3", "eswt"},
+           {"ESWT left foot", "eswt"},
+           {"Low level laser therapy lumbar 6 sessions", "laser_therapy"},
+           {"Cold laser treatment to the neck", "laser_therapy"},
+           {"Work hardening 10 sessions", "work_hardening"},
+           {"Work conditioning 3x4", "work_hardening"},
+           {"Gym membership x 6 months", "gym_membership"},
+           {"Weight loss program", "weight_loss_program"},
+           {"Botox injections cervical", "botulinum_toxin"},
+           {"Botulinum toxin injection 100 units", "botulinum_toxin"},
+           {"Sacroiliac joint injection left", "si_joint_injection"},
+           {"SI joint block under fluoroscopy", "si_joint_injection"},
+           {"Intra-articular corticosteroid injection right knee", "joint_injection"},
+           {"Cortisone injection right shoulder", "joint_injection"},
+           {"Subacromial injection", "joint_injection"},
+           {"Custom orthotics", "orthotics"},
+           {"Shoe inserts bilateral", "orthotics"},
+           {"Continuous passive motion device x 21 days", "continuous_passive_motion"},
+           {"CPM machine rental", "continuous_passive_motion"},
+           {"Bone growth stimulator", "bone_growth_stimulator"},
+           {"Discogram L3-S1", "discography"},
+           {"Neuropsychological testing", "neuropsychological_testing"},
+           {"Vestibular rehabilitation 6 sessions", "vestibular_rehabilitation"},
+           {"Hypnotherapy 6 sessions", "hypnotherapy"},
+           {"Hot and cold wrap", "hot_cold_packs"},
+           {"Hot/cold packs", "passive_modalities"},
+           {"Kinesio tape", "kinesio_tape"},
+           {"Stem cell injection right knee", "stem_cell_injection"},
+           {"Dental evaluation", "dental"},
+           {"Dental treatment", "dental"},
+           {"Lumbar support", "lumbar_support"},
+           {"Back brace", "lumbar_support"},
+           {"LSO brace", "lumbar_support"},
+           {"Brace for the lumbar spine", "lumbar_support"},
+           {"Knee brace", "brace"},
+           {"Wrist brace", "brace"},
+           {"CBC", "labs"},
+           {"Hepatic function panel", "labs"},
+           {"Renal function panel", "labs"},
+           {"Liver function tests", "labs"},
+           {"Home exercise kit", "home_exercise_kit"},
+           {"Interferential unit", "electrical_stimulation"},
+           {"Cervical traction unit", "passive_modalities"},
+           {"CT myelogram lumbar", "imaging_ct"},
+           {"Psychiatric consultation", "office_visits"},
+           {"Psychiatric evaluation", "office_visits"},
+           {"Pain management consultation", "office_visits"},
+       }) {
+    SCOPED_TRACE(row.text);
+    const ParsedRequest r = parse_request(row.text, k.drugs, k.services);
+    EXPECT_EQ(r.topic(), row.topic);
+  }
+}
+
+// Shockwave therapy is for the shoulder and the foot: the same findings at the elbow do not
+// make it necessary.
+TEST(EngineGapServicesTest, ShockwaveTherapyIsForTheShoulderAndFoot) {
+  const std::string record = "Calcific tendinitis on films. Physical therapy and bracing failed.";
+  const Determination shoulder = review_text("ESWT right shoulder x3", record);
+  EXPECT_EQ(*shoulder.decision, Decision::kOverturned) << criteria_dump(shoulder);
+  expect_decided_by(review_text("ESWT right elbow x3", record), Decision::kUpheld, "eswt.region",
+                    CriterionState::kNotMet);
+}
+
+// CPM after a knee replacement is for up to 17 days at home; for the shoulder only adhesive
+// capsulitis, not surgery.
+TEST(EngineGapServicesTest, ContinuousPassiveMotionLimits) {
+  const std::string knee = "Right knee osteoarthritis. A right total knee arthroplasty is scheduled.";
+  const Determination short_use = review_text("CPM rental for 14 days, right knee", knee);
+  EXPECT_EQ(*short_use.decision, Decision::kOverturned) << criteria_dump(short_use);
+  expect_decided_by(review_text("CPM rental for 21 days, right knee", knee), Decision::kUpheld, "cpm.duration",
+                    CriterionState::kNotMet);
+  expect_decided_by(review_text("CPM for the right shoulder for 14 days",
+                                "Right rotator cuff repair is scheduled for next week."),
+                    Decision::kUpheld, "cpm_shoulder.adhesive_capsulitis", CriterionState::kNotDocumented);
+}
+
+// A lumbar support helps in the acute phase or for a specific condition, not months later.
+TEST(EngineGapServicesTest, LumbarSupportBeyondTheAcutePhase) {
+  const std::string record = "Low back strain lifting a box. Tenderness of the paraspinal muscles.";
+  const Determination acute = review_text("Lumbar support", record, Date::ymd(2016, 12, 1), Date::ymd(2016, 11, 20));
+  EXPECT_EQ(*acute.decision, Decision::kOverturned) << criteria_dump(acute);
+  expect_decided_by(review_text("Lumbar support", record, Date::ymd(2016, 12, 1), Date::ymd(2016, 5, 20)),
+                    Decision::kUpheld, "lumbar_support.acute_phase", CriterionState::kNotMet);
+}
+
+// Work hardening: no more than two years after the injury, a first period of about two
+// weeks, and not for a worker back at full duty.
+TEST(EngineGapServicesTest, WorkHardeningLimits) {
+  const std::string record = "Lumbar strain. Physical therapy progress has plateaued. His employer is holding his "
+                             "position. He is on modified duty.";
+  const Determination ok = review_text("Work conditioning 10 sessions", record);
+  EXPECT_EQ(*ok.decision, Decision::kOverturned) << criteria_dump(ok);
+  expect_decided_by(review_text("Work conditioning 10 sessions", record, Date::ymd(2016, 12, 1), Date::ymd(2013, 5, 20)),
+                    Decision::kUpheld, "work_hardening.within_two_years", CriterionState::kNotMet);
+  expect_decided_by(review_text("Work hardening 3 times a week for 6 weeks", record), Decision::kUpheld,
+                    "work_hardening.first_period", CriterionState::kNotMet);
+  expect_decided_by(review_text("Work conditioning 10 sessions",
+                                "Lumbar strain. Physical therapy progress has plateaued. His employer is holding "
+                                "his position. He has returned to full duty."),
+                    Decision::kUpheld, "work_hardening.function_limited", CriterionState::kNotMet);
+}
+
+// A trial of a stimulator needs no earlier trial; the permanent implant does.
+TEST(EngineGapServicesTest, PermanentStimulatorFollowsASuccessfulTrial) {
+  const std::string record = "Failed back surgery syndrome. Physical therapy, epidural injections and medications "
+                             "have failed. A psychological evaluation cleared him as an appropriate candidate.";
+  const Determination trial = review_text("Spinal cord stimulator trial", record, Date::ymd(2016, 12, 1),
+                                          Date::ymd(2013, 1, 1));
+  EXPECT_EQ(*trial.decision, Decision::kOverturned) << criteria_dump(trial);
+  expect_decided_by(review_text("Spinal cord stimulator permanent implantation", record, Date::ymd(2016, 12, 1),
+                                Date::ymd(2013, 1, 1)),
+                    Decision::kUpheld, "scs.trial_succeeded", CriterionState::kNotDocumented);
+  expect_decided_by(review_text("Spinal cord stimulator permanent implantation",
+                                record + " The spinal cord stimulator trial was unsuccessful.", Date::ymd(2016, 12, 1),
+                                Date::ymd(2013, 1, 1)),
+                    Decision::kUpheld, "scs.trial_succeeded", CriterionState::kNotDocumented);
+}
+
+// Botox is for cervical dystonia, not myofascial pain or headache.
+TEST(EngineGapServicesTest, BotoxIsNotForMyofascialPain) {
+  expect_decided_by(review_text("Botox injections for trigger points",
+                                "Myofascial pain of the trapezius with trigger points. Trigger point injections failed."),
+                    Decision::kUpheld, "botox.cervical_dystonia", CriterionState::kNotDocumented);
+}
+
+}  // namespace
+}  // namespace imr
