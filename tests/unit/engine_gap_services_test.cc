@@ -314,6 +314,54 @@ TEST(EngineGapServicesTest, RequestsReachTheirTopics) {
   }
 }
 
+// The deciding findings in other words records use: each variant replaces a row's deciding
+// sentence and still overturns.
+TEST(EngineGapServicesTest, DecidingFindingsInOtherWords) {
+  struct Variant {
+    const char* criterion;
+    const char* sentence;
+  };
+  for (const Variant& v : std::vector<Variant>{
+           {"polysomnography.breathing", "He snores and his wife has noticed apneic episodes."},
+           {"polysomnography.somnolence", "His Epworth Sleepiness Scale score is 16."},
+           {"scs.psychological_clearance", "He has been psychologically cleared for the SCS trial."},
+           {"scs.psychological_clearance",
+            "Psychological evaluation on 10/2/16 found him to be an appropriate candidate for the stimulator."},
+           {"scs.trial_succeeded", "The trial of the spinal cord stimulator gave 60% relief."},
+           {"si_joint_injection.exam_signs", "Patrick's test is positive on the left, as is Gaenslen's."},
+           {"si_joint_injection.exam_signs", "There is tenderness over the left SI joint with a positive thigh thrust."},
+           {"work_hardening.job_goal", "His job is being held for him."},
+           {"dental.injury", "He chipped a front tooth in the fall."},
+           {"neuropsychological_testing.cognitive_complaints", "He reports memory loss and trouble concentrating."},
+           {"vestibular_rehabilitation.balance", "He has vertigo and poor balance."},
+           {"botox.cervical_dystonia", "She was diagnosed with spasmodic torticollis."},
+           {"weight_loss_program.diet_failed", "She has been unable to lose weight despite diet and exercise."},
+           {"orthotics.condition", "Diagnoses: plantar fasciitis, bilateral."},
+       }) {
+    SCOPED_TRACE(v.sentence);
+    const GapRow* row = nullptr;
+    for (const GapRow& r : rows())
+      if (std::string(r.criterion) == v.criterion) row = &r;
+    ASSERT_NE(row, nullptr) << v.criterion;
+    GapRow changed = *row;
+    changed.deciding = v.sentence;
+    const Determination d = review_row(changed, true);
+    ASSERT_TRUE(d.decision);
+    EXPECT_EQ(*d.decision, Decision::kOverturned) << criteria_dump(d);
+    const CriterionResult* c = find_criterion(d, v.criterion);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->state, CriterionState::kMet) << criteria_dump(d);
+  }
+}
+
+// What rules a finding out is read as such: a denied snore is not a reason for a sleep study.
+TEST(EngineGapServicesTest, DeniedFindingsDoNotCount) {
+  const Determination d = review_text("Sleep study", "Chronic low back pain. He denies snoring or daytime sleepiness.");
+  ASSERT_TRUE(d.decision);
+  EXPECT_EQ(*d.decision, Decision::kUpheld) << criteria_dump(d);
+  EXPECT_EQ(find_criterion(d, "polysomnography.breathing")->state, CriterionState::kNotMet);
+}
+
 // Shockwave therapy is for the shoulder and the foot: the same findings at the elbow do not
 // make it necessary.
 TEST(EngineGapServicesTest, ShockwaveTherapyIsForTheShoulderAndFoot) {
