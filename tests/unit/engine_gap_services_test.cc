@@ -372,13 +372,15 @@ TEST(EngineGapServicesTest, ShockwaveTherapyIsForTheShoulderAndFoot) {
                     CriterionState::kNotMet);
 }
 
-// CPM after a knee replacement is for up to 17 days at home; for the shoulder only adhesive
-// capsulitis, not surgery.
+// CPM after a knee replacement is for a stated period of up to 17 days at home; for the
+// shoulder only adhesive capsulitis, not surgery.
 TEST(EngineGapServicesTest, ContinuousPassiveMotionLimits) {
   const std::string knee = "Right knee osteoarthritis. A right total knee arthroplasty is scheduled.";
   const Determination short_use = review_text("CPM rental for 14 days, right knee", knee);
   EXPECT_EQ(*short_use.decision, Decision::kOverturned) << criteria_dump(short_use);
   expect_decided_by(review_text("CPM rental for 21 days, right knee", knee), Decision::kUpheld, "cpm.duration",
+                    CriterionState::kNotMet);
+  expect_decided_by(review_text("CPM machine, right knee", knee), Decision::kUpheld, "cpm.duration_stated",
                     CriterionState::kNotMet);
   expect_decided_by(review_text("CPM for the right shoulder for 14 days",
                                 "Right rotator cuff repair is scheduled for next week."),
