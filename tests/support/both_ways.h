@@ -1,8 +1,7 @@
-// Test support: a rule pack checked both ways on a team-written record. A row names a request,
-// a record without its deciding sentence, that sentence, and the criterion it decides; with the
-// sentence the item is overturned on that criterion's evidence, without it the item is upheld
-// with that criterion not met (or not documented), deciding and stated in the rationale while
-// every other criterion still supports the item.
+// Test support: team-written engine cases for rule packs, table-driven. A request reviewed on
+// one dated record; a row decided one way with a deciding sentence and the other way without
+// it (the upheld one naming the criterion that decided it, in its rationale); a request the
+// guideline rejects whatever the record says.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -14,78 +13,69 @@
 
 namespace imr::testing {
 
+// The one disputed item of a case with one treating physician's report.
+inline Determination review_on_record(const std::string& request, const std::string& record, Date date, Date injury) {
+  Case c;
+  c.date_of_injury = injury;
+  c.records.push_back(Record{date, "Treating physician report", record});
+  c.requests.push_back(request);
+  const Engine engine(bundled_knowledge());
+  return engine.review(c).items.at(0);
+}
+
+// One record, decided one way with `sentence` and the other way without it.
 struct BothWaysRow {
   const char* topic;
   const char* request;
-  const char* before;
-  const char* deciding;
-  const char* after;
-  const char* criterion;
+  const char* record;       // the record without the sentence
+  const char* sentence;     // the sentence that changes the decision
+  bool sentence_overturns;  // with the sentence: overturned (true) or upheld (false)
+  const char* criterion;    // the criterion that decides the upheld one
   Date date;
   Date injury;
 };
 
-// One record, one request: the item's determination.
-inline Determination review_one_record(const std::string& request, const std::string& text, Date date, Date injury) {
-  Case c;
-  c.date_of_injury = injury;
-  c.records.push_back(Record{date, "Progress report", text});
-  c.requests.push_back(request);
-  return Engine(bundled_knowledge()).review(c).items.at(0);
-}
-
-// A row's record with or without its deciding sentence.
-inline Determination review_row(const BothWaysRow& row, bool with_deciding) {
-  std::string text = row.before;
-  if (with_deciding) text += std::string(" ") + row.deciding;
-  if (*row.after) text += std::string(" ") + row.after;
-  return review_one_record(row.request, text, row.date, row.injury);
-}
-
-// The decision, and the state of the criterion that decided it.
-inline void expect_decided_by(const Determination& d, Decision decision, const std::string& criterion,
-                              CriterionState state) {
-  ASSERT_TRUE(d.decision) << d.rationale;
-  EXPECT_EQ(*d.decision, decision) << criteria_dump(d);
-  const CriterionResult* c = find_criterion(d, criterion);
-  ASSERT_NE(c, nullptr) << criteria_dump(d);
-  EXPECT_EQ(c->state, state) << criteria_dump(d);
-  EXPECT_TRUE(c->decided) << criteria_dump(d);
-}
-
-// With the deciding sentence: overturned, the criterion met on that sentence.
-inline void expect_overturned_with(const BothWaysRow& row) {
-  const Determination met = review_row(row, true);
-  ASSERT_TRUE(met.decision) << met.rationale;
-  EXPECT_EQ(met.topic, row.topic);
-  EXPECT_EQ(*met.decision, Decision::kOverturned) << met.rationale << "\n" << criteria_dump(met);
-  const CriterionResult* c = find_criterion(met, row.criterion);
-  ASSERT_NE(c, nullptr) << criteria_dump(met);
-  EXPECT_EQ(c->state, CriterionState::kMet);
-  ASSERT_FALSE(c->evidence.empty());
-  EXPECT_NE(c->evidence[0].text.find(row.deciding), std::string::npos) << c->evidence[0].text;
-  EXPECT_EQ(met.rationale.find('{'), std::string::npos) << met.rationale;
-}
-
-// Without it: upheld, that criterion deciding and stated, everything else still supporting.
-inline void expect_upheld_without(const BothWaysRow& row) {
-  const Determination missing = review_row(row, false);
-  ASSERT_TRUE(missing.decision);
-  EXPECT_EQ(*missing.decision, Decision::kUpheld) << missing.rationale << "\n" << criteria_dump(missing);
-  const CriterionResult* gone = find_criterion(missing, row.criterion);
-  ASSERT_NE(gone, nullptr) << criteria_dump(missing);
-  EXPECT_NE(gone->state, CriterionState::kMet);
-  EXPECT_TRUE(gone->decided) << gone->id;
-  EXPECT_FALSE(gone->to_change.empty());
-  EXPECT_NE(missing.rationale.find(gone->statement), std::string::npos) << missing.rationale;
-  EXPECT_TRUE(others_support(missing.criteria, *gone)) << criteria_dump(missing);
-  ASSERT_FALSE(missing.citations.empty());
-}
-
 inline void expect_both_ways(const BothWaysRow& row) {
-  SCOPED_TRACE(std::string(row.criterion) + " / " + row.request);
-  expect_overturned_with(row);
-  expect_upheld_without(row);
+  SCOPED_TRACE(std::string(row.topic) + " / " + row.request);
+  const std::string with = std::string(row.record) + " " + row.sentence;
+  const Determination a = review_on_record(row.request, with, row.date, row.injury);
+  const Determination b = review_on_record(row.request, row.record, row.date, row.injury);
+  ASSERT_TRUE(a.decision && b.decision) << criteria_dump(a) << criteria_dump(b);
+  EXPECT_EQ(a.topic, row.topic);
+  EXPECT_EQ(b.topic, row.topic);
+  const Determination& overturned = row.sentence_overturns ? a : b;
+  const Determination& upheld = row.sentence_overturns ? b : a;
+  EXPECT_EQ(*overturned.decision, Decision::kOverturned) << criteria_dump(overturned);
+  EXPECT_EQ(*upheld.decision, Decision::kUpheld) << criteria_dump(upheld);
+  const CriterionResult* c = find_criterion(upheld, row.criterion);
+  ASSERT_NE(c, nullptr) << criteria_dump(upheld);
+  EXPECT_NE(c->state, CriterionState::kMet);
+  EXPECT_TRUE(c->decided) << criteria_dump(upheld);
+  EXPECT_NE(upheld.rationale.find(c->statement), std::string::npos) << upheld.rationale;
+  EXPECT_EQ(upheld.rationale.find('{'), std::string::npos) << upheld.rationale;
+  EXPECT_EQ(overturned.rationale.find('{'), std::string::npos) << overturned.rationale;
+}
+
+// A request the guideline does not support whatever the record says: upheld, with the
+// criterion that says why.
+struct RequestDecidesRow {
+  const char* topic;
+  const char* request;
+  const char* criterion;
+  const char* statement_has;  // a word the deciding statement must contain
+};
+
+inline void expect_request_decides(const RequestDecidesRow& row, const std::string& record, Date date, Date injury) {
+  SCOPED_TRACE(row.request);
+  const Determination d = review_on_record(row.request, record, date, injury);
+  ASSERT_TRUE(d.decision) << criteria_dump(d);
+  EXPECT_EQ(d.topic, row.topic);
+  EXPECT_EQ(*d.decision, Decision::kUpheld) << criteria_dump(d);
+  const CriterionResult* c = find_criterion(d, row.criterion);
+  ASSERT_NE(c, nullptr) << criteria_dump(d);
+  EXPECT_EQ(c->state, CriterionState::kNotMet) << c->statement;
+  EXPECT_TRUE(c->decided);
+  EXPECT_NE(c->statement.find(row.statement_has), std::string::npos) << c->statement;
 }
 
 }  // namespace imr::testing

@@ -14,181 +14,202 @@
 #include "decide/engine.h"
 #include "intake/request.h"
 #include "support/both_ways.h"
-#include "support/knowledge.h"
 
 namespace imr {
 namespace {
 
+using testing::BothWaysRow;
 using testing::bundled_knowledge;
 using testing::criteria_dump;
-using testing::expect_decided_by;
 using testing::find_criterion;
-using testing::review_row;
-using GapRow = testing::BothWaysRow;
 
 Determination review_text(const std::string& request, const std::string& text, Date date = Date::ymd(2016, 12, 1),
                           Date injury = Date::ymd(2016, 6, 1)) {
-  return testing::review_one_record(request, text, date, injury);
+  return testing::review_on_record(request, text, date, injury);
 }
 
-const std::vector<GapRow>& rows() {
-  static const std::vector<GapRow> r = {
+// The decision, and the state of the criterion that decided it.
+void expect_decided_by(const Determination& d, Decision decision, const std::string& criterion,
+                       CriterionState state) {
+  ASSERT_TRUE(d.decision) << d.rationale;
+  EXPECT_EQ(*d.decision, decision) << criteria_dump(d);
+  const CriterionResult* c = find_criterion(d, criterion);
+  ASSERT_NE(c, nullptr) << criteria_dump(d);
+  EXPECT_EQ(c->state, state) << criteria_dump(d);
+  EXPECT_TRUE(c->decided) << criteria_dump(d);
+}
+
+// Every row's deciding sentence overturns the request.
+const std::vector<BothWaysRow>& rows() {
+  static const std::vector<BothWaysRow> r = {
       {"polysomnography", "Polysomnography",
        "Chronic low back pain after a fall. She sleeps poorly because of pain.",
-       "Her husband reports loud snoring and witnessed apneas at night.", "",
+       "Her husband reports loud snoring and witnessed apneas at night.", true,
        "polysomnography.breathing", Date::ymd(2016, 12, 1), Date::ymd(2015, 3, 1)},
       {"polysomnography", "Sleep study",
        "Lumbar strain with chronic pain. He takes zolpidem nightly.",
-       "He reports excessive daytime sleepiness and has fallen asleep while driving.", "",
+       "He reports excessive daytime sleepiness and has fallen asleep while driving.", true,
        "polysomnography.somnolence", Date::ymd(2016, 12, 1), Date::ymd(2015, 3, 1)},
       {"spinal_cord_stimulator", "Spinal cord stimulator trial",
        "Failed back surgery syndrome after an L4-5 fusion in 2014. Physical therapy, epidural injections and medications have failed to relieve the leg pain.",
-       "A psychological evaluation cleared him as an appropriate candidate for the stimulator.", "",
+       "A psychological evaluation cleared him as an appropriate candidate for the stimulator.", true,
        "scs.psychological_clearance", Date::ymd(2016, 12, 1), Date::ymd(2013, 6, 1)},
       {"spinal_cord_stimulator", "Permanent spinal cord stimulator implant",
        "Complex regional pain syndrome of the right foot. Physical therapy, sympathetic blocks and gabapentin have failed. A psychological evaluation cleared her as an appropriate candidate.",
-       "The spinal cord stimulator trial was successful with 70% pain relief.", "",
+       "The spinal cord stimulator trial was successful with 70% pain relief.", true,
        "scs.trial_succeeded", Date::ymd(2016, 12, 1), Date::ymd(2013, 6, 1)},
       {"intrathecal_pump", "Intrathecal pump trial",
        "Failed back surgery syndrome with intractable leg pain. Physical therapy, epidural injections, a spinal cord stimulator and opioids have all failed to relieve the pain. The surgeon states he is not a candidate for further surgery.",
-       "Psychological clearance was obtained for the pump.", "",
+       "Psychological clearance was obtained for the pump.", true,
        "idds.psychological_clearance", Date::ymd(2016, 12, 1), Date::ymd(2012, 1, 10)},
       {"eswt", "Extracorporeal shockwave therapy for the right shoulder, 3 sessions",
        "Right shoulder pain for eight months. Physical therapy and a subacromial injection have failed to relieve it.",
-       "X-rays show calcific tendinitis of the supraspinatus.", "",
+       "X-rays show calcific tendinitis of the supraspinatus.", true,
        "eswt.condition", Date::ymd(2016, 12, 1), Date::ymd(2016, 3, 1)},
       {"eswt", "ESWT left foot",
        "Left heel pain worse with the first steps each morning; she was diagnosed with plantar fasciitis.",
-       "Six months of stretching, night splints and physical therapy have failed to relieve it.", "",
+       "Six months of stretching, night splints and physical therapy have failed to relieve it.", true,
        "eswt.conservative_care", Date::ymd(2016, 12, 1), Date::ymd(2016, 3, 1)},
       {"work_hardening", "Work hardening 5 sessions a week for 2 weeks",
        "Lumbar strain lifting boxes. He completed twelve sessions of physical therapy; his progress has plateaued. He remains on modified duty.",
-       "His employer is holding his warehouse position for him.", "",
+       "His employer is holding his warehouse position for him.", true,
        "work_hardening.job_goal", Date::ymd(2016, 12, 1), Date::ymd(2016, 5, 1)},
       {"gym_membership", "Gym membership for 6 months",
        "Chronic knee pain. A therapist revised his home exercise program twice and it has not been effective.",
-       "He requires access to resistance equipment and a pool that he does not have at home.", "",
+       "He requires access to resistance equipment and a pool that he does not have at home.", true,
        "gym_membership.equipment_needed", Date::ymd(2016, 12, 1), Date::ymd(2015, 5, 1)},
       {"weight_loss_program", "Medically supervised weight loss program",
        "Bilateral knee osteoarthritis aggravated by work. Her BMI is 41.",
-       "She has tried dieting and exercise for a year without success.", "",
+       "She has tried dieting and exercise for a year without success.", true,
        "weight_loss_program.diet_failed", Date::ymd(2016, 12, 1), Date::ymd(2015, 5, 1)},
       {"botulinum_toxin", "Botox injections to the cervical paraspinal muscles",
        "Neck pain with involuntary turning of the head since the injury.",
-       "The neurologist diagnosed cervical dystonia.", "",
+       "The neurologist diagnosed cervical dystonia.", true,
        "botox.cervical_dystonia", Date::ymd(2016, 12, 1), Date::ymd(2015, 5, 1)},
       {"si_joint_injection", "Left sacroiliac joint injection under fluoroscopy",
        "Left buttock pain below the belt line. Six weeks of physical therapy, home exercise and naproxen have not relieved it.",
-       "FABER, Gaenslen and thigh thrust tests are positive on the left.", "",
+       "FABER, Gaenslen and thigh thrust tests are positive on the left.", true,
        "si_joint_injection.exam_signs", Date::ymd(2016, 12, 1), Date::ymd(2016, 6, 1)},
       {"joint_injection", "Cortisone injection to the right knee",
        "Right knee osteoarthritis with pain on stairs.",
-       "Physical therapy and naproxen have not relieved the pain.", "",
+       "Physical therapy and naproxen have not relieved the pain.", true,
        "joint_injection_knee.conservative_care", Date::ymd(2016, 12, 1), Date::ymd(2016, 3, 1)},
       {"joint_injection", "Subacromial steroid injection, left shoulder",
        "Left shoulder pain with overhead reaching. Three weeks of physical therapy and ibuprofen have not relieved it.",
-       "Neer and Hawkins tests are positive.", "",
+       "Neer and Hawkins tests are positive.", true,
        "joint_injection_shoulder.impingement_signs", Date::ymd(2016, 12, 1), Date::ymd(2016, 10, 1)},
       {"joint_injection", "Steroid injection right thumb",
        "Right thumb pain at the base with catching. Splinting and anti-inflammatory medication have not helped.",
-       "The hand surgeon diagnosed a trigger thumb.", "",
+       "The hand surgeon diagnosed a trigger thumb.", true,
        "joint_injection.condition", Date::ymd(2016, 12, 1), Date::ymd(2016, 9, 1)},
       {"orthotics", "Custom orthotics, bilateral",
        "Bilateral heel pain from standing on concrete floors all day.",
-       "The podiatrist diagnosed plantar fasciitis.", "",
+       "The podiatrist diagnosed plantar fasciitis.", true,
        "orthotics.condition", Date::ymd(2016, 12, 1), Date::ymd(2016, 6, 1)},
       {"continuous_passive_motion", "CPM machine rental for 14 days",
        "Right knee osteoarthritis.",
-       "A right total knee arthroplasty is scheduled for next month.", "",
+       "A right total knee arthroplasty is scheduled for next month.", true,
        "cpm.surgery", Date::ymd(2016, 12, 1), Date::ymd(2015, 6, 1)},
       {"continuous_passive_motion", "Continuous passive motion device for the left shoulder for 21 days",
        "Left shoulder stiffness after a fall with limited motion in all planes.",
-       "The orthopedist diagnosed adhesive capsulitis.", "",
+       "The orthopedist diagnosed adhesive capsulitis.", true,
        "cpm_shoulder.adhesive_capsulitis", Date::ymd(2016, 12, 1), Date::ymd(2016, 6, 1)},
       {"bone_growth_stimulator", "Bone growth stimulator",
        "Lumbar spondylolisthesis; an L4-S1 instrumented fusion is scheduled.",
-       "He smokes a pack of cigarettes a day.", "",
+       "He smokes a pack of cigarettes a day.", true,
        "bone_growth_stimulator.risk_factor", Date::ymd(2016, 12, 1), Date::ymd(2015, 6, 1)},
       {"discography", "Lumbar discogram L3-S1",
        "Low back pain for two years. Physical therapy and epidural injections have failed. The MRI shows degenerated discs at L4-5 and L5-S1. He is a candidate for fusion.",
-       "He passed a psychological evaluation for surgery.", "",
+       "He passed a psychological evaluation for surgery.", true,
        "discography.psychosocial", Date::ymd(2016, 12, 1), Date::ymd(2014, 6, 1)},
       {"neuropsychological_testing", "Neuropsychological testing",
        "He was struck on the head by a falling pipe and diagnosed with a concussion.",
-       "Three months later he still has memory problems and difficulty concentrating at work.", "",
+       "Three months later he still has memory problems and difficulty concentrating at work.", true,
        "neuropsychological_testing.cognitive_complaints", Date::ymd(2016, 12, 1), Date::ymd(2016, 8, 1)},
       {"vestibular_rehabilitation", "Vestibular rehabilitation 2x a week for 4 weeks",
        "Concussion after a fall from a ladder; headaches are improving.",
-       "He has persistent dizziness and loses his balance when turning his head.", "",
+       "He has persistent dizziness and loses his balance when turning his head.", true,
        "vestibular_rehabilitation.balance", Date::ymd(2016, 12, 1), Date::ymd(2016, 9, 1)},
       {"hypnotherapy", "Hypnotherapy 6 sessions",
        "Nightmares and flashbacks since an armed robbery at the store where she works.",
-       "Her psychologist diagnosed post-traumatic stress disorder.", "",
+       "Her psychologist diagnosed post-traumatic stress disorder.", true,
        "hypnotherapy.ptsd", Date::ymd(2016, 12, 1), Date::ymd(2016, 6, 1)},
       {"dental", "Dental evaluation and treatment",
        "Facial injury when a pallet struck his jaw.",
-       "Two front teeth were broken in the accident.", "",
+       "Two front teeth were broken in the accident.", true,
        "dental.injury", Date::ymd(2016, 12, 1), Date::ymd(2016, 10, 1)},
       {"hot_cold_packs", "Hot/cold wrap for home use",
        "Chronic low back strain.",
-       "He reports an acute flare of low back pain after lifting a box last week.", "",
+       "He reports an acute flare of low back pain after lifting a box last week.", true,
        "hot_cold_packs.flare", Date::ymd(2016, 12, 1), Date::ymd(2015, 6, 1)},
       {"lumbar_support", "LSO back brace",
        "Low back pain after a fall from a truck, with ongoing pain.",
-       "X-rays show an L1 compression fracture.", "",
+       "X-rays show an L1 compression fracture.", true,
        "lumbar_support.specific_condition", Date::ymd(2016, 12, 1), Date::ymd(2016, 9, 1)},
       {"labs", "Hepatic and renal function panel",
        "Chronic knee pain.",
-       "He has taken naproxen 550 mg twice daily for a year.", "",
+       "He has taken naproxen 550 mg twice daily for a year.", true,
        "labs.nsaid_in_use", Date::ymd(2016, 12, 1), Date::ymd(2015, 6, 1)},
       {"brace", "Hinged knee brace, left",
        "Left knee twisting injury on a ladder; the knee gives way. He climbs ladders at work.",
-       "The MRI shows an ACL tear.", "",
+       "The MRI shows an ACL tear.", true,
        "brace_knee.ligament_tear", Date::ymd(2016, 12, 1), Date::ymd(2016, 10, 1)},
       {"home_exercise_kit", "Home exercise kit for the right shoulder",
        "Right shoulder strain lifting overhead; range of motion is improving.",
-       "The therapist taught him a home exercise program with bands and a pulley.", "",
+       "The therapist taught him a home exercise program with bands and a pulley.", true,
        "home_exercise_kit.home_program", Date::ymd(2016, 12, 1), Date::ymd(2016, 9, 1)},
       {"labs", "CBC and comprehensive metabolic panel",
        "Chronic neck pain.",
-       "She takes meloxicam 15 mg daily and has for two years.", "",
+       "She takes meloxicam 15 mg daily and has for two years.", true,
        "labs.nsaid_in_use", Date::ymd(2016, 12, 1), Date::ymd(2014, 6, 1)},
   };
   return r;
 }
 
+// Beyond the shared both-ways check: the met criterion quotes the deciding sentence, and
+// without it everything else still supports the item, so that sentence alone decides.
+void expect_sentence_alone_decides(const BothWaysRow& row, const std::string& sentence) {
+  SCOPED_TRACE(sentence);
+  const Determination met = review_text(row.request, std::string(row.record) + " " + sentence, row.date, row.injury);
+  ASSERT_TRUE(met.decision);
+  EXPECT_EQ(*met.decision, Decision::kOverturned) << criteria_dump(met);
+  const CriterionResult* c = find_criterion(met, row.criterion);
+  ASSERT_NE(c, nullptr) << criteria_dump(met);
+  EXPECT_EQ(c->state, CriterionState::kMet) << criteria_dump(met);
+  ASSERT_FALSE(c->evidence.empty());
+  EXPECT_NE(c->evidence[0].text.find(sentence), std::string::npos) << c->evidence[0].text;
+  const Determination missing = review_text(row.request, row.record, row.date, row.injury);
+  const CriterionResult* gone = find_criterion(missing, row.criterion);
+  ASSERT_NE(gone, nullptr);
+  EXPECT_FALSE(gone->to_change.empty());
+  EXPECT_TRUE(testing::others_support(missing.criteria, *gone)) << criteria_dump(missing);
+  EXPECT_FALSE(missing.citations.empty());
+}
+
 TEST(EngineGapServicesTest, EachPackBothWays) {
-  for (const GapRow& row : rows()) testing::expect_both_ways(row);
+  for (const BothWaysRow& row : rows()) {
+    testing::expect_both_ways(row);
+    expect_sentence_alone_decides(row, row.sentence);
+  }
 }
 
 // What the guideline does not recommend at all is upheld, however the record reads.
 TEST(EngineGapServicesTest, NotRecommendedServicesAreUpheld) {
   struct Row {
-    const char* topic;
-    const char* request;
+    testing::RequestDecidesRow request;
     const char* record;
-    const char* criterion;
   };
   for (const Row& row : std::vector<Row>{
-      {"genetic_testing", "Pharmacogenetic testing for opioid risk",
-       "Chronic back pain on hydrocodone; the physician wants DNA testing to assess addiction risk.",
-       "genetic_testing.not_recommended"},
-      {"laser_therapy", "Low level laser therapy to the lumbar spine 2x6",
-       "Chronic low back pain; physical therapy helped only briefly.",
-       "laser.not_recommended"},
-      {"kinesio_tape", "Kinesio tape for the right knee",
-       "Right knee sprain in physical therapy.",
-       "kinesio_tape.not_recommended"},
-      {"stem_cell_injection", "Stem cell injection right knee",
-       "Right knee osteoarthritis that injections have not helped.",
-       "stem_cell.not_recommended"},
-       }) {
-    SCOPED_TRACE(row.request);
-    const Determination d = review_text(row.request, row.record);
-    EXPECT_EQ(d.topic, row.topic);
-    expect_decided_by(d, Decision::kUpheld, row.criterion, CriterionState::kNotMet);
-    ASSERT_FALSE(d.citations.empty());
-  }
+      {{"genetic_testing", "Pharmacogenetic testing for opioid risk", "genetic_testing.not_recommended", "does not recommend"},
+       "Chronic back pain on hydrocodone; the physician wants DNA testing to assess addiction risk."},
+      {{"laser_therapy", "Low level laser therapy to the lumbar spine 2x6", "laser.not_recommended", "does not recommend"},
+       "Chronic low back pain; physical therapy helped only briefly."},
+      {{"kinesio_tape", "Kinesio tape for the right knee", "kinesio_tape.not_recommended", "does not recommend"},
+       "Right knee sprain in physical therapy."},
+      {{"stem_cell_injection", "Stem cell injection right knee", "stem_cell.not_recommended", "does not recommend"},
+       "Right knee osteoarthritis that injections have not helped."},
+       })
+    testing::expect_request_decides(row.request, row.record, Date::ymd(2016, 12, 1), Date::ymd(2016, 6, 1));
 }
 
 // The ways requests name these services reach their topics (and so a pack), not "no rule".
@@ -286,19 +307,11 @@ TEST(EngineGapServicesTest, DecidingFindingsInOtherWords) {
            {"weight_loss_program.diet_failed", "She has been unable to lose weight despite diet and exercise."},
            {"orthotics.condition", "Diagnoses: plantar fasciitis, bilateral."},
        }) {
-    SCOPED_TRACE(v.sentence);
-    const GapRow* row = nullptr;
-    for (const GapRow& r : rows())
+    const BothWaysRow* row = nullptr;
+    for (const BothWaysRow& r : rows())
       if (std::string(r.criterion) == v.criterion) row = &r;
     ASSERT_NE(row, nullptr) << v.criterion;
-    GapRow changed = *row;
-    changed.deciding = v.sentence;
-    const Determination d = review_row(changed, true);
-    ASSERT_TRUE(d.decision);
-    EXPECT_EQ(*d.decision, Decision::kOverturned) << criteria_dump(d);
-    const CriterionResult* c = find_criterion(d, v.criterion);
-    ASSERT_NE(c, nullptr);
-    EXPECT_EQ(c->state, CriterionState::kMet) << criteria_dump(d);
+    expect_sentence_alone_decides(*row, v.sentence);
   }
 }
 
