@@ -358,6 +358,25 @@ TEST(EngineGapServicesTest, LumbarSupportBeyondTheAcutePhase) {
                     Decision::kUpheld, "lumbar_support.acute_phase", CriterionState::kNotMet);
 }
 
+// A brace or a bone growth stimulator follows a spinal fusion, not any operation that implants
+// material; a post-operative knee brace follows its knee operation.
+TEST(EngineGapServicesTest, DevicesFollowTheirOperation) {
+  const Date injury = Date::ymd(2015, 1, 1);
+  const Determination fused =
+      review_text("LSO brace", "Lumbar spondylosis; an L4-5 fusion is scheduled for next week.", Date::ymd(2016, 12, 1), injury);
+  EXPECT_EQ(*fused.decision, Decision::kOverturned) << criteria_dump(fused);
+  expect_decided_by(review_text("LSO brace", "Chronic low back pain. He had a hernia repair with mesh last year.",
+                                Date::ymd(2016, 12, 1), injury),
+                    Decision::kUpheld, "lumbar_support.after_fusion", CriterionState::kNotDocumented);
+  expect_decided_by(review_text("Bone growth stimulator", "He is scheduled for a total knee replacement. He smokes.",
+                                Date::ymd(2016, 12, 1), injury),
+                    Decision::kUpheld, "bone_growth_stimulator.fusion", CriterionState::kNotDocumented);
+  const Determination postop = review_text("Post-op hinged knee brace", "Left ACL reconstruction is scheduled.");
+  EXPECT_EQ(*postop.decision, Decision::kOverturned) << criteria_dump(postop);
+  expect_decided_by(review_text("Hinged knee brace", "Left knee pain after a fall."), Decision::kUpheld,
+                    "brace_knee.instability", CriterionState::kNotDocumented);
+}
+
 // Work hardening: no more than two years after the injury, a first period of about two
 // weeks, and not for a worker back at full duty.
 TEST(EngineGapServicesTest, WorkHardeningLimits) {
