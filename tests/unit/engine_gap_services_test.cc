@@ -377,6 +377,18 @@ TEST(EngineGapServicesTest, DevicesFollowTheirOperation) {
                     "brace_knee.instability", CriterionState::kNotDocumented);
 }
 
+// Heat and cold applied at home serve the acute phase (or a flare), not pain years old; heat
+// given as sessions in a clinic is a passive modality.
+TEST(EngineGapServicesTest, HomeHeatAndColdServeTheAcutePhase) {
+  const std::string record = "Low back strain lifting a crate; tenderness of the lumbar paraspinals.";
+  const Determination acute = review_text("Hot/cold packs", record, Date::ymd(2016, 12, 1), Date::ymd(2016, 11, 15));
+  EXPECT_EQ(*acute.decision, Decision::kOverturned) << criteria_dump(acute);
+  expect_decided_by(review_text("Hot/cold packs", record, Date::ymd(2016, 12, 1), Date::ymd(2014, 11, 15)),
+                    Decision::kUpheld, "hot_cold_packs.acute", CriterionState::kNotMet);
+  expect_decided_by(review_text("Ice/heat pads therapy times 6", record, Date::ymd(2016, 12, 1), Date::ymd(2016, 11, 15)),
+                    Decision::kUpheld, "passive.self_applied_heat", CriterionState::kNotMet);
+}
+
 // Work hardening: no more than two years after the injury, a first period of about two
 // weeks, and not for a worker back at full duty.
 TEST(EngineGapServicesTest, WorkHardeningLimits) {
