@@ -158,7 +158,7 @@ TEST(RequestRegionsTest, ServiceKindsOfRealDisputesHaveTheirTopics) {
       {"Associated surgical service: Arc sling", "sling"},
       {"Shoulder sling with abduction pillow", "sling"},
       {"Hinged knee brace", "brace"},
-      {"LSO back brace", "brace"},
+      {"LSO back brace", "lumbar_support"},
       {"Post-op physical therapy 2 times a week for 4 weeks", "postsurgical_physical_medicine"},
       {"Postoperative occupational therapy x 12", "postsurgical_physical_medicine"},
       {"Physical therapy 2 times a week for 4 weeks", "physical_medicine"},
