@@ -41,6 +41,7 @@ Findings analyze(string_view text, const KnownIdentifiers& known, const Redactio
     f.name_words = learned->name_words;
     f.organizations = learned->organizations;
     f.places = learned->places;
+    f.acronyms = learned->acronyms;
   }
   find_known(text, known, lex, protect, f);
   find_formats(text, lex, protect, f);
@@ -138,6 +139,7 @@ RedactionResult redact_for_publication(string_view text, const KnownIdentifiers&
     learned.name_words.insert(f.name_words.begin(), f.name_words.end());
     learned.organizations.insert(learned.organizations.end(), f.organizations.begin(), f.organizations.end());
     learned.places.insert(learned.places.end(), f.places.begin(), f.places.end());
+    learned.acronyms.insert(f.acronyms.begin(), f.acronyms.end());
   }
   Findings f = analyze(text, known, lex, context.empty() ? nullptr : &learned);
   return write(text, merge(text, std::move(f.spans), lex));

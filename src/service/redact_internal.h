@@ -58,6 +58,7 @@ struct Findings {
   std::vector<Redaction> spans;
   std::set<std::string> name_words;      // "marsh", "grace": removed wherever capitalised
   std::vector<std::string> organizations; // as found, for removal elsewhere
+  std::set<std::string> acronyms;        // an organisation's own short form: "(SSR)" after its name
   std::vector<std::string> places;
 };
 

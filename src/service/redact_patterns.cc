@@ -22,7 +22,7 @@ std::string any_date() {
   const std::string mon = kMonthName;
   return R"((?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|)" + mon +
          R"(\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+)" + mon + R"(,?\s+\d{4}|\d{1,2}[\- ])" +
-         mon + R"([\- ]\d{2,4}))";
+         mon + R"([\- ]\d{2,4}|)" + mon + R"(\s+\d{1,2},?\s+['’]\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-]['’]\d{2}))";
 }
 
 // A label list as one alternation: spaces match any spacing, dots are optional.
@@ -166,6 +166,9 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
     }
   };
   add_unless_function_word(eponym);
+  // The eponym in brackets after the test it names: "Scaphoid shift test (Watson)".
+  static const RE2 bracketed_eponym(R"(\b(?i:tests?|signs?|maneuvers?|manoeuvres?|reflex)\s*\(([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\))");
+  for (const auto& sp : all_matches(bracketed_eponym, text)) out.push_back(sp);
   add_unless_function_word(named_score);
   add_unless_function_word(drug_dose);
   return out;

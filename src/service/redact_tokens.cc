@@ -167,6 +167,12 @@ WordView view_word(const Token& t, const RedactionLexicon& lex) {
     v.safe = v.clinical = true;
     return v;
   }
+  // A chemical name with a one-letter locant: "O-desmethyltramadol", "N-acetylcysteine".
+  static const RE2 locant(R"([A-Z]-[a-z]{5,})");
+  if (RE2::FullMatch(re2::StringPiece(t.text.data(), t.core_end - t.start), locant)) {
+    v.safe = v.clinical = true;
+    return v;
+  }
   // Abbreviations and codes: "APB", "MUAPs", "L4-S1", "G56.01".
   const size_t letters = static_cast<size_t>(std::count_if(w.begin(), w.end(), [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;

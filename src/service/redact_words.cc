@@ -51,6 +51,8 @@ struct Screen {
 
   bool is_initial(size_t i) const {
     const auto& t = toks[i];
+    // A letter right after a number is its unit ("T 98.4 F.", "37 C"), not an initial.
+    if (i > 0 && toks[i - 1].digit && is_space_gap(gap_before(i))) return false;
     return t.capital && t.lower.size() == 1;
   }
   bool is_credential(size_t i) const {
@@ -188,6 +190,13 @@ void relation_and_role_names(Screen& s) {
     // "..., his wife" / "(wife)": the name just before.
     const string_view g = s.gap_before(i);
     size_t j = i - 1;
+    // "Dusty's fiancée", "Cliff's wife": the possessive before the relation is a person, when
+    // the word can be a name (not "Pt's daughter", "Patient's wife").
+    if (is_space_gap(g) && s.at(j).core_end < s.at(j).end && s.at(j).capital && s.at(j).alpha &&
+        (!s.views[j].safe || s.views[j].proper_too) && !s.views[j].clinical && !s.is_honorific(j) && !s.in(s.lex.function_words, j)) {
+      s.mark(j, Mark::kName);
+      continue;
+    }
     if (trim(g) == "(") {
     } else if (j > 0 && (s.at(j).lower == "his" || s.at(j).lower == "her" || s.at(j).lower == "their") &&
                trim(s.gap_before(j)) == ",") {
@@ -520,6 +529,34 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
         is_name = false;
     }
     if (is_name) out.spans.push_back({t.start, t.core_end, "name"});
+  }
+  // An organisation that defines its short form ("Sierra Summit Roofing (SSR)"): the short form
+  // is the organisation wherever it is written in capitals.
+  for (const auto& r : out.spans) {
+    if (r.kind != "organization") continue;
+    static const RE2 defined(R"(^[ \t]*\(([A-Z][A-Z&]{1,7})\))");
+    std::string acronym;
+    const string_view after = text.substr(r.end, std::min<size_t>(16, text.size() - r.end));
+    if (!RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), defined, &acronym)) continue;
+    std::string letters;
+    for (char c : acronym)
+      if (c != '&') letters += c;
+    // The capitalised words just before, on the same line: their last initials spell it.
+    const size_t line = text.rfind('\n', r.start);
+    const size_t from = std::max(line == string_view::npos ? 0 : line + 1, r.end > 80 ? r.end - 80 : 0);
+    std::string initials;
+    for (const auto& t : tokenize(text.substr(from, r.end - from))) {
+      if (t.capital && t.alpha) initials += t.text[0];
+      else if (t.lower != "of" && t.lower != "and" && t.text != "&") initials.clear();
+    }
+    if (letters.size() >= 2 && initials.size() >= letters.size() &&
+        initials.compare(initials.size() - letters.size(), letters.size(), letters) == 0)
+      out.acronyms.insert(acronym);
+  }
+  for (const auto& a : out.acronyms) {
+    const RE2 r("(?:^|[^A-Za-z0-9])(" + quote_re(a) + ")(?:$|[^A-Za-z0-9])");
+    for (const auto& sp : all_matches(r, text))
+      if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "organization"});
   }
   // Organisations and places found anywhere, wherever they recur (capitalised).
   auto phrase_re = [&](const std::string& phrase) {

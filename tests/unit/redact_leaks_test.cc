@@ -153,6 +153,43 @@ TEST(RedactLeaksTest, ShortNumbersAfterTheirLabelAndMarker) {
   EXPECT_EQ(redact("He goes to the store 3 times a week; visit #4 of 12."), "He goes to the store 3 times a week; visit #4 of 12.");
 }
 
+TEST(RedactLeaksTest, NumbersOfPlacesAndLinesWithoutAMarker) {
+  EXPECT_EQ(redact("She was moved to room 614 on the second day."), "She was moved to room [id number] on the second day.");
+  EXPECT_EQ(redact("He unloads trucks at Dock 9 and at store 27 on weekends."),
+            "He unloads trucks at Dock [id number] and at store [id number] on weekends.");
+  EXPECT_EQ(redact("Call the front desk, ext. 3307, or the pharmacy line. Rx #301188 refilled."),
+            "Call the front desk, [phone], or the pharmacy line. Rx #[id number] refilled.");
+  // Counts and motion stay: "extension 20", "#120", "the store 3 times".
+  const std::string clinical = "Lumbar flexion 40, extension 20 deg. Norco #120. Walks to the store 3 times a week.";
+  EXPECT_EQ(redact(clinical), clinical);
+}
+
+TEST(RedactLeaksTest, AnOrganisationsOwnShortForm) {
+  EXPECT_EQ(redact("Employer: Sierra Vista Paving (SVP). He has worked for SVP since 2015."),
+            "Employer: [organization] ([organization]). He has worked for [organization] since 2015.");
+  // Capitals that are not the name's initials stay.
+  EXPECT_EQ(redact("Seen at Harbor Valley Imaging (MRI suite) today; MRI was normal."),
+            "Seen at [organization] (MRI suite) today; MRI was normal.");
+}
+
+TEST(RedactLeaksTest, APossessiveBeforeARelation) {
+  EXPECT_EQ(redact("Dusty's fiancée drove him home."), "[name]'s fiancée drove him home.");
+  EXPECT_EQ(redact("Per Marisol's husband, she sleeps four hours."), "Per [name]'s husband, she sleeps four hours.");
+  // The patient is not a name: "Pt's daughter".
+  EXPECT_EQ(redact("Pt's daughter called to cancel. PT 18 visits to date."), "Pt's daughter called to cancel. PT 18 visits to date.");
+}
+
+TEST(RedactLeaksTest, BirthDatesWithTwoDigitYears) {
+  EXPECT_EQ(redact("Birthdate: Feb 14 '96"), "Birthdate: [date of birth]");
+  EXPECT_EQ(redact("DOB 3/9/'71, seen today."), "DOB [date of birth], seen today.");
+}
+
+TEST(RedactLeaksTest, UnitsChemistryAndBracketedEponymsStay) {
+  const std::string text =
+      "Vitals: T 98.4 F. Tdap: 2019. O-desmethyltramadol 610 ng/mL. Scaphoid shift test (Watson) painful.";
+  EXPECT_EQ(redact(text), text);
+}
+
 TEST(RedactLeaksTest, BloodPressureAndItsRangeAreVitals) {
   const std::string vitals = "BP range 138-152/84-92, HR 72-88, SpO2 96-98%. BP 128/76 seated; 142/90 standing.";
   EXPECT_EQ(redact(vitals), vitals);
