@@ -215,6 +215,8 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
   set(lex.place_prepositions, "place_prepositions");
   set(lex.safe_proper, "safe_proper_nouns");
   set(lex.word_prefixes, "word_prefixes");
+  lex.clinical_suffixes.clear();
+  for (const auto& l : list("clinical_suffixes")) lex.clinical_suffixes.push_back(to_lower(l));
   set(lex.auxiliaries, "auxiliaries");
   set(lex.function_words, "function_words");
   for (auto* labels : {&lex.name_labels, &lex.id_labels, &lex.short_id_labels, &lex.claim_labels}) labels->clear();

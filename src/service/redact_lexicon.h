@@ -30,6 +30,7 @@ struct RedactionLexicon {
   WordSet safe_proper;    // the letter's own proper nouns: California, MTUS, months, languages
   WordSet function_words; // "the", "per", "his": never part of a name or organisation
   WordSet word_prefixes;  // "non", "post": a hyphenated word with one is still a word
+  std::vector<std::string> clinical_suffixes;  // "itis", "ectomy": a long word ending so is clinical
   // Lower-case capitalised words from scowl's proper-name lists (given names, surnames, places).
   WordSet proper;
   // Verbs (WordNet): lemmas and irregular forms ("said" -> "say"); auxiliaries ("is", "can").

@@ -131,7 +131,7 @@ std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon&
   // Without the marker the number must not be a count: "room 614", "at dock 9", but not "the
   // store 3 times a week" or "bus 2 days".
   c->short_id_bare = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.short_id_labels) + ")" +
-                                           R"([ \t]+)(\d{1,4}[A-Z]?)\b([ \t]*(?:(?i:x|times?|days?|weeks?|wks?|months?|hours?|hrs?|minutes?|mins?|blocks?|miles?|feet|ft|lbs?|pounds?|kg|mg|sessions?|visits?|percent|or|to)\b|%|-))?)");
+                                           R"([ \t]+)(\d{1,4}[A-Z]?)\b([ \t]*(?:(?i:x|times?|days?|weeks?|wks?|months?|hours?|hrs?|minutes?|mins?|blocks?|miles?|feet|ft|lbs?|pounds?|kg|mg|mcg|ml|cc|g|units?|sessions?|visits?|percent|or|to)\b|%|-))?)");
   // A name label and its colon: "Patient:", "Front desk:", "cc:".
   c->name_label = std::make_unique<RE2>("(?i)" + std::string(kLeftEdge) + "(?:" + label_alternation(lex.name_labels) +
                                         R"()[ \t]*(?:#[ \t]*)?:[ \t]*())");
@@ -150,9 +150,9 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
   // sign", "Fortin finger sign", "Oswestry Disability Index", "Kellgren-Lawrence grade 3",
   // "Modic type 1", "Torg-Pavlov ratio".
   static const RE2 eponym(
-      R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+[A-Za-z][a-z]+)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|rules?|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty)\b))");
+      R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+[A-Za-z][a-z]*(?:-[A-Za-z][a-z]+)?)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|rules?|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty)\b))");
   // A named score: "Oswestry 40%", "Tinetti 14/28", "Berg 41/56".
-  static const RE2 named_score(R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?\s+\d+(?:\.\d+)?(?:\s*%|/\d{1,3}))(?:$|[^/\d]))");
+  static const RE2 named_score(R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?\s+\d+(?:\.\d+)?(?:\s*%|/\d{1,3}|\s*(?:(?:cm|mm|deg)\b|°)))(?:$|[^/\d]))");
   // A capitalised word followed by a dose is a drug: "Norco 10/325mg", "Lidoderm 5%".
   static const RE2 drug_dose(R"(\b([A-Z][a-zA-Z-]+\s+\d+(?:[./]\d+)*\s*(?:(?i:mg|mcg|g|ml|units?)\b|%)))");
   std::vector<Span> out;
@@ -245,7 +245,7 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   // An extension on its own ("ext. 3307") and a long number after "#" ("#301188"; counts of
   // tablets, "#120", are shorter).
   // Three digits at least and no degree sign: "ext 20" in an examination is the motion.
-  static const RE2 extension(R"(\b((?i:ext\.?|extension[ \t]*(?:#|no\.?|number))[ \t]*#?[ \t]*\d{3,6})(?:$|[^\d°\w.]))");
+  static const RE2 extension(R"(\b((?i:ext\.?|extension[ \t]*(?:#|no\.?|number))[ \t]*#?[ \t]*\d{3,6})(?:$|[^\d°\w.]|\.(?:\s|$)))");
   add_spans(extension, text, "phone", protect, out);
   static const RE2 hash_number(R"((?:^|[^\w#])#[ \t]?(\d{5,})\b)");
   add_spans(hash_number, text, "id_number", protect, out);

@@ -167,6 +167,13 @@ WordView view_word(const Token& t, const RedactionLexicon& lex) {
     v.safe = v.clinical = true;
     return v;
   }
+  // A long word with an ending only clinical words have: "Femoroacetabular", "Hypomobility".
+  if (w.size() >= 8 && !lex.is_common(w) && !lex.is_proper(w))
+    for (const auto& suffix : lex.clinical_suffixes)
+      if (w.size() > suffix.size() + 3 && w.ends_with(suffix)) {
+        v.safe = v.clinical = true;
+        return v;
+      }
   // A chemical name with a one-letter locant: "O-desmethyltramadol", "N-acetylcysteine".
   static const RE2 locant(R"([A-Z]-[a-z]{5,})");
   if (RE2::FullMatch(re2::StringPiece(t.text.data(), t.core_end - t.start), locant)) {

@@ -235,11 +235,18 @@ void labelled_names(Screen& s) {
 // "(goes by Bill)", `("Beto")`, "a.k.a. Tomek", "Wilfredo (“Will”)".
 void nickname_names(Screen& s) {
   static const RE2 goes_by(
-      R"((?i:\b(?:goes\s+by|go\s+by|known\s+as|a\.?k\.?a\.?|nicknamed|prefers(?:\s+to\s+be\s+called)?|called\s+him|called\s+her)[ \t]+)["“'‘]?(\pL+))");
+      R"((?i:\b(?:goes\s+by|go\s+by|known\s+as|a\.?k\.?a\.?|nicknamed|prefers(?:\s+to\s+be\s+called)?|call(?:s|ed)?\s+(?:him|her|them|me)|nickname(?:\s+[\pL']+){0,3}\s+(?:is|was))[ \t\n]+)["“'‘]?(\pL+))");
+  // A quoted name after "called" or "call": `Client called "Pip" by her family`.
+  static const RE2 called_quoted(R"((?i:\bcall(?:s|ed)?)[ \t\n]+["“]([A-Z]\pL+)["”])");
   for (const auto& sp : all_matches(goes_by, s.text)) {
     auto it = std::lower_bound(s.toks.begin(), s.toks.end(), sp.start,
                                [](const Token& t, size_t pos) { return t.start < pos; });
     if (it != s.toks.end() && it->start == sp.start && it->capital) s.mark(static_cast<size_t>(it - s.toks.begin()), Mark::kName);
+  }
+  for (const auto& sp : all_matches(called_quoted, s.text)) {
+    auto it = std::lower_bound(s.toks.begin(), s.toks.end(), sp.start,
+                               [](const Token& t, size_t pos) { return t.start < pos; });
+    if (it != s.toks.end() && it->start == sp.start) s.mark(static_cast<size_t>(it - s.toks.begin()), Mark::kName);
   }
   // A capitalised word in quotes or brackets right after a name: `Hill ("Shawn")`.
   for (size_t i = 1; i < s.size(); ++i) {

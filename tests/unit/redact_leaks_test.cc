@@ -190,6 +190,28 @@ TEST(RedactLeaksTest, UnitsChemistryAndBracketedEponymsStay) {
   EXPECT_EQ(redact(text), text);
 }
 
+TEST(RedactLeaksTest, NicknamesGivenByOthers) {
+  EXPECT_EQ(redact("The crew still calls him \"Moose\" after the fall. Moose drives the truck."),
+            "The crew still calls him \"[name]\" after the fall. [name] drives the truck.");
+  EXPECT_EQ(redact("Client called \"Pip\" by her family; her nickname at school is \"Bean\"."),
+            "Client called \"[name]\" by her family; her nickname at school is \"[name]\".");
+  EXPECT_EQ(redact("His crew has called him\n\"Tater\" since high school."), "His crew has called him\n\"[name]\" since high school.");
+}
+
+TEST(RedactLeaksTest, LongClinicalWordsByTheirEnding) {
+  const std::string text = "Femoroacetabular impingement, cam type.\nHypomobility C5-C6. Modified Schober 3.5 cm. "
+                           "Canadian C-spine rule: negative.";
+  EXPECT_EQ(redact(text), text);
+}
+
+TEST(RedactLeaksTest, WorkPlacesNumbered) {
+  EXPECT_EQ(redact("He worked Yard 3 and Kennel 12; she cleans Operatory 3 daily."),
+            "He worked Yard [id number] and Kennel [id number]; she cleans Operatory [id number] daily.");
+  // An injection site and a crisis line keep their numbers.
+  const std::string clinical = "At each site 1 mL of 1% lidocaine. Given the crisis line 988.";
+  EXPECT_EQ(redact(clinical), clinical);
+}
+
 TEST(RedactLeaksTest, BloodPressureAndItsRangeAreVitals) {
   const std::string vitals = "BP range 138-152/84-92, HR 72-88, SpO2 96-98%. BP 128/76 seated; 142/90 standing.";
   EXPECT_EQ(redact(vitals), vitals);
