@@ -248,7 +248,7 @@ export function Corpus() {
             </select>
           </div>
           <button type="submit" class="primary" data-testid="corpus-submit">Search</button>
-          <button type="button" onClick={clear}>Clear</button>
+          <button type="button" onClick={clear} data-testid="corpus-clear">Clear</button>
         </div>
         <Filters facets={facets} form={form} set={set} />
       </form>
