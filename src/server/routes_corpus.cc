@@ -14,6 +14,7 @@
 #include <set>
 
 #include "core/date.h"
+#include "core/error.h"
 #include "core/text.h"
 #include "corpus/answer_json.h"
 #include "corpus/precedents.h"

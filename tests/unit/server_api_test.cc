@@ -16,6 +16,7 @@
 #include "server/server.h"
 #include "service/case_service.h"
 #include "support/knowledge.h"
+#include "support/server_api_fixture.h"
 #include "support/service_fixtures.h"
 #include "support/synthetic_case.h"
 #include "support/test_store.h"
