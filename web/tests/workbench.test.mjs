@@ -469,12 +469,12 @@ test('corpus: search the published decisions with words and filters, page throug
   assert.match(all, /^1–20 of \d+/, 'a first page of everything, newest first');
 
   // Words, by keyboard: type and press Enter; the words found are marked in each snippet.
-  await page.fill('[data-testid=corpus-q]', 'lumbar');
+  await page.fill('[data-testid=corpus-q]', 'therapy');
   await page.press('[data-testid=corpus-q]', 'Enter');
   await page.waitForFunction((before) => document.querySelector('[data-testid=corpus-total]')?.textContent !== before, all);
   await page.waitForSelector('[data-testid=corpus-snippet] mark');
   const marked = await page.$$eval('[data-testid=corpus-snippet] mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
-  assert.ok(marked.some((m) => m.startsWith('lumbar')), `marked: ${marked.slice(0, 5)}`);
+  assert.ok(marked.length > 0 && marked.every((m) => m.startsWith('therap')), `marked: ${marked.slice(0, 5)}`);
 
   // A filter narrows the results and the statistics alike.
   await page.selectOption('[data-testid=corpus-decision]', 'overturned');
