@@ -495,6 +495,10 @@ test('corpus: search the published decisions with words and filters, page throug
   await page.selectOption('[data-testid=corpus-by]', 'year');
   await page.waitForSelector('[data-testid=corpus-stats-table] thead >> text=Year');
   await page.waitForSelector('[data-testid=chart-corpus-rate] canvas');
+  if (process.env.IMR_SCREENSHOTS) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(process.env.IMR_SCREENSHOTS, 'corpus.png') });
+  }
 
   // A result opens its letter in a dialog; Escape closes it and focus goes back to the result.
   const request = (await page.textContent('[data-testid=corpus-hit-open]')).trim();
@@ -517,6 +521,10 @@ test('reviewer: precedents beside each drafted item, each opening its letter', a
   await page.waitForSelector('[data-testid=precedents-1] [data-testid=precedent]');
   const rate = await page.textContent('[data-testid=precedents-rate-1]');
   assert.match(rate, /overturned \d+ of \d+ \(\d+\.\d%; 95% interval \d+\.\d–\d+\.\d%\)/, rate);
+  if (process.env.IMR_SCREENSHOTS) {
+    await page.locator('[data-testid=precedents-1]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(process.env.IMR_SCREENSHOTS, 'precedents.png') });
+  }
   const request = (await page.textContent('[data-testid=precedents-1] [data-testid=precedent-open]')).trim();
   await page.click('[data-testid=precedents-1] [data-testid=precedent-open]');
   await page.waitForSelector('[data-testid=letter-dialog] [data-testid=corpus-letter]');

@@ -145,7 +145,9 @@ function Statistics({ query }) {
     get(`/api/corpus/stats?${query}${query ? '&' : ''}by=${by}&top=50`).then(setStats, setError);
   }, [query, by]);
   const label = DIMENSIONS.find(([d]) => d === by)[1];
-  const rows = (stats?.rows || []).slice(0, CHART_ROWS);
+  // Years read in their order; every other dimension most items first (as the API sends them).
+  const ordered = by === 'year' ? [...(stats?.rows || [])].sort((a, b) => a.value.localeCompare(b.value)) : stats?.rows || [];
+  const rows = by === 'year' ? ordered : ordered.slice(0, CHART_ROWS);
   return (
     <section aria-labelledby="corpus-stats-title" class="card">
       <div class="page-head">
@@ -166,13 +168,14 @@ function Statistics({ query }) {
           <p class="small" data-testid="corpus-stats-total">
             All selected items: {stats.total.items}, overturned {stats.total.overturned} — {rateText(stats.total)}
           </p>
-          <ChartBox id="corpus-rate" title={`Overturn rate by ${label.toLowerCase()} (the ${rows.length} with most items)`}
+          <ChartBox id="corpus-rate"
+            title={`Overturn rate by ${label.toLowerCase()}${rows.length < ordered.length ? ` (the ${rows.length} with most items)` : ''}`}
             labels={rows.map((r) => idLabel(r.value))}
             datasets={[{ label: '% overturned', data: rows.map((r) => Math.round(r.rate * 1000) / 10), backgroundColor: PALETTE[1] }]}
             options={{ indexAxis: 'y', scales: { x: { beginAtZero: true, max: 100, ticks: { callback: (v) => `${v}%` } } } }}>
             <DataTable caption={`Overturn rate by ${label.toLowerCase()}`} testid="corpus-stats-table"
               columns={[label, 'Items', 'Overturned', 'Rate', '95% interval']}
-              rows={(stats.rows || []).map((r) => [
+              rows={ordered.map((r) => [
                 idLabel(r.value),
                 r.items,
                 r.overturned,
