@@ -68,8 +68,11 @@ Action add_serve_command(CLI::App& app, const GlobalOptions& global) {
     options.openapi_path = (std::filesystem::path(data_dir(global)) / "openapi.json").string();
     options.rules_version = h.context.knowledge->rules.version();
     if (o->api_only) options.web_dir.clear();
-    // The decision corpus lives in the same store (`imr corpus add --store` the same location).
-    const std::unique_ptr<sql::Database> corpus = corpus::open_corpus(store_location(o->service));
+    // The decision corpus lives in the same store (`imr corpus add --store` the same location):
+    // its tables made or upgraded once, then read through a connection that only reads, so a
+    // long search never holds up a case's writes (every read of a case is an audit write).
+    corpus::open_corpus(store_location(o->service));
+    const std::unique_ptr<sql::Database> corpus = sql::open_database_reader(store_location(o->service));
     server::WorkbenchServer server(*h.store, *h.service, auth, options, std::cerr);
     server.attach_corpus(*corpus, h.context.knowledge->drugs, h.context.knowledge->services);
     if (!server.bind())

@@ -26,10 +26,12 @@ constexpr int kSyntheticLetters = 120;
 
 class ServerCorpusTest : public testing::ServerApiFixture {
  protected:
+  // As `imr serve` does: the tables made, then read through a connection that only reads.
   void before_listening(server::WorkbenchServer& server) override {
     corpus_ = corpus::open_corpus(location_.location());
+    reader_ = sql::open_database_reader(location_.location());
     const auto& k = *testing::bundled_knowledge();
-    server.attach_corpus(*corpus_, k.drugs, k.services);
+    server.attach_corpus(*reader_, k.drugs, k.services);
   }
 
   void TearDown() override {
@@ -65,7 +67,7 @@ class ServerCorpusTest : public testing::ServerApiFixture {
     EXPECT_NE(j["error"].value("message", "").find(names), std::string::npos) << j.dump();
   }
 
-  std::unique_ptr<sql::Database> corpus_;
+  std::unique_ptr<sql::Database> corpus_, reader_;  // ingest writes through corpus_
   fs::path letters_dir_;
 };
 
