@@ -1,6 +1,6 @@
 // The API's routes, registered by subsystem (routes_auth.cc, routes_cases.cc,
-// routes_admin.cc, routes_corpus.cc) on a Router that turns path templates into matchers and wraps every
-// handler with authentication, the CSRF check, error mapping and the request log.
+// routes_admin.cc, routes_corpus.cc) on a Router that turns path templates into matchers and
+// wraps every handler with authentication, the CSRF check, error mapping and the request log.
 #pragma once
 
 #include <functional>

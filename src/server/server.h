@@ -65,8 +65,9 @@ class WorkbenchServer {
   WorkbenchServer(const WorkbenchServer&) = delete;
   WorkbenchServer& operator=(const WorkbenchServer&) = delete;
 
-  // The decision corpus /api/corpus/ reads (docs/corpus.md): its database (corpus::open_corpus)
-  // and the tables requests are parsed with for precedents; all must outlive the server.
+  // The decision corpus /api/corpus/ reads (docs/corpus.md): its database, with the corpus
+  // tables made (corpus::open_corpus; `imr serve` reads through sql::open_database_reader), and
+  // the tables requests are parsed with for precedents; all must outlive the server.
   // Call before listen(). Without it, /api/corpus/ answers 503.
   void attach_corpus(sql::Database& corpus, const DrugTable& drugs, const ServiceTable& services);
 
