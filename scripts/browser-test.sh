@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The workbench in a real browser: starts `imr serve` on a fresh store (reviewers imported,
-# one user per role with a freshly generated password), then runs web/tests/ with
-# playwright-core driving Debian's headless Chromium. Run by CTest (test "browser_workbench").
+# one user per role with a freshly generated password, a corpus of synthetic letters), then
+# runs web/tests/ with playwright-core driving Debian's headless Chromium. Run by CTest (test "browser_workbench").
 #
 # Needs: build/src/imr (or $IMR), web/dist (scripts/build-web.sh), /usr/bin/chromium.
 # IMR_SCREENSHOTS=dir saves the case view and the signing preview there (docs/images for the README).
@@ -34,6 +34,9 @@ INTAKE_PASSWORD=$(password intake1 intake)
 ADMIN_PASSWORD=$(password admin1 administrator)
 REVIEWER_PASSWORD=$(password alvarez reviewer REV-101)  # the example application's reviewer
 OTHER_PASSWORD=$(password chen reviewer REV-103)
+# The decision corpus in the same store: synthetic letters (our own words) and the examples.
+"$IMR" corpus generate --out "$WORK/letters" --letters 300 --seed 17 >/dev/null
+"$IMR" corpus add "$WORK/letters" examples/letters --quiet >/dev/null
 
 "$IMR" serve --port 0 --port-file "$WORK/port" --web web/dist --quiet >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!

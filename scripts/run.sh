@@ -64,6 +64,8 @@ unset IMR_NOW
 "$IMR" case attach "$CASE" examples/records/delgado-pr2-2026-10-02.txt \
   --title "PR-2 progress report" --date 2026-10-02 --sender "requesting physician" --as intake >/dev/null
 "$IMR" case records-complete "$CASE" --as intake >/dev/null
+# The published decisions the workbench searches, and the precedents beside the case's item.
+"$IMR" corpus add examples/letters $([ -d ../shared/real-letters ] && echo ../shared/real-letters) --quiet >/dev/null
 demo_password() { # user role [reviewer-id]: a fresh user with a generated password
   "$IMR" users add "$1" --role "$2" ${3:+--reviewer-id "$3"} --generate --as admin | sed -n 's/^Password (shown once): //p'
 }
@@ -73,7 +75,8 @@ ADMIN_PASSWORD=$(demo_password demo-admin administrator)
 PORT=${IMR_PORT:-8080}
 cat <<INFO
 
-  The workbench: http://127.0.0.1:$PORT/  (case $CASE is waiting for its reviewer)
+  The workbench: http://127.0.0.1:$PORT/  (case $CASE is waiting for its reviewer;
+  "Published decisions" searches the letters stored above)
     reviewer       demo-reviewer / $REVIEWER_PASSWORD
     intake         demo-intake   / $INTAKE_PASSWORD
     administrator  demo-admin    / $ADMIN_PASSWORD

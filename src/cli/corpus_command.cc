@@ -20,6 +20,7 @@
 
 #include "cli/command.h"
 #include "core/error.h"
+#include "corpus/answer_json.h"
 #include "corpus/ingest.h"
 #include "corpus/precedents.h"
 #include "corpus/schema.h"
@@ -72,18 +73,6 @@ std::string fmt_rate(const corpus::Rate& r) {
   char buf[96];
   std::snprintf(buf, sizeof buf, "%5.1f%% (%4.1f–%4.1f)", 100 * r.rate, 100 * r.low, 100 * r.high);
   return buf;
-}
-
-json rate_json(const corpus::Rate& r) {
-  return {{"items", r.items}, {"overturned", r.overturned}, {"rate", r.rate}, {"low", r.low}, {"high", r.high}};
-}
-
-json hit_json(const corpus::SearchHit& h) {
-  return {{"item_id", h.item_id},         {"letter_id", h.letter_id},   {"position", h.position},
-          {"case_number", h.case_number}, {"decision_date", h.decision_date}, {"request", h.request},
-          {"decision", h.decision},       {"category", h.category},     {"body_region", h.body_region},
-          {"drug", h.drug},               {"drug_class", h.drug_class}, {"specialty", h.specialty},
-          {"priority", h.priority},       {"current", h.current},       {"snippet", h.snippet}};
 }
 
 std::string hit_text(const corpus::SearchHit& h) {
@@ -188,7 +177,7 @@ Action search_command(CLI::App* parent) {
     const corpus::SearchResult r = corpus::search(*db, o->s);
     if (o->c.format == "json") {
       json hits = json::array();
-      for (const auto& h : r.hits) hits.push_back(hit_json(h));
+      for (const auto& h : r.hits) hits.push_back(corpus::to_json(h));
       out(json{{"total", r.total}, {"offset", o->s.offset}, {"hits", hits}}.dump(2) + "\n");
     } else {
       std::string s = std::to_string(r.total) + " items";
@@ -222,16 +211,12 @@ Action stats_command(CLI::App* parent) {
     for (const std::string& w : o->words) o->f.text += (o->f.text.empty() ? "" : " ") + w;
     auto db = open(o->c);
     corpus::Stats st = corpus::stats(*db, o->f, o->by);
-    if (o->top > 0 && st.rows.size() > static_cast<size_t>(o->top)) st.rows.resize(o->top);
     if (o->c.format == "json") {
-      json rows = json::array();
-      for (const auto& r : st.rows) {
-        json j = rate_json(r.rate);
-        j["value"] = r.value;
-        rows.push_back(j);
-      }
-      out(json{{"dimension", st.dimension}, {"total", rate_json(st.total)}, {"rows", rows}}.dump(2) + "\n");
-    } else if (o->c.format == "csv") {
+      out(corpus::to_json(st, static_cast<size_t>(o->top)).dump(2) + "\n");
+      return kExitOk;
+    }
+    if (o->top > 0 && st.rows.size() > static_cast<size_t>(o->top)) st.rows.resize(o->top);
+    if (o->c.format == "csv") {
       auto field = [](const std::string& v) {
         std::string q = "\"";
         for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -289,11 +274,7 @@ Action precedents_command(CLI::App* parent, const GlobalOptions& global) {
     auto db = open(o->c);
     const corpus::Precedents p = corpus::find_precedents(*db, o->request, drugs, services, o->limit, o->exclude);
     if (o->c.format == "json") {
-      json similar = json::array();
-      for (const auto& h : p.similar) similar.push_back(hit_json(h));
-      out(json{{"request", p.request}, {"category", p.category}, {"body_region", p.body_region},
-               {"rate", rate_json(p.rate)}, {"similar", similar}}
-              .dump(2) + "\n");
+      out(corpus::to_json(p).dump(2) + "\n");
     } else {
       std::string s = "Request: " + p.request + "\nKind: " + (p.category.empty() ? "(unknown)" : p.category) + ", " +
                       p.body_region + "\n";

@@ -15,6 +15,7 @@
 #include "cli/service_setup.h"
 #include "core/error.h"
 #include "core/file.h"
+#include "corpus/schema.h"
 #include "server/server.h"
 
 namespace imr::cli {
@@ -67,7 +68,13 @@ Action add_serve_command(CLI::App& app, const GlobalOptions& global) {
     options.openapi_path = (std::filesystem::path(data_dir(global)) / "openapi.json").string();
     options.rules_version = h.context.knowledge->rules.version();
     if (o->api_only) options.web_dir.clear();
+    // The decision corpus lives in the same store (`imr corpus add --store` the same location):
+    // its tables made or upgraded once, then read through a connection that only reads, so a
+    // long search never holds up a case's writes (every read of a case is an audit write).
+    corpus::open_corpus(store_location(o->service));
+    const std::unique_ptr<sql::Database> corpus = sql::open_database_reader(store_location(o->service));
     server::WorkbenchServer server(*h.store, *h.service, auth, options, std::cerr);
+    server.attach_corpus(*corpus, h.context.knowledge->drugs, h.context.knowledge->services);
     if (!server.bind())
       throw InputError(fmt::format("{}:{}", options.host, options.port), "cannot listen there (in use?)");
     if (!o->port_file.empty()) write_file_atomic(o->port_file, std::to_string(server.port()) + "\n");

@@ -19,6 +19,8 @@ void add_service_options(CLI::App* cmd, ServiceOptions& opts) {
   cmd->add_option("--format", opts.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 }
 
+std::string store_location(const ServiceOptions& opts) { return opts.store.empty() ? "imr.db" : opts.store; }
+
 std::string acting_user(const ServiceOptions& opts) {
   if (!opts.actor.empty()) return opts.actor;
   const char* user = std::getenv("USER");
@@ -37,7 +39,7 @@ ServiceHandle open_service(const ServiceOptions& opts, const GlobalOptions& glob
   h.actor = acting_user(opts);
   h.context = load_service_context(data_dir(global), load_knowledge(data_dir(global)));
   h.context.clock = service_clock(opts);
-  h.store = open_store(opts.store.empty() ? "imr.db" : opts.store);
+  h.store = open_store(store_location(opts));
   h.service = std::make_unique<CaseService>(*h.store, h.context);
   return h;
 }

@@ -24,6 +24,8 @@ struct ServiceOptions {
 // Adds --store, --as, --now and --format to a subcommand.
 void add_service_options(CLI::App* cmd, ServiceOptions& opts);
 
+// The store's location: --store / $IMR_STORE, else imr.db in the working directory.
+std::string store_location(const ServiceOptions& opts);
 // Who is acting: --as / $IMR_USER, else the login name, else "cli".
 std::string acting_user(const ServiceOptions& opts);
 // The clock: fixed by --now / $IMR_NOW (InputError when it is not a time), else the real one.

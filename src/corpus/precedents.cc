@@ -32,6 +32,13 @@ std::string telling_words(const std::string& request) {
   return out;
 }
 
+// A drug's generic name and its brands, as words.
+std::string drug_names(const Drug& drug) {
+  std::string names = drug.generic;
+  for (const std::string& brand : drug.brands) names += " " + brand;
+  return names;
+}
+
 }  // namespace
 
 Precedents find_precedents(sql::Database& db, const std::string& request, const DrugTable& drugs,
@@ -59,10 +66,12 @@ Precedents find_precedents(sql::Database& db, const std::string& request, const 
     o.by_relevance = false;
     if (p.category.empty()) return p;  // no kind and no words: nothing to compare with
   }
-  // Items with every telling word when there are enough of them, else with any of them.
+  // Items with every telling word when there are enough of them, else with any of them or of
+  // the drug's other names (a letter on "Flexeril" is a precedent for "cyclobenzaprine").
   SearchResult found = search(db, o);
   if (!o.filter.text.empty() && static_cast<int>(found.hits.size()) < o.limit) {
     o.filter.any_word = true;
+    if (parsed.drug) o.filter.text = telling_words(request + " " + drug_names(*parsed.drug));
     found = search(db, o);
   }
   for (SearchHit& h : found.hits) {

@@ -1,6 +1,6 @@
 // The API's routes, registered by subsystem (routes_auth.cc, routes_cases.cc,
-// routes_admin.cc) on a Router that turns path templates into matchers and wraps every
-// handler with authentication, the CSRF check, error mapping and the request log.
+// routes_admin.cc, routes_corpus.cc) on a Router that turns path templates into matchers and
+// wraps every handler with authentication, the CSRF check, error mapping and the request log.
 #pragma once
 
 #include <functional>
@@ -14,6 +14,7 @@
 #include "server/http.h"
 #include "server/server.h"
 #include "service/case_service.h"
+#include "store/sql.h"
 
 namespace imr::server {
 
@@ -45,6 +46,14 @@ struct Route {
   Auth auth = Auth::session;
 };
 
+// The decision corpus the /api/corpus routes read (WorkbenchServer::attach_corpus), with the
+// request parser's tables precedents read requests with. Unset: those routes answer 503.
+struct CorpusSource {
+  sql::Database* db = nullptr;
+  const DrugTable* drugs = nullptr;
+  const ServiceTable* services = nullptr;
+};
+
 // What the routes work with. The services are shared by every worker thread.
 struct Api {
   Store& store;
@@ -56,11 +65,14 @@ struct Api {
 
   // Registers a handler; placeholders {name} match one path segment of [A-Za-z0-9._@-].
   std::function<void(const Route&, Handler)> add;
+
+  CorpusSource corpus;  // set before listening, read-only after
 };
 
 void add_auth_routes(Api& api);
 void add_case_routes(Api& api);
 void add_admin_routes(Api& api);
+void add_corpus_routes(Api& api);
 
 // 403 unless `allowed`; the message says what the role may not do.
 void require(bool allowed, const std::string& message);

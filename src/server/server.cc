@@ -118,7 +118,7 @@ struct WorkbenchServer::Impl : Application {
   Impl(Store& store, CaseService& cases, auth::AuthService& auth, ServerOptions opts, std::ostream& log_stream)
       : options(std::move(opts)),
         log(log_stream),
-        api{store, cases, auth, options, "", options.rules_version, {}},
+        api{store, cases, auth, options, "", options.rules_version, {}, {}},
         transport(transport_options(options), *this, [this](const std::string& e) {
           log_line({{"at", utc_now_iso()}, {"level", "error"}, {"error", e}});
         }) {}
@@ -268,6 +268,11 @@ WorkbenchServer::WorkbenchServer(Store& store, CaseService& cases, auth::AuthSer
   add_auth_routes(s.api);
   add_case_routes(s.api);
   add_admin_routes(s.api);
+  add_corpus_routes(s.api);
+}
+
+void WorkbenchServer::attach_corpus(sql::Database& corpus, const DrugTable& drugs, const ServiceTable& services) {
+  impl_->api.corpus = {&corpus, &drugs, &services};
 }
 
 WorkbenchServer::~WorkbenchServer() = default;

@@ -27,7 +27,10 @@
 
 #include "auth/auth_service.h"
 #include "core/limits.h"
+#include "intake/drug_table.h"
+#include "intake/request_services.h"
 #include "service/case_service.h"
+#include "store/sql.h"
 #include "store/store.h"
 
 namespace imr::server {
@@ -61,6 +64,12 @@ class WorkbenchServer {
   ~WorkbenchServer();
   WorkbenchServer(const WorkbenchServer&) = delete;
   WorkbenchServer& operator=(const WorkbenchServer&) = delete;
+
+  // The decision corpus /api/corpus/ reads (docs/corpus.md): its database, with the corpus
+  // tables made (corpus::open_corpus; `imr serve` reads through sql::open_database_reader), and
+  // the tables requests are parsed with for precedents; all must outlive the server.
+  // Call before listen(). Without it, /api/corpus/ answers 503.
+  void attach_corpus(sql::Database& corpus, const DrugTable& drugs, const ServiceTable& services);
 
   // Binds host:port; false (with the reason logged) when the address is taken or invalid.
   bool bind();

@@ -56,12 +56,25 @@ int run_migrations(Session& session, const std::string& table, const std::vector
   return current;
 }
 
-std::unique_ptr<Database> open_database(const std::string& location) {
+namespace {
+
+// Opens `location` with the PostgreSQL opener or, given its path, the SQLite one.
+std::unique_ptr<Database> open_location(const std::string& location,
+                                        std::unique_ptr<Database> (*open_sqlite)(const std::string&)) {
   if (location.empty()) throw StoreError("no case store given (use --store PATH or a postgresql:// URL)");
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0)
     return open_postgres_database(location);
-  if (location.rfind("sqlite:", 0) == 0) return open_sqlite_database(location.substr(7));
-  return open_sqlite_database(location);
+  return open_sqlite(location.rfind("sqlite:", 0) == 0 ? location.substr(7) : location);
+}
+
+}  // namespace
+
+std::unique_ptr<Database> open_database(const std::string& location) {
+  return open_location(location, open_sqlite_database);
+}
+
+std::unique_ptr<Database> open_database_reader(const std::string& location) {
+  return open_location(location, open_sqlite_reader);
 }
 
 }  // namespace imr::sql

@@ -139,4 +139,9 @@ class Database {
 // Throws StoreError naming the location and the problem.
 std::unique_ptr<Database> open_database(const std::string& location);
 
+// The same location for reading only (the workbench's corpus queries): SQLite opens it
+// read-only with deferred transactions (store/sqlite_store.h open_sqlite_reader); PostgreSQL,
+// whose reads never block writers, as open_database. The tables must exist already.
+std::unique_ptr<Database> open_database_reader(const std::string& location);
+
 }  // namespace imr::sql

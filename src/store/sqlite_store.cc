@@ -102,11 +102,13 @@ class SqliteSession final : public sql::Session {
 
 class SqliteDatabase final : public sql::Database {
  public:
-  explicit SqliteDatabase(const std::string& path)
+  SqliteDatabase(const std::string& path, bool read_only)
       : path_(path),
-        db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX),
-        session_(db_, path_) {
-    db_.exec("PRAGMA journal_mode=WAL");
+        db_(path, (read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) |
+                      SQLite::OPEN_FULLMUTEX),
+        session_(db_, path_),
+        begin_(read_only ? "BEGIN" : "BEGIN IMMEDIATE") {
+    if (!read_only) db_.exec("PRAGMA journal_mode=WAL");  // a reader finds the file as its writer left it
     db_.exec("PRAGMA synchronous=NORMAL");
     db_.exec("PRAGMA foreign_keys=ON");
     db_.exec("PRAGMA cache_size=-65536");  // 64 MiB: large stores keep their indexes in memory
@@ -117,12 +119,13 @@ class SqliteDatabase final : public sql::Database {
   std::string backend() const override { return "sqlite"; }
   const std::string& shown() const override { return path_; }
 
-  // BEGIN IMMEDIATE (writers wait for each other rather than deadlock), fn, COMMIT; ROLLBACK
-  // when fn throws, and the exception propagates unchanged.
+  // BEGIN IMMEDIATE (writers wait for each other rather than deadlock; a reader's deferred
+  // BEGIN takes no write lock), fn, COMMIT; ROLLBACK when fn throws, and the exception
+  // propagates unchanged.
   void transact(const std::function<void(sql::Session&)>& fn) override {
     std::lock_guard lock(mutex_);
     try {
-      db_.exec("BEGIN IMMEDIATE");
+      db_.exec(begin_);
     } catch (const SQLite::Exception& e) {
       throw StoreError(path_ + ": cannot start a transaction: " + e.what());
     }
@@ -152,6 +155,7 @@ class SqliteDatabase final : public sql::Database {
   std::string path_;
   SQLite::Database db_;
   SqliteSession session_;
+  const char* begin_;
   std::mutex mutex_;
 };
 
@@ -159,9 +163,17 @@ class SqliteDatabase final : public sql::Database {
 
 std::unique_ptr<sql::Database> open_sqlite_database(const std::string& path) {
   try {
-    return std::make_unique<SqliteDatabase>(path);
+    return std::make_unique<SqliteDatabase>(path, false);
   } catch (const SQLite::Exception& e) {
     throw StoreError(path + ": cannot open the case store: " + e.what());
+  }
+}
+
+std::unique_ptr<sql::Database> open_sqlite_reader(const std::string& path) {
+  try {
+    return std::make_unique<SqliteDatabase>(path, true);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(path + ": cannot open the store to read: " + e.what());
   }
 }
 

@@ -13,4 +13,9 @@ namespace imr {
 
 std::unique_ptr<sql::Database> open_sqlite_database(const std::string& path);
 
+// A connection that only reads an existing store (opened read-only): its transactions begin
+// deferred, so in WAL mode a long read neither waits for a writer nor holds one up. A write
+// through it is a StoreError.
+std::unique_ptr<sql::Database> open_sqlite_reader(const std::string& path);
+
 }  // namespace imr

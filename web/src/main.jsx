@@ -6,6 +6,8 @@ import { Queue } from './pages/Queue.jsx';
 import { CaseView } from './pages/CaseView.jsx';
 import { Intake } from './pages/Intake.jsx';
 import { Admin } from './pages/Admin.jsx';
+import { Corpus } from './pages/Corpus.jsx';
+import { LetterPage } from './corpus/LetterView.jsx';
 import { roleLabel } from './labels.js';
 import './style.css';
 
@@ -24,9 +26,10 @@ function homeFor(user) {
 }
 
 function navLinks(user) {
-  if (user.role === 'reviewer') return [['#/queue', 'My queue']];
-  if (user.role === 'intake') return [['#/intake', 'Intake'], ['#/queue', 'Open cases']];
-  return [['#/admin', 'Administration'], ['#/intake', 'Intake'], ['#/queue', 'Open cases']];
+  const corpus = ['#/corpus', 'Published decisions'];
+  if (user.role === 'reviewer') return [['#/queue', 'My queue'], corpus];
+  if (user.role === 'intake') return [['#/intake', 'Intake'], ['#/queue', 'Open cases'], corpus];
+  return [['#/admin', 'Administration'], ['#/intake', 'Intake'], ['#/queue', 'Open cases'], corpus];
 }
 
 function Header({ user, route, onLogout }) {
@@ -116,6 +119,9 @@ function App() {
       break;
     case 'intake':
       page = <Intake user={user} />;
+      break;
+    case 'corpus':
+      page = route[1] === 'letter' && route[2] ? <LetterPage key={route[2]} letterId={route[2]} /> : <Corpus />;
       break;
     case 'admin':
       page = <Admin user={user} tab={route[1] || 'users'} />;

@@ -1,5 +1,5 @@
-// The workbench's pure modules, without a browser: the record search, the page of a hit, and
-// the intake form's round trip of every example application.
+// The workbench's pure modules, without a browser: the record search, the page of a hit, the
+// intake form's round trip of every example application, and the corpus's snippets, rates and queries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageAt, phrasePattern, searchRecords, snippet } from '../src/search.js';
 import { applicationFromForm, blankApplication, formFromApplication } from '../src/intake/application.js';
+import { corpusQuery, pageText, percent, rateSentence, rateText, snippetParts } from '../src/corpus/format.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -55,4 +56,36 @@ test('a blank form gives no blank fields, and an unsigned application no signer'
   assert.equal(app.signed_by, undefined);
   assert.equal(app.worker, undefined);
   assert.deepEqual(app.ur_decision.items, [], 'items without a request are left out');
+});
+
+test('a corpus snippet splits into plain and marked parts, whatever the marks', () => {
+  assert.deepEqual(snippetParts('…the «lumbar» spine «MRI» was'), [
+    { text: '…the ', mark: false },
+    { text: 'lumbar', mark: true },
+    { text: ' spine ', mark: false },
+    { text: 'MRI', mark: true },
+    { text: ' was', mark: false },
+  ]);
+  assert.deepEqual(snippetParts('no marks'), [{ text: 'no marks', mark: false }]);
+  assert.deepEqual(snippetParts('an «open mark'), [{ text: 'an «open mark', mark: false }], 'an unclosed mark is text');
+  assert.deepEqual(snippetParts(''), []);
+  assert.deepEqual(snippetParts(null), []);
+  assert.equal(snippetParts('<b>«x»</b>').map((p) => p.text).join(''), '<b>x</b>', 'markup stays text');
+});
+
+test('rates read with their counts and 95% interval', () => {
+  const r = { items: 100, overturned: 10, rate: 0.1, low: 0.0552, high: 0.1744 };
+  assert.equal(percent(0.1), '10.0%');
+  assert.equal(rateText(r), '10.0% (5.5–17.4%)');
+  assert.equal(rateSentence(r), 'overturned 10 of 100 (10.0%; 95% interval 5.5–17.4%)');
+  assert.equal(rateText({ items: 0 }), '—');
+  assert.match(rateSentence({ items: 0 }), /no past decisions/);
+});
+
+test('the corpus query leaves out empty filters and keeps a fixed order', () => {
+  const q = corpusQuery({ q: ' lumbar mri ', region: '', decision: 'overturned', year: 2019, unknown: 'x' }, { limit: 20, offset: 0, order: '' });
+  assert.equal(q, 'q=lumbar+mri&decision=overturned&year=2019&limit=20&offset=0');
+  assert.equal(corpusQuery({}), '');
+  assert.equal(pageText(20, 20, 97), '21–40 of 97');
+  assert.equal(pageText(0, 0, 0), 'No items');
 });

@@ -459,6 +459,86 @@ test('another reviewer sees "not assigned" and no record text', async () => {
   await page.close();
 });
 
+test('corpus: search the published decisions with words and filters, page through, count, open a letter', async () => {
+  const page = await newPage();
+  await login(page, OTHER);
+  await page.click('a.nav-link[href="#/corpus"]');
+  await page.waitForSelector('[data-testid=corpus-hit]');
+  await page.waitForSelector('[data-testid=corpus-stats-table] tbody tr');
+  const all = await page.textContent('[data-testid=corpus-total]');
+  assert.match(all, /^1–20 of \d+/, 'a first page of everything, newest first');
+
+  // Words, by keyboard: type and press Enter; the words found are marked in each snippet.
+  await page.fill('[data-testid=corpus-q]', 'therapy');
+  await page.press('[data-testid=corpus-q]', 'Enter');
+  await page.waitForFunction((before) => document.querySelector('[data-testid=corpus-total]')?.textContent !== before, all);
+  await page.waitForSelector('[data-testid=corpus-snippet] mark');
+  const marked = await page.$$eval('[data-testid=corpus-snippet] mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  assert.ok(marked.length > 0 && marked.every((m) => m.startsWith('therap')), `marked: ${marked.slice(0, 5)}`);
+
+  // A filter narrows the results and the statistics alike.
+  await page.selectOption('[data-testid=corpus-decision]', 'overturned');
+  await page.click('[data-testid=corpus-submit]');
+  await page.waitForFunction(() => {
+    const words = [...document.querySelectorAll('[data-testid=corpus-hit] .decision')].map((d) => d.textContent);
+    return words.length > 0 && words.every((w) => /overturned/i.test(w));
+  });
+  await page.waitForFunction(() => /overturned \d+/.test(document.querySelector('[data-testid=corpus-stats-total]')?.textContent || ''));
+  const rates = await page.$$eval('[data-testid=corpus-stats-table] tbody tr', (trs) => trs.map((tr) => tr.children[3].textContent));
+  assert.ok(rates.length > 0 && rates.every((r) => r === '100.0%'), `only overturned items selected: ${rates}`);
+
+  // Clear, then page through everything and count it by year.
+  await page.click('[data-testid=corpus-clear]');
+  await page.waitForFunction((before) => document.querySelector('[data-testid=corpus-total]')?.textContent === before, all);
+  await page.click('[data-testid=corpus-next]');
+  await page.waitForFunction(() => /^21–40 of /.test(document.querySelector('[data-testid=corpus-total]')?.textContent || ''));
+  await page.selectOption('[data-testid=corpus-by]', 'year');
+  await page.waitForSelector('[data-testid=corpus-stats-table] thead >> text=Year');
+  await page.waitForSelector('[data-testid=chart-corpus-rate] canvas');
+  if (process.env.IMR_SCREENSHOTS) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(process.env.IMR_SCREENSHOTS, 'corpus.png') });
+  }
+
+  // A result opens its letter in a dialog; Escape closes it and focus goes back to the result.
+  const request = (await page.textContent('[data-testid=corpus-hit-open]')).trim();
+  await page.focus('[data-testid=corpus-hit-open]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=letter-dialog] [data-testid=corpus-letter]');
+  assert.ok((await page.textContent('[data-testid=letter-dialog]')).includes(request), 'the letter holds the item');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=letter-dialog]', { state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), 'corpus-hit-open');
+  assert.deepEqual(page.pageErrors, []);
+  await logout(page);
+  await page.close();
+});
+
+test('reviewer: precedents beside each drafted item, each opening its letter', async () => {
+  assert.ok(caseId, 'needs the case from the intake test');
+  const page = await newPage();
+  await login(page, REVIEWER, `#/case/${caseId}`);
+  await page.waitForSelector('[data-testid=precedents-1] [data-testid=precedent]');
+  const rate = await page.textContent('[data-testid=precedents-rate-1]');
+  assert.match(rate, /overturned \d+ of \d+ \(\d+\.\d%; 95% interval \d+\.\d–\d+\.\d%\)/, rate);
+  if (process.env.IMR_SCREENSHOTS) {
+    await page.locator('[data-testid=precedents-1]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(process.env.IMR_SCREENSHOTS, 'precedents.png') });
+  }
+  const request = (await page.textContent('[data-testid=precedents-1] [data-testid=precedent-open]')).trim();
+  await page.click('[data-testid=precedents-1] [data-testid=precedent-open]');
+  await page.waitForSelector('[data-testid=letter-dialog] [data-testid=corpus-letter]');
+  assert.ok((await page.textContent('[data-testid=letter-dialog]')).includes(request), 'the precedent\'s letter holds it');
+  // The case view's keys stay quiet while the letter is open ('?' would open the key help).
+  await page.keyboard.press('?');
+  assert.equal(await page.$('[data-testid=key-help]'), null);
+  await page.click('[data-testid=letter-dialog-close]');
+  await page.waitForSelector('[data-testid=letter-dialog]', { state: 'detached' });
+  assert.deepEqual(page.pageErrors, []);
+  await logout(page);
+  await page.close();
+});
+
 test('administrator: users, reviewers, deadlines, statistics with table equivalents', { skip: !ADMIN && 'IMR_ADMIN_USER not set' }, async () => {
   const page = await newPage();
   await login(page, ADMIN);

@@ -1,11 +1,13 @@
 // One disputed item as the reviewer works on it: the utilization review, the engine's draft and
 // its notes for the reviewer (never in the letter), each criterion that decided the draft with
 // agree / disagree (a disagreement needs a note, which flows into the rationale), the other
-// criteria, and the reviewer's decision, rationale, reason and citations. No decision is
-// pre-selected. Answers are saved as they are given; the decision with the item's Save.
+// criteria, the precedents in published decisions (case/Precedents.jsx), and the reviewer's
+// decision, rationale, reason and citations. No decision is pre-selected. Answers are saved
+// as they are given; the decision with the item's Save.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { locateEvidence } from '../utf8.js';
-import { ErrorBox, Ok, when } from '../components/common.jsx';
+import { Precedents } from './Precedents.jsx';
+import { DecisionWord, ErrorBox, Ok, when } from '../components/common.jsx';
 import {
   criterionRoleLabel,
   criterionStateLabel,
@@ -16,15 +18,6 @@ import {
 const STATE_ICON = { met: '✓', not_met: '✗', not_documented: '?' };
 const STATE_CLASS = { met: 'crit-met', not_met: 'crit-notmet', not_documented: 'crit-notdoc' };
 
-export function DecisionWord({ decision }) {
-  if (!decision) return <span class="decision decision-none">no decision</span>;
-  return (
-    <span class={`decision decision-${decision}`}>
-      <span aria-hidden="true">{decision === 'upheld' ? '▲ ' : '▼ '}</span>
-      {decisionLabel(decision)}
-    </span>
-  );
-}
 
 function where(ev, records) {
   if (ev.record === -1) return 'the request';
@@ -323,6 +316,7 @@ function SavedState({ item }) {
 
 export function ItemPanel(props) {
   const { item, index, records, highlight, onShow, editable, cursorCrit, onCursor, onAnswer, onSave, register, current } = props;
+  const { precedentsCase } = props; // the case id when the item is drafted: its precedents are shown
   const n = index + 1;
   const reqHl = highlight && highlight.record === -1 && highlight.item === index ? highlight : null;
   const reqLocated = reqHl ? locateEvidence(item.request || '', reqHl.ev) || { before: '', match: item.request, after: '' } : null;
@@ -413,6 +407,7 @@ export function ItemPanel(props) {
           )}
         </section>
       )}
+      {precedentsCase && <Precedents caseId={precedentsCase} item={item} n={n} />}
       {editable ? (
         <ItemDecision item={item} n={n} index={index} noRule={noRule} register={register}
           onSave={(body) => onSave(index, body)} />

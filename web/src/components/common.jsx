@@ -1,5 +1,5 @@
 import { errorText } from '../api.js';
-import { dueLabel, statusLabel } from '../labels.js';
+import { decisionLabel, dueLabel, statusLabel } from '../labels.js';
 
 export function ErrorBox({ error, children, testid = 'error' }) {
   if (!error) return null;
@@ -112,4 +112,15 @@ export function CaseTable({ cases, showReviewer = false, actions, testid = 'case
 export function byDue(a, b) {
   const da = a.due || '9999', db = b.due || '9999';
   return da < db ? -1 : da > db ? 1 : a.case_id < b.case_id ? -1 : 1;
+}
+
+/** A decision in words with its arrow (▲ upheld, ▼ overturned). */
+export function DecisionWord({ decision }) {
+  if (!decision) return <span class="decision decision-none">no decision</span>;
+  return (
+    <span class={`decision decision-${decision}`}>
+      <span aria-hidden="true">{decision === 'upheld' ? '▲ ' : '▼ '}</span>
+      {decisionLabel(decision)}
+    </span>
+  );
 }

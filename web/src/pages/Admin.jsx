@@ -3,6 +3,7 @@ import { get, post, put, request } from '../api.js';
 import { CaseTable, ErrorBox, Ok, byDue, when } from '../components/common.jsx';
 import { statusLabel } from '../labels.js';
 import { ChartBox, PALETTE } from '../components/BarChart.jsx';
+import { DataTable } from '../components/DataTable.jsx';
 
 const TABS = [
   ['users', 'Users'],
@@ -275,31 +276,6 @@ function Deadlines() {
       <ErrorBox error={error} />
       {data && <CaseTable cases={[...(data.cases || [])].sort(byDue)} showReviewer testid="dashboard-table" caption="Every open case, soonest due first" />}
     </>
-  );
-}
-
-function DataTable({ caption, columns, rows, testid }) {
-  return (
-    <table class="grid compact" data-testid={testid}>
-      <caption class="sr-only-caption">{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col">{c}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr>
-            <th scope="row">{r[0]}</th>
-            {r.slice(1).map((v) => (
-              <td class="num">{v}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

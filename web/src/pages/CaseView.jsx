@@ -356,7 +356,8 @@ export function CaseView({ user, caseId }) {
             <ItemPanel key={it.id || i} item={it} index={i} records={view.records || []} highlight={highlight}
               onShow={onShow} editable={editable} cursorCrit={cursor?.item === i ? cursor.crit : null}
               onCursor={(item, crit) => setCursor({ item, crit })} onAnswer={onAnswer} onSave={onSave}
-              register={(index, api) => (forms.current[index] = api)} current={editable && currentItem === i} />
+              register={(index, api) => (forms.current[index] = api)} current={editable && currentItem === i}
+              precedentsCase={draft?.items?.[i] ? caseId : null} />
           ))}
           <SummaryEditor view={view} editable={editable} onSave={onSummary} />
           {mine && !signed && (
