@@ -189,9 +189,12 @@ Action search_command(CLI::App* parent) {
     if (o->c.format == "json") {
       json hits = json::array();
       for (const auto& h : r.hits) hits.push_back(hit_json(h));
-      out(json{{"total", r.total}, {"offset", o->s.offset}, {"hits", hits}}.dump(2) + "\n");
+      out(json{{"total", r.total}, {"total_is_lower_bound", r.total_is_lower_bound}, {"offset", o->s.offset},
+               {"hits", hits}}
+              .dump(2) +
+          "\n");
     } else {
-      std::string s = std::to_string(r.total) + " items";
+      std::string s = std::to_string(r.total) + (r.total_is_lower_bound ? "+" : "") + " items";
       if (r.total > 0)
         s += ", " + std::to_string(o->s.offset + 1) + "–" + std::to_string(o->s.offset + r.hits.size()) + " shown";
       s += "\n";

@@ -1,7 +1,9 @@
 #include "corpus/search.h"
 
 #include <algorithm>
-
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace imr::corpus {
 namespace {
@@ -29,6 +31,46 @@ SearchHit read_hit(const sql::Row& r) {
   return h;
 }
 
+// SQLite by relevance: FTS5 ranks the matches alone (no join), then the best few hundred are
+// checked against the other filters one by one, in rank order. Exact when the page fills with
+// matches ranked strictly better than the last one taken (a tie with it could lie beyond);
+// nullopt otherwise, and the caller orders every match instead.
+std::optional<std::vector<SearchHit>> best_ranked_page(sql::Session& s, const Filter& f, const std::string& terms,
+                                                       int limit, int offset) {
+  const int64_t want = static_cast<int64_t>(offset) + limit;
+  const int64_t window = std::max<int64_t>(400, 4 * want);
+  struct Match {
+    int64_t id;
+    double score;
+  };
+  std::vector<Match> best;
+  s.run("SELECT rowid, bm25(corpus_items_fts, 4.0, 1.0) AS score FROM corpus_items_fts WHERE corpus_items_fts "
+        "MATCH ? ORDER BY score, rowid DESC LIMIT ?",
+        {terms, window}, [&](const sql::Row& r) {
+          best.push_back({r.integer(0), std::stod(r.text(1))});
+        });
+  const bool every_match = static_cast<int64_t>(best.size()) < window;
+  Filter rest = f;
+  rest.text.clear();
+  const Where w = build_where(rest, sql::Dialect::sqlite);
+  const std::string one = std::string("SELECT ") + kColumns + " FROM corpus_items i WHERE i.id = ? AND " + w.condition;
+  std::vector<SearchHit> page;
+  int64_t passed = 0;
+  for (const Match& m : best) {
+    if (!every_match && m.score >= best.back().score) break;
+    std::vector<sql::Param> ps = {m.id};
+    ps.insert(ps.end(), w.params.begin(), w.params.end());
+    bool found = false;
+    s.run(one, ps, [&](const sql::Row& r) {
+      found = true;
+      if (passed >= offset) page.push_back(read_hit(r));
+    });
+    if (found && ++passed == want) return page;
+  }
+  if (every_match) return page;
+  return std::nullopt;
+}
+
 }  // namespace
 
 SearchResult search(sql::Database& db, const SearchOptions& o) {
@@ -39,6 +81,7 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
   const bool relevance = o.by_relevance && text;
   const bool sqlite = dialect == sql::Dialect::sqlite;
   const std::string terms = text ? fts_query(o.filter.text, o.filter.any_word) : "";
+  const int limit = std::clamp(o.limit, 1, 1000), offset = std::max(0, o.offset);
   // The page of items first; the snippets of its rows only, after (they read whole texts).
   std::string order = "i.decision_date DESC, i.id DESC";
   std::vector<sql::Param> params;
@@ -50,8 +93,8 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
                            " ORDER BY " + order + " LIMIT ? OFFSET ?";
   params = w.params;
   if (relevance && !sqlite) params.push_back(terms);
-  params.push_back(std::clamp(o.limit, 1, 1000));
-  params.push_back(std::max(0, o.offset));
+  params.push_back(limit);
+  params.push_back(offset);
 
   std::string snippet;
   if (!text)
@@ -66,14 +109,27 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
 
   SearchResult result;
   db.transact([&](sql::Session& s) {
-    s.run(page, params, [&](const sql::Row& r) { result.hits.push_back(read_hit(r)); });
+    std::optional<std::vector<SearchHit>> ranked;
+    if (relevance && sqlite) ranked = best_ranked_page(s, o.filter, terms, limit, offset);
+    if (ranked)
+      result.hits = std::move(*ranked);
+    else
+      s.run(page, params, [&](const sql::Row& r) { result.hits.push_back(read_hit(r)); });
     for (SearchHit& h : result.hits) {
       std::vector<sql::Param> ps;
       if (text) ps.push_back(terms);
       ps.push_back(h.item_id);
       s.run(snippet, ps, [&](const sql::Row& r) { h.snippet = r.text(0); });
     }
-    result.total = s.integer("SELECT COUNT(*) FROM " + w.from + " WHERE " + w.condition, w.params);
+    // Counted exactly up to the bound: a broad match is not read whole to say how broad.
+    std::vector<sql::Param> count_params = w.params;
+    count_params.push_back(kExactTotalBound + 1);
+    result.total = s.integer("SELECT COUNT(*) FROM (SELECT 1 FROM " + w.from + " WHERE " + w.condition + " LIMIT ?) t",
+                             count_params);
+    if (result.total > kExactTotalBound) {
+      result.total = kExactTotalBound;
+      result.total_is_lower_bound = true;
+    }
   });
   return result;
 }

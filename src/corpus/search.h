@@ -1,5 +1,11 @@
 // `imr corpus search`: items matching a filter (corpus/query.h), newest first or by
 // relevance, each with a snippet of its rationale where the words found are marked «so».
+//
+// The page is the same as ordering every match; what a broad search does not do is count
+// past kExactTotalBound (the total is then a lower bound, flagged), and, by relevance,
+// join more than the best-ranked few hundred full-text matches to the items when those
+// already fill the page (SQLite: FTS5 ranks the matches alone, then the filters are checked
+// on the best; more are taken while the page is not surely full).
 #pragma once
 
 #include <cstdint>
@@ -29,8 +35,12 @@ struct SearchHit {
   bool current = true;
 };
 
+// Totals are counted exactly up to this many items; past it, a search says "10,000+".
+inline constexpr int64_t kExactTotalBound = 10000;
+
 struct SearchResult {
-  int64_t total = 0;  // items matching, over every page
+  int64_t total = 0;  // items matching, over every page (kExactTotalBound when there are more)
+  bool total_is_lower_bound = false;  // more than kExactTotalBound items match
   std::vector<SearchHit> hits;
 };
 

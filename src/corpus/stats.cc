@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "corpus/rollup.h"
 
 namespace imr::corpus {
 namespace {
@@ -58,11 +59,8 @@ Stats stats(sql::Database& db, const Filter& filter, const std::string& dimensio
   Stats out;
   out.dimension = dimension;
   db.transact([&](sql::Session& s) {
-    if (filter.unconstrained()) {
-      s.run("SELECT value, items, overturned FROM corpus_rollup WHERE dimension = ? AND items > 0", {dimension},
-            [&](const sql::Row& r) { out.rows.push_back({r.text(0), wilson(r.integer(1), r.integer(2))}); });
-      s.run("SELECT items, overturned FROM corpus_rollup WHERE dimension = 'all'", {},
-            [&](const sql::Row& r) { out.total = wilson(r.integer(0), r.integer(1)); });
+    if (auto rolled = stats_from_rollup(s, filter, dimension)) {
+      out = std::move(*rolled);
       return;
     }
     const Where w = build_where(filter, s.dialect());
