@@ -32,23 +32,17 @@ SearchHit read_hit(const sql::Row& r) {
 }
 
 // SQLite by relevance: FTS5 ranks the matches alone (no join), then the best few hundred are
-// checked against the other filters one by one, in rank order. Exact when the page fills with
-// matches ranked strictly better than the last one taken (a tie with it could lie beyond);
-// nullopt otherwise, and the caller orders every match instead.
+// checked against the other filters one by one, in rank order. They are the first matches
+// in the search's own order (rank, then the newer item: the rowid is the item's id), so the
+// page is exact when it fills from them; nullopt otherwise, and the caller orders every match.
 std::optional<std::vector<SearchHit>> best_ranked_page(sql::Session& s, const Filter& f, const std::string& terms,
                                                        int limit, int offset) {
   const int64_t want = static_cast<int64_t>(offset) + limit;
   const int64_t window = std::max<int64_t>(400, 4 * want);
-  struct Match {
-    int64_t id;
-    double score;
-  };
-  std::vector<Match> best;
-  s.run("SELECT rowid, bm25(corpus_items_fts, 4.0, 1.0) AS score FROM corpus_items_fts WHERE corpus_items_fts "
-        "MATCH ? ORDER BY score, rowid DESC LIMIT ?",
-        {terms, window}, [&](const sql::Row& r) {
-          best.push_back({r.integer(0), std::stod(r.text(1))});
-        });
+  std::vector<int64_t> best;
+  s.run("SELECT rowid FROM corpus_items_fts WHERE corpus_items_fts MATCH ? "
+        "ORDER BY bm25(corpus_items_fts, 4.0, 1.0), rowid DESC LIMIT ?",
+        {terms, window}, [&](const sql::Row& r) { best.push_back(r.integer(0)); });
   const bool every_match = static_cast<int64_t>(best.size()) < window;
   Filter rest = f;
   rest.text.clear();
@@ -56,9 +50,8 @@ std::optional<std::vector<SearchHit>> best_ranked_page(sql::Session& s, const Fi
   const std::string one = std::string("SELECT ") + kColumns + " FROM corpus_items i WHERE i.id = ? AND " + w.condition;
   std::vector<SearchHit> page;
   int64_t passed = 0;
-  for (const Match& m : best) {
-    if (!every_match && m.score >= best.back().score) break;
-    std::vector<sql::Param> ps = {m.id};
+  for (const int64_t id : best) {
+    std::vector<sql::Param> ps = {id};
     ps.insert(ps.end(), w.params.begin(), w.params.end());
     bool found = false;
     s.run(one, ps, [&](const sql::Row& r) {
@@ -70,6 +63,36 @@ std::optional<std::vector<SearchHit>> best_ranked_page(sql::Session& s, const Fi
   if (every_match) return page;
   return std::nullopt;
 }
+
+// SQLite, newest first, a broad match: the items are walked newest first (the date index)
+// and each is checked, among the newest kRecentWindow items only (every item decided on or
+// after the date of the kRecentWindow-th newest). Exact when the page fills within them
+// (they are the first items in that order); nullopt otherwise.
+constexpr int64_t kRecentWindow = 20000;
+std::optional<std::vector<SearchHit>> newest_page_walking_dates(sql::Session& s, const Filter& f, int limit,
+                                                                int offset) {
+  std::string cutoff;
+  bool whole = true;
+  s.run("SELECT decision_date FROM corpus_items ORDER BY decision_date DESC, id DESC LIMIT 1 OFFSET ?",
+        {kRecentWindow}, [&](const sql::Row& r) {
+          cutoff = r.text(0);
+          whole = false;
+        });
+  const Where w = build_where(f, sql::Dialect::sqlite, true);
+  std::vector<sql::Param> ps = w.params;
+  ps.push_back(cutoff);
+  ps.push_back(limit);
+  ps.push_back(offset);
+  std::vector<SearchHit> page;
+  s.run(std::string("SELECT ") + kColumns + " FROM corpus_items i INDEXED BY corpus_items_newest WHERE " +
+            w.condition + " AND i.decision_date >= ? ORDER BY i.decision_date DESC, i.id DESC LIMIT ? OFFSET ?",
+        ps, [&](const sql::Row& r) { page.push_back(read_hit(r)); });
+  if (whole || static_cast<int>(page.size()) == limit) return page;
+  return std::nullopt;
+}
+
+// Past this many matches, newest first walks the dates (above) rather than sorting matches.
+constexpr int64_t kBroadMatch = 2000;
 
 }  // namespace
 
@@ -109,10 +132,23 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
 
   SearchResult result;
   db.transact([&](sql::Session& s) {
-    std::optional<std::vector<SearchHit>> ranked;
-    if (relevance && sqlite) ranked = best_ranked_page(s, o.filter, terms, limit, offset);
-    if (ranked)
-      result.hits = std::move(*ranked);
+    // Counted exactly up to the bound: a broad match is not read whole to say how broad.
+    std::vector<sql::Param> count_params = w.params;
+    count_params.push_back(kExactTotalBound + 1);
+    if (o.count_total)
+      result.total = s.integer(
+          "SELECT COUNT(*) FROM (SELECT 1 FROM " + w.from + " WHERE " + w.condition + " LIMIT ?) t", count_params);
+    if (result.total > kExactTotalBound) {
+      result.total = kExactTotalBound;
+      result.total_is_lower_bound = true;
+    }
+    std::optional<std::vector<SearchHit>> quick;
+    if (relevance && sqlite)
+      quick = best_ranked_page(s, o.filter, terms, limit, offset);
+    else if (!relevance && sqlite && (result.total >= kBroadMatch || !o.count_total))
+      quick = newest_page_walking_dates(s, o.filter, limit, offset);
+    if (quick)
+      result.hits = std::move(*quick);
     else
       s.run(page, params, [&](const sql::Row& r) { result.hits.push_back(read_hit(r)); });
     for (SearchHit& h : result.hits) {
@@ -120,15 +156,6 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
       if (text) ps.push_back(terms);
       ps.push_back(h.item_id);
       s.run(snippet, ps, [&](const sql::Row& r) { h.snippet = r.text(0); });
-    }
-    // Counted exactly up to the bound: a broad match is not read whole to say how broad.
-    std::vector<sql::Param> count_params = w.params;
-    count_params.push_back(kExactTotalBound + 1);
-    result.total = s.integer("SELECT COUNT(*) FROM (SELECT 1 FROM " + w.from + " WHERE " + w.condition + " LIMIT ?) t",
-                             count_params);
-    if (result.total > kExactTotalBound) {
-      result.total = kExactTotalBound;
-      result.total_is_lower_bound = true;
     }
   });
   return result;

@@ -25,6 +25,7 @@ struct SearchOptions {
   bool by_relevance = false;  // newest first otherwise (relevance needs filter.text)
   int limit = 20;
   int offset = 0;
+  bool count_total = true;  // false: SearchResult::total is left 0 (a caller that shows no total)
 };
 
 struct SearchHit {

@@ -72,13 +72,19 @@ Stats stats(sql::Database& db, const Filter& filter, const std::string& dimensio
     else
       query = "SELECT " + column_of(dimension) + ", COUNT(*), SUM(i.overturned) FROM " + w.from + " WHERE " +
               w.condition + " GROUP BY " + column_of(dimension);
+    int64_t items = 0, overturned = 0;
     s.run(query, w.params, [&](const sql::Row& r) {
       std::string value = r.text(0);
       if (dimension == "year" && value == "0") value.clear();
       out.rows.push_back({value, wilson(r.integer(1), r.integer(2))});
+      items += r.integer(1);
+      overturned += r.integer(2);
     });
-    s.run("SELECT COUNT(*), SUM(i.overturned) FROM " + w.from + " WHERE " + w.condition, w.params,
-          [&](const sql::Row& r) { out.total = wilson(r.integer(0), r.integer(1)); });
+    // An item has one value of every dimension but section (any number of sections, or none).
+    if (dimension == "section")
+      s.run("SELECT COUNT(*), SUM(i.overturned) FROM " + w.from + " WHERE " + w.condition, w.params,
+            [&](const sql::Row& r) { items = r.integer(0), overturned = r.integer(1); });
+    out.total = wilson(items, overturned);
   });
   sort_rows(out.rows);
   return out;
