@@ -43,7 +43,7 @@ std::optional<std::vector<SearchHit>> best_ranked_page(sql::Session& s, const Fi
   s.run("SELECT rowid FROM corpus_items_fts WHERE corpus_items_fts MATCH ? "
         "ORDER BY bm25(corpus_items_fts, 4.0, 1.0), rowid DESC LIMIT ?",
         {terms, window}, [&](const sql::Row& r) { best.push_back(r.integer(0)); });
-  const bool every_match = static_cast<int64_t>(best.size()) < window;
+  const bool all_ranked = static_cast<int64_t>(best.size()) < window;
   Filter rest = f;
   rest.text.clear();
   const Where w = build_where(rest, sql::Dialect::sqlite);
@@ -60,7 +60,7 @@ std::optional<std::vector<SearchHit>> best_ranked_page(sql::Session& s, const Fi
     });
     if (found && ++passed == want) return page;
   }
-  if (every_match) return page;
+  if (all_ranked) return page;
   return std::nullopt;
 }
 
@@ -91,7 +91,8 @@ std::optional<std::vector<SearchHit>> newest_page_walking_dates(sql::Session& s,
   return std::nullopt;
 }
 
-// Past this many matches, newest first walks the dates (above) rather than sorting matches.
+// Past this many matches (or past the count's bound), newest first walks the dates (above)
+// rather than sorting the matches.
 constexpr int64_t kBroadMatch = 2000;
 
 }  // namespace
@@ -134,18 +135,20 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
   db.transact([&](sql::Session& s) {
     // Counted exactly up to the bound: a broad match is not read whole to say how broad.
     std::vector<sql::Param> count_params = w.params;
-    count_params.push_back(kExactTotalBound + 1);
+    const int64_t bound = std::max<int64_t>(1, o.total_bound);
+    count_params.push_back(bound + 1);
     if (o.count_total)
       result.total = s.integer(
           "SELECT COUNT(*) FROM (SELECT 1 FROM " + w.from + " WHERE " + w.condition + " LIMIT ?) t", count_params);
-    if (result.total > kExactTotalBound) {
-      result.total = kExactTotalBound;
+    if (result.total > bound) {
+      result.total = bound;
       result.total_is_lower_bound = true;
     }
     std::optional<std::vector<SearchHit>> quick;
-    if (relevance && sqlite)
+    const bool shortcut = sqlite && !o.every_match;
+    if (shortcut && relevance)
       quick = best_ranked_page(s, o.filter, terms, limit, offset);
-    else if (!relevance && sqlite && (result.total >= kBroadMatch || !o.count_total))
+    else if (shortcut && (result.total_is_lower_bound || result.total >= kBroadMatch || !o.count_total))
       quick = newest_page_walking_dates(s, o.filter, limit, offset);
     if (quick)
       result.hits = std::move(*quick);

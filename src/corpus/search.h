@@ -20,12 +20,17 @@ namespace imr::corpus {
 inline constexpr const char* kMarkStart = "«";
 inline constexpr const char* kMarkEnd = "»";
 
+// Totals are counted exactly up to this many items; past it, a search says "10,000+".
+inline constexpr int64_t kExactTotalBound = 10000;
+
 struct SearchOptions {
   Filter filter;
   bool by_relevance = false;  // newest first otherwise (relevance needs filter.text)
   int limit = 20;
   int offset = 0;
   bool count_total = true;  // false: SearchResult::total is left 0 (a caller that shows no total)
+  int64_t total_bound = kExactTotalBound;  // counted exactly up to this many
+  bool every_match = false;  // order every match, no shortcut (tests compare the shortcuts with it)
 };
 
 struct SearchHit {
@@ -36,12 +41,9 @@ struct SearchHit {
   bool current = true;
 };
 
-// Totals are counted exactly up to this many items; past it, a search says "10,000+".
-inline constexpr int64_t kExactTotalBound = 10000;
-
 struct SearchResult {
-  int64_t total = 0;  // items matching, over every page (kExactTotalBound when there are more)
-  bool total_is_lower_bound = false;  // more than kExactTotalBound items match
+  int64_t total = 0;  // items matching, over every page (the bound when there are more)
+  bool total_is_lower_bound = false;  // more than SearchOptions::total_bound items match
   std::vector<SearchHit> hits;
 };
 
