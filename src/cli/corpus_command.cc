@@ -126,7 +126,7 @@ Action add_command(CLI::App* parent, const GlobalOptions& global) {
   struct Options {
     CorpusOptions c;
     std::vector<std::string> paths;
-    int threads = 0, batch = 500;
+    int threads = 0, batch = 2000;
     bool quiet = false;
   };
   auto o = std::make_shared<Options>();
