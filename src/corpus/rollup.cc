@@ -26,9 +26,11 @@ std::optional<std::vector<Fixed>> fixed_values(sql::Session& s, const Filter& f)
   if (!f.priority.empty()) out.push_back({"priority", filter_key(f.priority)});
   if (f.year) out.push_back({"year", *f.year ? std::to_string(*f.year) : ""});
   if (!f.drug.empty()) {
-    // The filter is "class or generic name": the class alone when no item names that drug.
+    // The filter is "class or generic name": the class alone when no current item names that
+    // drug (the rollup counts them by name; a query on the rows could be planned as a scan).
     const std::string d = filter_key(f.drug);
-    if (s.integer("SELECT 1 FROM corpus_items WHERE drug = ? LIMIT 1", {d}, 0) != 0) return std::nullopt;
+    if (s.integer("SELECT items FROM corpus_rollup WHERE dimension = 'drug' AND value = ?", {d}, 0) > 0)
+      return std::nullopt;
     out.push_back({"drug_class", d});
   }
   return out;

@@ -117,8 +117,9 @@ std::string postgres_v1() {
          "CREATE INDEX corpus_item_texts_search ON corpus_item_texts USING GIN (search);\n";
 }
 
-// Version 2: the statistics rollup by pairs of dimensions (corpus/rollup.h), filled from the
-// rows already stored (a store written by version 1), the same counts the writer keeps; and
+// Version 2: the statistics rollup by pairs of dimensions (corpus/rollup.h) and by drug name,
+// filled from the rows already stored (a store written by version 1), the same counts the
+// writer keeps; and
 // the index by kind of request covering what a count by kind reads (no row is visited); no
 // index by specialty (its filter matches a part of the name, which no index can find).
 std::string v2() {
@@ -141,6 +142,9 @@ CREATE TABLE corpus_rollup_pairs (
     if (dimension == "year") return "CASE WHEN i.year = 0 THEN '' ELSE CAST(i.year AS TEXT) END";
     return "i." + dimension;
   };
+  out += "DELETE FROM corpus_rollup WHERE dimension = 'drug';\n"
+         "INSERT INTO corpus_rollup SELECT 'drug', i.drug, COUNT(*), SUM(i.overturned) FROM corpus_items i "
+         "WHERE i.is_current = 1 GROUP BY i.drug;\n";
   for (const char* f : kPairFilterDimensions)
     for (const char* d : kDimensions) {
       const std::string fd = f, dd = d;

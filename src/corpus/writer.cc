@@ -30,6 +30,7 @@ std::vector<std::pair<std::string, std::string>> dimension_values(const ItemReco
       {"specialty", specialty},
       {"year", year ? std::to_string(year) : ""},
       {"priority", priority},
+      {"drug", item.drug},  // kept alone (not by pairs): whether any current item names a drug
   };
   std::set<std::string> sections;
   for (const CitationRecord& c : item.citations)
@@ -49,7 +50,7 @@ void Writer::count_item(const ItemRecord& item, const LetterRecord& letter, int 
     for (const auto& [fd, fv] : values) {
       if (fd != filter) continue;
       for (const auto& [dimension, value] : values)
-        if (dimension != fd && dimension != "all") add(pairs_[{fd, fv, dimension, value}]);
+        if (dimension != fd && dimension != "all" && dimension != "drug") add(pairs_[{fd, fv, dimension, value}]);
     }
 }
 
@@ -62,13 +63,14 @@ void Writer::retire(int64_t letter_id) {
     old.priority = r.text(2);
   });
   std::map<int64_t, ItemRecord> items;
-  s_.run("SELECT id, category, body_region, drug_class, overturned FROM corpus_items WHERE letter_id = ?", {letter_id},
-         [&](const sql::Row& r) {
+  s_.run("SELECT id, category, body_region, drug_class, overturned, drug FROM corpus_items WHERE letter_id = ?",
+         {letter_id}, [&](const sql::Row& r) {
            ItemRecord& it = items[r.integer(0)];
            it.category = r.text(1);
            it.body_region = r.text(2);
            it.drug_class = r.text(3);
            it.overturned = r.flag(4);
+           it.drug = r.text(5);
          });
   s_.run("SELECT c.item_id, s.family, s.section FROM corpus_citations c JOIN corpus_items i ON i.id = c.item_id "
          "JOIN corpus_sections s ON s.id = c.section_id WHERE i.letter_id = ? AND c.by_reviewer = 1",

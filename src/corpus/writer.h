@@ -59,7 +59,8 @@ inline constexpr const char* kDimensions[] = {"category", "body_region", "drug_c
 // statistics most often use alone: a kind of request, a drug class, a year).
 inline constexpr const char* kPairFilterDimensions[] = {"category", "drug_class", "year"};
 
-// Each dimension's values for one item (one value each; any number of sections, "all" once).
+// Each dimension's values for one item (one value each; any number of sections, "all" once;
+// and its drug's generic name, "drug", which corpus_rollup keeps but the pairs do not).
 std::vector<std::pair<std::string, std::string>> dimension_values(const ItemRecord& item, const std::string& specialty,
                                                                   int year, const std::string& priority);
 

@@ -460,6 +460,9 @@ TEST_P(CorpusTest, PairRollupEqualsCountedRowsAndIsRebuiltFromRows) {
       f.year = std::stoi(row.value);
       filters.push_back(f);
     }
+    Filter by_name;  // a generic name, not a class: counted from the rows
+    by_name.drug = "tramadol";
+    filters.push_back(by_name);
     ASSERT_GE(filters.size(), 30u);
     for (const Filter& f : filters)
       for (const std::string& dim : corpus::stats_dimensions()) {
