@@ -66,15 +66,20 @@ std::optional<std::vector<SearchHit>> best_ranked_page(sql::Session& s, const Fi
 
 // SQLite, newest first, a broad match: the items are walked newest first (the date index)
 // and each is checked, among the newest kRecentWindow items only (every item decided on or
-// after the date of the kRecentWindow-th newest). Exact when the page fills within them
-// (they are the first items in that order); nullopt otherwise.
+// after the date of the kRecentWindow-th newest, up to the filter's last date). Exact when the
+// page fills within them (they are the first items in that order); nullopt otherwise.
 constexpr int64_t kRecentWindow = 20000;
 std::optional<std::vector<SearchHit>> newest_page_walking_dates(sql::Session& s, const Filter& f, int limit,
                                                                 int offset) {
+  // With a last date (--to), the newest items up to it: no match is newer.
   std::string cutoff;
   bool whole = true;
-  s.run("SELECT decision_date FROM corpus_items ORDER BY decision_date DESC, id DESC LIMIT 1 OFFSET ?",
-        {kRecentWindow}, [&](const sql::Row& r) {
+  std::vector<sql::Param> window = {kRecentWindow};
+  if (!f.to.empty()) window.insert(window.begin(), f.to);
+  s.run(std::string("SELECT decision_date FROM corpus_items ") +
+            (f.to.empty() ? "" : "WHERE decision_date <= ? ") +
+            "ORDER BY decision_date DESC, id DESC LIMIT 1 OFFSET ?",
+        window, [&](const sql::Row& r) {
           cutoff = r.text(0);
           whole = false;
         });

@@ -393,6 +393,8 @@ TEST_P(CorpusTest, BroadSearchShortcutsGiveTheSamePagesAndBoundedTotals) {
   drug.drug = "opioid";
   drug.from = "2018-01-01";
   filters.push_back(drug);
+  drug.to = "2019-12-31";
+  filters.push_back(drug);
   Filter kind;
   kind.text = "mri lumbar spine";
   kind.category = "imaging_mri";
