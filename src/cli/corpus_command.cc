@@ -115,7 +115,7 @@ Action add_command(CLI::App* parent, const GlobalOptions& global) {
   struct Options {
     CorpusOptions c;
     std::vector<std::string> paths;
-    int threads = 0, batch = 500;
+    int threads = 0, batch = 2000;
     bool quiet = false;
   };
   auto o = std::make_shared<Options>();
@@ -178,9 +178,12 @@ Action search_command(CLI::App* parent) {
     if (o->c.format == "json") {
       json hits = json::array();
       for (const auto& h : r.hits) hits.push_back(corpus::to_json(h));
-      out(json{{"total", r.total}, {"offset", o->s.offset}, {"hits", hits}}.dump(2) + "\n");
+      out(json{{"total", r.total}, {"total_is_lower_bound", r.total_is_lower_bound}, {"offset", o->s.offset},
+               {"hits", hits}}
+              .dump(2) +
+          "\n");
     } else {
-      std::string s = std::to_string(r.total) + " items";
+      std::string s = std::to_string(r.total) + (r.total_is_lower_bound ? "+" : "") + " items";
       if (r.total > 0)
         s += ", " + std::to_string(o->s.offset + 1) + "–" + std::to_string(o->s.offset + r.hits.size()) + " shown";
       s += "\n";
@@ -347,16 +350,17 @@ Action bench_command(CLI::App* parent, const GlobalOptions& global) {
       json rows = json::array();
       for (const auto& t : timings)
         rows.push_back({{"query", t.name}, {"p50_ms", t.p50_ms}, {"p95_ms", t.p95_ms}, {"max_ms", t.max_ms},
-                        {"results", t.results}});
+                        {"cpu_p50_ms", t.cpu_p50_ms}, {"cpu_p95_ms", t.cpu_p95_ms}, {"results", t.results}});
       out(rows.dump(2) + "\n");
     } else {
       std::string s;
       char buf[256];
-      std::snprintf(buf, sizeof buf, "%-44s %9s %9s %9s %9s\n", "query", "p50 ms", "p95 ms", "max ms", "results");
+      std::snprintf(buf, sizeof buf, "%-44s %9s %9s %9s %9s %9s %9s\n", "query", "p50 ms", "p95 ms", "max ms",
+                    "cpu p50", "cpu p95", "results");
       s += buf;
       for (const auto& t : timings) {
-        std::snprintf(buf, sizeof buf, "%-44s %9.2f %9.2f %9.2f %9lld\n", t.name.c_str(), t.p50_ms, t.p95_ms,
-                      t.max_ms, t.results);
+        std::snprintf(buf, sizeof buf, "%-44s %9.2f %9.2f %9.2f %9.2f %9.2f %9lld\n", t.name.c_str(), t.p50_ms,
+                      t.p95_ms, t.max_ms, t.cpu_p50_ms, t.cpu_p95_ms, t.results);
         s += buf;
       }
       out(s);

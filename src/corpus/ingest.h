@@ -38,7 +38,7 @@ struct IngestSummary {
 
 struct IngestOptions {
   int threads = 0;    // readers; 0 = one per core
-  int batch = 500;    // letters per transaction
+  int batch = 2000;   // letters per transaction
   std::function<void(const IngestProgress&)> on_progress;                        // after each letter
   std::function<void(const std::string& file, const std::string& reason)> on_error;  // an unreadable letter
 };

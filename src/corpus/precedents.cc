@@ -54,13 +54,14 @@ Precedents find_precedents(sql::Database& db, const std::string& request, const 
   // A request of unknown kind is compared by its words only, not counted with every other.
   if (!p.category.empty()) {
     kind.body_region = p.body_region;
-    p.rate = stats(db, kind, "priority").total;
+    p.rate = stats(db, kind, "body_region").total;  // from the rollup within the category
   }
   SearchOptions o;
   o.filter = kind;
   o.filter.text = telling_words(request);
   o.by_relevance = true;
   o.limit = limit + 5;  // room for the excluded case's own items
+  o.count_total = false;
   if (o.filter.text.empty()) {
     o.filter.text.clear();
     o.by_relevance = false;

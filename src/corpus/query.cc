@@ -67,14 +67,22 @@ std::string fts_query(std::string_view text, bool any_word) {
   return out;
 }
 
-Where build_where(const Filter& f, sql::Dialect dialect) {
+Where build_where(const Filter& f, sql::Dialect dialect, bool text_as_subquery) {
   Where w;
   std::vector<std::string> parts;
   auto add = [&](std::string condition, std::vector<sql::Param> params) {
     parts.push_back(std::move(condition));
     for (auto& p : params) w.params.push_back(std::move(p));
   };
-  if (!f.text.empty()) {
+  if (!f.text.empty() && text_as_subquery) {
+    w.from = "corpus_items i";
+    // Unary plus (SQLite): a set to look items up in, never the way to find them.
+    if (dialect == sql::Dialect::sqlite)
+      add("+i.id IN (SELECT rowid FROM corpus_items_fts WHERE corpus_items_fts MATCH ?)", {fts_query(f.text, f.any_word)});
+    else
+      add("i.id IN (SELECT id FROM corpus_item_texts WHERE search @@ websearch_to_tsquery('english', ?))",
+          {fts_query(f.text, f.any_word)});
+  } else if (!f.text.empty()) {
     if (dialect == sql::Dialect::sqlite) {
       // CROSS JOIN: SQLite reads the full-text matches first (it would otherwise walk every item).
       w.from = "corpus_items_fts f CROSS JOIN corpus_items i ON i.id = f.rowid";

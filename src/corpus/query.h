@@ -46,7 +46,9 @@ struct Where {
   std::vector<sql::Param> params;
 };
 
-Where build_where(const Filter& filter, sql::Dialect dialect);
+// `text_as_subquery`: the full-text condition as "i.id IN (the matches)" on corpus_items i
+// alone (for a plan that walks the items in another order and checks each).
+Where build_where(const Filter& filter, sql::Dialect dialect, bool text_as_subquery = false);
 
 // The user's words as a full-text query both dialects read alike: quoted terms ('"lumbar"
 // "mri"'), joined by OR when any_word; the same text is FTS5 MATCH syntax and what

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "corpus/writer.h"
+
 namespace imr::corpus {
 namespace {
 
@@ -115,11 +117,57 @@ std::string postgres_v1() {
          "CREATE INDEX corpus_item_texts_search ON corpus_item_texts USING GIN (search);\n";
 }
 
+// Version 2: the statistics rollup by pairs of dimensions (corpus/rollup.h) and by drug name,
+// filled from the rows already stored (a store written by version 1), the same counts the
+// writer keeps; and
+// the index by kind of request covering what a count by kind reads (no row is visited); no
+// index by specialty (its filter matches a part of the name, which no index can find).
+std::string v2() {
+  std::string out = R"SQL(
+DROP INDEX IF EXISTS corpus_items_specialty;
+DROP INDEX IF EXISTS corpus_items_category;
+CREATE INDEX corpus_items_category ON corpus_items (category, body_region, decision_date, overturned, is_current);
+CREATE TABLE corpus_rollup_pairs (
+  filter_dimension TEXT NOT NULL,
+  filter_value TEXT NOT NULL,
+  dimension TEXT NOT NULL,
+  value TEXT NOT NULL,
+  items BIGINT NOT NULL,
+  overturned BIGINT NOT NULL,
+  PRIMARY KEY (filter_dimension, filter_value, dimension, value)
+);
+)SQL";
+  // The value of each dimension, as the writer counts it, for corpus_items i.
+  auto value_of = [](const std::string& dimension) -> std::string {
+    if (dimension == "year") return "CASE WHEN i.year = 0 THEN '' ELSE CAST(i.year AS TEXT) END";
+    return "i." + dimension;
+  };
+  out += "DELETE FROM corpus_rollup WHERE dimension = 'drug';\n"
+         "INSERT INTO corpus_rollup SELECT 'drug', i.drug, COUNT(*), SUM(i.overturned) FROM corpus_items i "
+         "WHERE i.is_current = 1 GROUP BY i.drug;\n";
+  for (const char* f : kPairFilterDimensions)
+    for (const char* d : kDimensions) {
+      const std::string fd = f, dd = d;
+      if (fd == dd || dd == "all") continue;
+      if (dd == "section")
+        out += "INSERT INTO corpus_rollup_pairs SELECT '" + fd + "', fv, 'section', g, COUNT(*), SUM(o) FROM "
+               "(SELECT DISTINCT i.id, " + value_of(fd) + " AS fv, s.label AS g, i.overturned AS o FROM corpus_items i "
+               "JOIN corpus_citations c ON c.item_id = i.id AND c.by_reviewer = 1 JOIN corpus_sections s ON "
+               "s.id = c.section_id WHERE i.is_current = 1) t GROUP BY fv, g;\n";
+      else
+        out += "INSERT INTO corpus_rollup_pairs SELECT '" + fd + "', " + value_of(fd) + ", '" + dd + "', " +
+               value_of(dd) + ", COUNT(*), SUM(i.overturned) FROM corpus_items i WHERE i.is_current = 1 GROUP BY " +
+               value_of(fd) + ", " + value_of(dd) + ";\n";
+    }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<sql::Migration>& migrations() {
   static const std::vector<sql::Migration> steps = {
       {1, "corpus: letters, items, citations, rollup, full-text index", sqlite_v1(), postgres_v1()},
+      {2, "corpus: statistics rollup by pairs of dimensions, covering index by kind", v2(), v2()},
   };
   return steps;
 }

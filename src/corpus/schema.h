@@ -5,7 +5,8 @@
 // citation (corpus_citations); the full-text index over each item's request and rationale is
 // the dialect's own: an FTS5 table over corpus_item_texts (SQLite), a generated tsvector
 // column there with a GIN index (PostgreSQL).
-// Counts for statistics are kept beside the rows (corpus_rollup), in the same transaction.
+// Counts for statistics are kept beside the rows (corpus_rollup, corpus_rollup_pairs: see
+// corpus/rollup.h), in the same transaction.
 #pragma once
 
 #include <memory>

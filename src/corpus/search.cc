@@ -1,7 +1,9 @@
 #include "corpus/search.h"
 
 #include <algorithm>
-
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace imr::corpus {
 namespace {
@@ -29,6 +31,75 @@ SearchHit read_hit(const sql::Row& r) {
   return h;
 }
 
+// SQLite by relevance: FTS5 ranks the matches alone (no join), then the best few hundred are
+// checked against the other filters one by one, in rank order. They are the first matches
+// in the search's own order (rank, then the newer item: the rowid is the item's id), so the
+// page is exact when it fills from them; nullopt otherwise, and the caller orders every match.
+std::optional<std::vector<SearchHit>> best_ranked_page(sql::Session& s, const Filter& f, const std::string& terms,
+                                                       int limit, int offset) {
+  const int64_t want = static_cast<int64_t>(offset) + limit;
+  const int64_t window = std::max<int64_t>(400, 4 * want);
+  std::vector<int64_t> best;
+  s.run("SELECT rowid FROM corpus_items_fts WHERE corpus_items_fts MATCH ? "
+        "ORDER BY bm25(corpus_items_fts, 4.0, 1.0), rowid DESC LIMIT ?",
+        {terms, window}, [&](const sql::Row& r) { best.push_back(r.integer(0)); });
+  const bool all_ranked = static_cast<int64_t>(best.size()) < window;
+  Filter rest = f;
+  rest.text.clear();
+  const Where w = build_where(rest, sql::Dialect::sqlite);
+  const std::string one = std::string("SELECT ") + kColumns + " FROM corpus_items i WHERE i.id = ? AND " + w.condition;
+  std::vector<SearchHit> page;
+  int64_t passed = 0;
+  for (const int64_t id : best) {
+    std::vector<sql::Param> ps = {id};
+    ps.insert(ps.end(), w.params.begin(), w.params.end());
+    bool found = false;
+    s.run(one, ps, [&](const sql::Row& r) {
+      found = true;
+      if (passed >= offset) page.push_back(read_hit(r));
+    });
+    if (found && ++passed == want) return page;
+  }
+  if (all_ranked) return page;
+  return std::nullopt;
+}
+
+// SQLite, newest first, a broad match: the items are walked newest first (the date index)
+// and each is checked, among the newest kRecentWindow items only (every item decided on or
+// after the date of the kRecentWindow-th newest, up to the filter's last date). Exact when the
+// page fills within them (they are the first items in that order); nullopt otherwise.
+constexpr int64_t kRecentWindow = 20000;
+std::optional<std::vector<SearchHit>> newest_page_walking_dates(sql::Session& s, const Filter& f, int limit,
+                                                                int offset) {
+  // With a last date (--to), the newest items up to it: no match is newer.
+  std::string cutoff;
+  bool whole = true;
+  std::vector<sql::Param> window = {kRecentWindow};
+  if (!f.to.empty()) window.insert(window.begin(), f.to);
+  s.run(std::string("SELECT decision_date FROM corpus_items ") +
+            (f.to.empty() ? "" : "WHERE decision_date <= ? ") +
+            "ORDER BY decision_date DESC, id DESC LIMIT 1 OFFSET ?",
+        window, [&](const sql::Row& r) {
+          cutoff = r.text(0);
+          whole = false;
+        });
+  const Where w = build_where(f, sql::Dialect::sqlite, true);
+  std::vector<sql::Param> ps = w.params;
+  ps.push_back(cutoff);
+  ps.push_back(limit);
+  ps.push_back(offset);
+  std::vector<SearchHit> page;
+  s.run(std::string("SELECT ") + kColumns + " FROM corpus_items i INDEXED BY corpus_items_newest WHERE " +
+            w.condition + " AND i.decision_date >= ? ORDER BY i.decision_date DESC, i.id DESC LIMIT ? OFFSET ?",
+        ps, [&](const sql::Row& r) { page.push_back(read_hit(r)); });
+  if (whole || static_cast<int>(page.size()) == limit) return page;
+  return std::nullopt;
+}
+
+// Past this many matches (or past the count's bound), newest first walks the dates (above)
+// rather than sorting the matches.
+constexpr int64_t kBroadMatch = 2000;
+
 }  // namespace
 
 SearchResult search(sql::Database& db, const SearchOptions& o) {
@@ -39,6 +110,7 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
   const bool relevance = o.by_relevance && text;
   const bool sqlite = dialect == sql::Dialect::sqlite;
   const std::string terms = text ? fts_query(o.filter.text, o.filter.any_word) : "";
+  const int limit = std::clamp(o.limit, 1, 1000), offset = std::max(0, o.offset);
   // The page of items first; the snippets of its rows only, after (they read whole texts).
   std::string order = "i.decision_date DESC, i.id DESC";
   std::vector<sql::Param> params;
@@ -50,8 +122,8 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
                            " ORDER BY " + order + " LIMIT ? OFFSET ?";
   params = w.params;
   if (relevance && !sqlite) params.push_back(terms);
-  params.push_back(std::clamp(o.limit, 1, 1000));
-  params.push_back(std::max(0, o.offset));
+  params.push_back(limit);
+  params.push_back(offset);
 
   std::string snippet;
   if (!text)
@@ -66,14 +138,33 @@ SearchResult search(sql::Database& db, const SearchOptions& o) {
 
   SearchResult result;
   db.transact([&](sql::Session& s) {
-    s.run(page, params, [&](const sql::Row& r) { result.hits.push_back(read_hit(r)); });
+    // Counted exactly up to the bound: a broad match is not read whole to say how broad.
+    std::vector<sql::Param> count_params = w.params;
+    const int64_t bound = std::max<int64_t>(1, o.total_bound);
+    count_params.push_back(bound + 1);
+    if (o.count_total)
+      result.total = s.integer(
+          "SELECT COUNT(*) FROM (SELECT 1 FROM " + w.from + " WHERE " + w.condition + " LIMIT ?) t", count_params);
+    if (result.total > bound) {
+      result.total = bound;
+      result.total_is_lower_bound = true;
+    }
+    std::optional<std::vector<SearchHit>> quick;
+    const bool shortcut = sqlite && !o.every_match;
+    if (shortcut && relevance)
+      quick = best_ranked_page(s, o.filter, terms, limit, offset);
+    else if (shortcut && (result.total_is_lower_bound || result.total >= kBroadMatch || !o.count_total))
+      quick = newest_page_walking_dates(s, o.filter, limit, offset);
+    if (quick)
+      result.hits = std::move(*quick);
+    else
+      s.run(page, params, [&](const sql::Row& r) { result.hits.push_back(read_hit(r)); });
     for (SearchHit& h : result.hits) {
       std::vector<sql::Param> ps;
       if (text) ps.push_back(terms);
       ps.push_back(h.item_id);
       s.run(snippet, ps, [&](const sql::Row& r) { h.snippet = r.text(0); });
     }
-    result.total = s.integer("SELECT COUNT(*) FROM " + w.from + " WHERE " + w.condition, w.params);
   });
   return result;
 }

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "corpus/rollup.h"
 
 namespace imr::corpus {
 namespace {
@@ -58,11 +59,8 @@ Stats stats(sql::Database& db, const Filter& filter, const std::string& dimensio
   Stats out;
   out.dimension = dimension;
   db.transact([&](sql::Session& s) {
-    if (filter.unconstrained()) {
-      s.run("SELECT value, items, overturned FROM corpus_rollup WHERE dimension = ? AND items > 0", {dimension},
-            [&](const sql::Row& r) { out.rows.push_back({r.text(0), wilson(r.integer(1), r.integer(2))}); });
-      s.run("SELECT items, overturned FROM corpus_rollup WHERE dimension = 'all'", {},
-            [&](const sql::Row& r) { out.total = wilson(r.integer(0), r.integer(1)); });
+    if (auto rolled = stats_from_rollup(s, filter, dimension)) {
+      out = std::move(*rolled);
       return;
     }
     const Where w = build_where(filter, s.dialect());
@@ -74,13 +72,19 @@ Stats stats(sql::Database& db, const Filter& filter, const std::string& dimensio
     else
       query = "SELECT " + column_of(dimension) + ", COUNT(*), SUM(i.overturned) FROM " + w.from + " WHERE " +
               w.condition + " GROUP BY " + column_of(dimension);
+    int64_t items = 0, overturned = 0;
     s.run(query, w.params, [&](const sql::Row& r) {
       std::string value = r.text(0);
       if (dimension == "year" && value == "0") value.clear();
       out.rows.push_back({value, wilson(r.integer(1), r.integer(2))});
+      items += r.integer(1);
+      overturned += r.integer(2);
     });
-    s.run("SELECT COUNT(*), SUM(i.overturned) FROM " + w.from + " WHERE " + w.condition, w.params,
-          [&](const sql::Row& r) { out.total = wilson(r.integer(0), r.integer(1)); });
+    // An item has one value of every dimension but section (any number of sections, or none).
+    if (dimension == "section")
+      s.run("SELECT COUNT(*), SUM(i.overturned) FROM " + w.from + " WHERE " + w.condition, w.params,
+            [&](const sql::Row& r) { items = r.integer(0), overturned = r.integer(1); });
+    out.total = wilson(items, overturned);
   });
   sort_rows(out.rows);
   return out;

@@ -1,9 +1,10 @@
 // `imr corpus stats`: how often reviewers overturn, by one dimension, over the items a filter
 // (corpus/query.h) selects, with counts and a 95% Wilson score interval for each rate.
 //
-// Over the whole current corpus (no filter) the counts come from corpus_rollup, kept by the
-// writer in the same transactions as the rows; with a filter they are counted from the rows.
-// Both give the same numbers (tests/unit/corpus_test.cc checks it).
+// Over the whole current corpus, or within one category, drug class or year, the counts come
+// from the rollups (corpus/rollup.h), kept by the writer in the same transactions as the rows;
+// with another filter they are counted from the rows. Both give the same numbers
+// (tests/unit/corpus_test.cc checks it).
 #pragma once
 
 #include <cstdint>

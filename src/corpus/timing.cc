@@ -1,7 +1,10 @@
 #include "corpus/timing.h"
 
 #include <algorithm>
+#include <tuple>
+#include <utility>
 #include <chrono>
+#include <ctime>
 #include <functional>
 
 #include "corpus/precedents.h"
@@ -15,6 +18,18 @@ Filter with(std::function<void(Filter&)> set) {
   Filter f;
   set(f);
   return f;
+}
+
+double cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+// The median and the 95th percentile of `ms` (sorted here).
+std::pair<double, double> p50_p95(std::vector<double>& ms) {
+  std::sort(ms.begin(), ms.end());
+  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, static_cast<size_t>(ms.size() * 0.95))]};
 }
 
 }  // namespace
@@ -68,18 +83,19 @@ std::vector<QueryTiming> time_queries(sql::Database& db, int runs, const DrugTab
   };
   std::vector<QueryTiming> out;
   for (const Query& q : queries) {
-    std::vector<double> ms;
+    std::vector<double> ms, cpu;
     QueryTiming t;
     t.name = q.name;
     for (int i = 0; i < std::max(1, runs); ++i) {
       const auto start = std::chrono::steady_clock::now();
+      const double cpu_start = cpu_ms();
       t.results = q.run();
+      cpu.push_back(cpu_ms() - cpu_start);
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     }
-    std::sort(ms.begin(), ms.end());
-    t.p50_ms = ms[ms.size() / 2];
-    t.p95_ms = ms[std::min(ms.size() - 1, static_cast<size_t>(ms.size() * 0.95))];
+    std::tie(t.p50_ms, t.p95_ms) = p50_p95(ms);
     t.max_ms = ms.back();
+    std::tie(t.cpu_p50_ms, t.cpu_p95_ms) = p50_p95(cpu);
     out.push_back(t);
   }
   return out;

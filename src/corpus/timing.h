@@ -15,6 +15,9 @@ namespace imr::corpus {
 struct QueryTiming {
   std::string name;
   double p50_ms = 0, p95_ms = 0, max_ms = 0;
+  // The CPU time this process spent (a database server's own is not counted): on a busy
+  // machine the wall time includes waiting for a core, the CPU time does not.
+  double cpu_p50_ms = 0, cpu_p95_ms = 0;
   long long results = 0;  // items found (search) or rows (stats), from the last run
 };
 

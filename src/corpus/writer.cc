@@ -1,5 +1,6 @@
 #include "corpus/writer.h"
 
+#include <algorithm>
 #include <set>
 
 namespace imr::corpus {
@@ -19,25 +20,38 @@ int64_t Writer::section_id(const CitationRecord& c) {
   return id;
 }
 
-void Writer::count(const std::string& dimension, const std::string& value, int sign, bool overturned) {
-  Count& c = rollup_[{dimension, value}];
-  c.items += sign;
-  if (overturned) c.overturned += sign;
-}
-
-void Writer::count_item(const ItemRecord& item, const LetterRecord& letter, int sign) {
-  const bool o = item.overturned;
-  count("all", "", sign, o);
-  count("category", item.category, sign, o);
-  count("body_region", item.body_region, sign, o);
-  count("drug_class", item.drug_class, sign, o);
-  count("specialty", letter.specialty, sign, o);
-  count("year", letter.year ? std::to_string(letter.year) : "", sign, o);
-  count("priority", letter.priority, sign, o);
+std::vector<std::pair<std::string, std::string>> dimension_values(const ItemRecord& item, const std::string& specialty,
+                                                                  int year, const std::string& priority) {
+  std::vector<std::pair<std::string, std::string>> out = {
+      {"all", ""},
+      {"category", item.category},
+      {"body_region", item.body_region},
+      {"drug_class", item.drug_class},
+      {"specialty", specialty},
+      {"year", year ? std::to_string(year) : ""},
+      {"priority", priority},
+      {"drug", item.drug},  // kept alone (not by pairs): whether any current item names a drug
+  };
   std::set<std::string> sections;
   for (const CitationRecord& c : item.citations)
     if (c.by_reviewer) sections.insert(section_label(c.family, c.section));
-  for (const std::string& s : sections) count("section", s, sign, o);
+  for (const std::string& s : sections) out.emplace_back("section", s);
+  return out;
+}
+
+void Writer::count_item(const ItemRecord& item, const LetterRecord& letter, int sign) {
+  const auto values = dimension_values(item, letter.specialty, letter.year, letter.priority);
+  auto add = [&](Count& c) {
+    c.items += sign;
+    if (item.overturned) c.overturned += sign;
+  };
+  for (const auto& [dimension, value] : values) add(rollup_[{dimension, value}]);
+  for (const char* filter : kPairFilterDimensions)
+    for (const auto& [fd, fv] : values) {
+      if (fd != filter) continue;
+      for (const auto& [dimension, value] : values)
+        if (dimension != fd && dimension != "all" && dimension != "drug") add(pairs_[{fd, fv, dimension, value}]);
+    }
 }
 
 void Writer::retire(int64_t letter_id) {
@@ -49,13 +63,14 @@ void Writer::retire(int64_t letter_id) {
     old.priority = r.text(2);
   });
   std::map<int64_t, ItemRecord> items;
-  s_.run("SELECT id, category, body_region, drug_class, overturned FROM corpus_items WHERE letter_id = ?", {letter_id},
-         [&](const sql::Row& r) {
+  s_.run("SELECT id, category, body_region, drug_class, overturned, drug FROM corpus_items WHERE letter_id = ?",
+         {letter_id}, [&](const sql::Row& r) {
            ItemRecord& it = items[r.integer(0)];
            it.category = r.text(1);
            it.body_region = r.text(2);
            it.drug_class = r.text(3);
            it.overturned = r.flag(4);
+           it.drug = r.text(5);
          });
   s_.run("SELECT c.item_id, s.family, s.section FROM corpus_citations c JOIN corpus_items i ON i.id = c.item_id "
          "JOIN corpus_sections s ON s.id = c.section_id WHERE i.letter_id = ? AND c.by_reviewer = 1",
@@ -105,9 +120,7 @@ WriteOutcome Writer::write(const LetterRecord& l, const std::string& now) {
          it.date_of_service, it.kind, it.category, it.body_region, it.laterality, it.drug, it.drug_class, it.service,
          it.overturned});
     s_.run("INSERT INTO corpus_item_texts (id, request, rationale) VALUES (?, ?, ?)", {item_id, it.request, it.rationale});
-    if (sqlite)
-      s_.run("INSERT INTO corpus_items_fts (rowid, request, rationale) VALUES (?, ?, ?)",
-             {item_id, it.request, it.rationale});
+    if (sqlite && first_unindexed_item_ == 0) first_unindexed_item_ = item_id;
     for (const CitationRecord& c : it.citations)
       s_.run("INSERT INTO corpus_citations (item_id, by_reviewer, section_id, pages) VALUES (?, ?, ?, ?)",
              {item_id, c.by_reviewer, section_id(c), c.pages});
@@ -116,15 +129,58 @@ WriteOutcome Writer::write(const LetterRecord& l, const std::string& now) {
   return previous == 0 ? WriteOutcome::added : WriteOutcome::amended;
 }
 
-void Writer::flush() {
-  for (const auto& [key, c] : rollup_) {
-    if (c.items == 0 && c.overturned == 0) continue;
-    s_.run("INSERT INTO corpus_rollup (dimension, value, items, overturned) VALUES (?, ?, ?, ?) "
-           "ON CONFLICT (dimension, value) DO UPDATE SET items = corpus_rollup.items + excluded.items, "
-           "overturned = corpus_rollup.overturned + excluded.overturned",
-           {key.first, key.second, c.items, c.overturned});
+namespace {
+
+// Rows of an upsert go several to a statement (one round trip to PostgreSQL for many).
+constexpr size_t kRowsPerUpsert = 64;
+
+// Adds counts to a rollup table: `keys` columns then items and overturned, upserted in
+// statements of up to kRowsPerUpsert rows.
+void upsert_counts(sql::Session& s, const std::string& table, const std::vector<std::string>& keys,
+                   const std::vector<std::pair<std::vector<std::string>, std::pair<int64_t, int64_t>>>& rows) {
+  std::string columns, one_row = "(";
+  for (const std::string& k : keys) {
+    columns += k + ", ";
+    one_row += "?, ";
   }
+  one_row += "?, ?)";
+  for (size_t start = 0; start < rows.size(); start += kRowsPerUpsert) {
+    const size_t n = std::min(kRowsPerUpsert, rows.size() - start);
+    std::string sql = "INSERT INTO " + table + " (" + columns + "items, overturned) VALUES ";
+    std::vector<sql::Param> params;
+    for (size_t i = 0; i < n; ++i) {
+      sql += (i ? ", " : "") + one_row;
+      for (const std::string& v : rows[start + i].first) params.emplace_back(v);
+      params.emplace_back(rows[start + i].second.first);
+      params.emplace_back(rows[start + i].second.second);
+    }
+    std::string conflict;
+    for (const std::string& k : keys) conflict += (conflict.empty() ? "" : ", ") + k;
+    sql += " ON CONFLICT (" + conflict + ") DO UPDATE SET items = " + table + ".items + excluded.items, overturned = " +
+           table + ".overturned + excluded.overturned";
+    s.run(sql, params);
+  }
+}
+
+}  // namespace
+
+void Writer::flush() {
+  if (first_unindexed_item_ != 0)
+    s_.run("INSERT INTO corpus_items_fts (rowid, request, rationale) SELECT id, request, rationale "
+           "FROM corpus_item_texts WHERE id >= ?",
+           {first_unindexed_item_});
+  first_unindexed_item_ = 0;
+  std::vector<std::pair<std::vector<std::string>, std::pair<int64_t, int64_t>>> rows;
+  for (const auto& [key, c] : rollup_)
+    if (c.items != 0 || c.overturned != 0) rows.push_back({{key.first, key.second}, {c.items, c.overturned}});
+  upsert_counts(s_, "corpus_rollup", {"dimension", "value"}, rows);
+  rows.clear();
+  for (const auto& [key, c] : pairs_)
+    if (c.items != 0 || c.overturned != 0)
+      rows.push_back({{std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key)}, {c.items, c.overturned}});
+  upsert_counts(s_, "corpus_rollup_pairs", {"filter_dimension", "filter_value", "dimension", "value"}, rows);
   rollup_.clear();
+  pairs_.clear();
 }
 
 }  // namespace imr::corpus
