@@ -46,8 +46,23 @@ TEST(ServeCli, AnswersOnLoopbackAndExitsCleanlyOnSigterm) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     port = read_all(port_file);
   }
+  // A failed assertion below must not leave the server running (it would hold the test
+  // runner's output open): stop it on every way out.
+  struct StopServer {
+    pid_t pid;
+    bool reaped = false;
+    ~StopServer() {
+      if (reaped) return;
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+    }
+  } stop_server{pid};
   ASSERT_FALSE(port.empty()) << read_all(log);
   httplib::Client client("127.0.0.1", std::stoi(port));
+  // Generous: on a loaded 2-core machine the first connection can take more than httplib's
+  // default 300 ms.
+  client.set_connection_timeout(std::chrono::seconds(20));
+  client.set_read_timeout(std::chrono::seconds(60));
   auto health = client.Get("/api/health");
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
@@ -65,6 +80,7 @@ TEST(ServeCli, AnswersOnLoopbackAndExitsCleanlyOnSigterm) {
   ASSERT_EQ(kill(pid, SIGTERM), 0);
   int status = 0;
   ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  stop_server.reaped = true;
   ASSERT_TRUE(WIFEXITED(status)) << "killed by a signal instead of stopping";
   EXPECT_EQ(WEXITSTATUS(status), 0);
   const std::string logged = read_all(log);
