@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   each target for SECONDS (default 60), one at a time
 #
 # IMR_FUZZ_CPU=1 makes SECONDS a CPU budget per target (for a busy machine, where wall time says
-# little), counting the CPU of earlier runs of the target that ended well; IMR_FUZZ_LANES=2 runs
+# little), counting the CPU of earlier runs of the target that ended well or were interrupted
+# from outside (SIGINT to the fuzzer: "stopped" in the summary); IMR_FUZZ_LANES=2 runs
 # two targets at once. IMR_FUZZ_TIMEOUT sets libFuzzer's -timeout (default 25 s). It is
 # wall-clock time: at nice 19 on a loaded machine an input of half a second of CPU can take 25 s,
 # so long runs at low priority need a larger one (re-run a slow input at normal priority to see
@@ -48,7 +49,7 @@ run_target() {
     # The budget is cumulative: CPU seconds of earlier runs of this target that ended well
     # (in the summary) count towards it, so a run cut short is taken up where it stopped.
     local spent
-    spent=$(awk -F'\t' -v t="$t" '$1 == t && $8 == "ok" {s += $3} END {print s + 0}' "$summary")
+    spent=$(awk -F'\t' -v t="$t" '$1 == t && ($8 == "ok" || $8 == "stopped") {s += $3} END {print s + 0}' "$summary")
     budget=$((seconds - spent))
     if [ "$budget" -le 0 ]; then echo "fuzz: $t: ${spent} CPU s already spent of ${seconds}"; return 0; fi
     limit=$((budget * 100))
@@ -68,6 +69,8 @@ run_target() {
   done
   wait "$pid" || rc=$?
   if [ "$rc" != 0 ] && ! { [ "$interrupted" = 1 ] && [ "$rc" = 72 ]; }; then result=FAILED; fi
+  # Interrupted from outside (SIGINT to the fuzzer, e.g. to free the machine): what ran counts.
+  if [ "$rc" = 72 ] && [ "$interrupted" = 0 ] && grep -q 'libFuzzer: run interrupted' "$log"; then result=stopped; fi
   grep -q -E 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|SUMMARY: UndefinedBehaviorSanitizer' "$log" && result=FAILED
   local wall=$(( $(date +%s) - start ))
   # The last status line: "#N ... cov: C ft: F corp: K/..."
@@ -80,7 +83,7 @@ run_target() {
   corp=$(sed -nE 's/.*corp: ([0-9]+).*/\1/p' <<<"$line")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$wall" "$cpu" "${execs:-0}" "${cov:-0}" "${ft:-0}" "${corp:-0}" "$result" >>"$summary"
   echo "fuzz: $t: $result, ${wall} s wall, ${cpu} CPU s, ${execs:-0} runs, cov ${cov:-0}, ft ${ft:-0}, corpus ${corp:-0}"
-  if [ "$result" != ok ]; then tail -40 "$log" >&2; return 1; fi
+  if [ "$result" = FAILED ]; then tail -40 "$log" >&2; return 1; fi
 }
 
 # IMR_FUZZ_LANES=N runs N targets at a time (one per core); the default is one.
