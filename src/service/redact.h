@@ -7,9 +7,9 @@
 //     organisations with or without "The"/"Inc.", by their leading words and acronym; phones
 //     by digits; claim numbers with any separators; dates of birth in every date layout;
 //     addresses whole, by line, and the city in them.
-//  2. Formats: e-mail addresses, phones, SSNs (masked too), dates after a birth label, claim
-//     and record numbers after a label or by their shape, street addresses (with units, "City,
-//     CA ZIP", and the city after a street line), PO boxes.
+//  2. Formats: e-mail and web addresses, phones, SSNs (masked too), dates after a birth label,
+//     claim and record numbers after a label or by their shape, street addresses (with units,
+//     "City, CA ZIP", and the city after a street line), PO and rural route boxes, cross streets.
 //  3. A word screen in the manner of Philter: a capitalised word that is not known to be safe
 //     (a common English word, the clinical vocabulary, the letter's own proper nouns, an
 //     abbreviation or code) is taken for a name; names are also found by their context (after
@@ -25,8 +25,8 @@
 // who acted; a possessive stays outside ("[name]'s").
 //
 // Each removed span becomes a bracketed placeholder of its kind: "[name]", "[organization]",
-// "[address]", "[city]", "[phone]", "[email]", "[ssn]", "[date of birth]", "[claim number]",
-// "[id number]". Pure and deterministic given the lexicon, linear-time patterns (RE2 only),
+// "[address]", "[city]", "[phone]", "[email]", "[web address]", "[ssn]", "[date of birth]",
+// "[claim number]", "[id number]". Pure and deterministic given the lexicon, linear-time patterns (RE2 only),
 // thread-safe.
 #pragma once
 
@@ -59,8 +59,8 @@ struct KnownIdentifiers {
 KnownIdentifiers known_identifiers_of(const std::vector<Application>& applications);
 
 // One removed span: byte offsets [start, end) into the input text, and its kind:
-// name | organization | address | city | phone | email | ssn | date_of_birth | claim_number |
-// id_number.
+// name | organization | address | city | phone | email | web_address | ssn | date_of_birth |
+// claim_number | id_number.
 struct Redaction {
   size_t start = 0;
   size_t end = 0;

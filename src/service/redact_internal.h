@@ -42,6 +42,8 @@ bool is_space_gap(std::string_view gap);
 
 // Every match of `re`, capture group 1 as the span where the pattern has one.
 std::vector<Span> all_matches(const RE2& re, std::string_view text);
+// Where each match of `re` ends (for label patterns: where the labelled value begins).
+std::vector<size_t> match_ends(const RE2& re, std::string_view text);
 std::string quote_re(std::string_view s);
 
 // How the word screen sees a token.
@@ -80,7 +82,9 @@ void apply_learned(std::string_view text, const std::vector<Token>& toks, const 
 // Patterns built once per lexicon: the label alternations, and the multi-word places by
 // their first word (lower case) as lower-case word lists.
 struct CompiledPatterns {
-  std::unique_ptr<RE2> claim_label, id_label, short_id_label, short_id_bare, name_label;
+  std::unique_ptr<RE2> claim_label, id_label, short_id_label, short_id_bare, name_label, organization_label;
+  // Named tests with their result: "Neer and Hawkins-Kennedy mildly positive", "Tinel's (+)".
+  std::unique_ptr<RE2> eponym_result;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> places_by_first_word;
 };
 std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon& lex);

@@ -376,11 +376,18 @@ void find_organizations(string_view text, const std::vector<std::string>& orgs, 
       if (!upper_start(text.substr(sp.start)) && !whole) continue;
       out.spans.push_back({sp.start, sp.end, "organization"});
     }
-    // The acronym, in capitals only.
-    const std::string a = acronym(0);
-    if (a.size() >= 3) {
+    // The acronym, in capitals only; a capitalised particle counts in it too where it is a
+    // name's first word ("Las Trampas Fire Protection District": LTFPD as well as TFPD).
+    std::string with_particles;
+    for (size_t i = 0; i < ws.size(); ++i) {
+      const std::string w = to_lower(ws[i]);
+      if (upper_start(ws[i]) && w != "and" && w != "of" && w != "the" && w != "&") with_particles += first_char(ws[i]);
+    }
+    for (const std::string& a : {acronym(0), with_particles}) {
+      if (a.size() < 3) continue;
       const RE2 ra(std::string(kLeft) + "(" + quote_re(a) + ")" + kRight);
       for (const auto& sp : all_matches(ra, text)) out.spans.push_back({sp.start, sp.end, "organization"});
+      if (with_particles == acronym(0)) break;
     }
   }
 }

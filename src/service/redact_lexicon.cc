@@ -155,6 +155,11 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
     const std::string package = required(common, "package", lexicon_file).as<std::string>();
     for (const auto& f : string_list(required(common, "files", lexicon_file), "common_words.files", lexicon_file))
       read_word_list(f, package, lex.common, nullptr);
+    WordSet rare;
+    for (const auto& f : string_list(required(common, "rare_files", lexicon_file), "common_words.rare_files", lexicon_file))
+      read_word_list(f, package, rare, nullptr);
+    for (auto& w : rare)
+      if (lex.common.insert(w).second) lex.rare.insert(w);
     const YAML::Node proper = required(debian, "proper_nouns", lexicon_file);
     const std::string proper_package = required(proper, "package", lexicon_file).as<std::string>();
     WordSet unused;
@@ -190,7 +195,8 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
 
   for (const auto& source :
        string_list(required(root, "project_vocabulary", lexicon_file), "project_vocabulary", lexicon_file))
-    add_project_vocabulary(fs::path(data_dir) / source, lex.clinical);
+    add_project_vocabulary(fs::path(data_dir) / source, lex.project_words);
+  lex.clinical.insert(lex.project_words.begin(), lex.project_words.end());
 
   const YAML::Node team = required(root, "team", lexicon_file);
   const std::string vocabulary_file = (dir / required(team, "vocabulary", lexicon_file).as<std::string>()).string();
@@ -217,6 +223,7 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
   set(lex.word_prefixes, "word_prefixes");
   lex.clinical_suffixes.clear();
   for (const auto& l : list("clinical_suffixes")) lex.clinical_suffixes.push_back(to_lower(l));
+  lex.eponymous_tests = list("eponymous_tests");
   set(lex.auxiliaries, "auxiliaries");
   set(lex.function_words, "function_words");
   for (auto* labels : {&lex.name_labels, &lex.id_labels, &lex.short_id_labels, &lex.claim_labels}) labels->clear();
@@ -224,6 +231,8 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
   for (const auto& l : list("id_labels")) lex.id_labels.push_back(to_lower(collapse_whitespace(l)));
   for (const auto& l : list("short_id_labels")) lex.short_id_labels.push_back(to_lower(collapse_whitespace(l)));
   for (const auto& l : list("claim_labels")) lex.claim_labels.push_back(to_lower(collapse_whitespace(l)));
+  lex.organization_labels.clear();
+  for (const auto& l : list("organization_labels")) lex.organization_labels.push_back(to_lower(collapse_whitespace(l)));
 
   const std::string clinical_file = (dir / required(team, "clinical_words", lexicon_file).as<std::string>()).string();
   {

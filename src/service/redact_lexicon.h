@@ -26,7 +26,9 @@ struct RedactionLexicon {
   using WordSet = std::unordered_set<std::string>;
   // Lower-case words known to be safe.
   WordSet common;         // scowl english-words (up to level 80) and contractions
+  WordSet rare;           // of those, the words only the rare levels (70, 80) have
   WordSet clinical;       // clinical-words.txt and every word of the project's data files
+  WordSet project_words;  // of those, the words of the project's data files (drugs, services)
   WordSet safe_proper;    // the letter's own proper nouns: California, MTUS, months, languages
   WordSet function_words; // "the", "per", "his": never part of a name or organisation
   WordSet word_prefixes;  // "non", "post": a hyphenated word with one is still a word
@@ -43,9 +45,12 @@ struct RedactionLexicon {
       ambiguous_street_suffixes, street_prefixes, place_suffixes, unit_words, directions, states,
       place_prepositions;
   // Multi-word labels (lower case, single spaces): "patient name", "mrn", "claim no".
-  std::vector<std::string> name_labels, id_labels, claim_labels;
+  std::vector<std::string> name_labels, id_labels, claim_labels, organization_labels;
   // Labels after which even a one- to three-digit number identifies ("Store #22", "Badge 417").
   std::vector<std::string> short_id_labels;
+  // Examination tests and signs named after people, as written ("Hawkins-Kennedy", "Neer"):
+  // such a name followed by its result ("Neer and Hawkins-Kennedy positive") is clinical.
+  std::vector<std::string> eponymous_tests;
   // Given name (lower case) -> its other forms (as written), both ways: "william" -> Bill, Will.
   std::unordered_map<std::string, std::vector<std::string>> name_forms;
   // Places (as written, "Walnut Creek"); and the lower-case single words among them.

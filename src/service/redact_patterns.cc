@@ -22,7 +22,8 @@ std::string any_date() {
   const std::string mon = kMonthName;
   return R"((?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|)" + mon +
          R"(\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+)" + mon + R"(,?\s+\d{4}|\d{1,2}[\- ])" +
-         mon + R"([\- ]\d{2,4}|)" + mon + R"(\s+\d{1,2},?\s+['’]\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-]['’]\d{2}))";
+         mon + R"([\- ]\d{2,4}|)" + mon + R"(\s+\d{1,2}(?:st|nd|rd|th)?,?\s+['’]\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-]['’]\d{2}|)" +
+         R"((?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:day\s+)?of\s+)" + mon + R"(,?\s+\d{4}))";
 }
 
 // A label list as one alternation: spaces match any spacing, dots are optional.
@@ -47,9 +48,27 @@ size_t count_digits(string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
+// A date by shape and by value: month 1-12 and day 1-31 in either order, or a year first; a
+// four-digit year in 1900-2099. ("00-58-1173" has the shape and is a record number.)
 bool looks_like_date(string_view s) {
-  static const RE2 date(R"(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}/(?:19|20)\d\d)");
-  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), date);
+  static const RE2 three(R"((\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4}))");
+  static const RE2 month_year(R"((\d{1,2})/((?:19|20)\d\d))");
+  const re2::StringPiece p(s.data(), s.size());
+  int a = 0, b = 0, c = 0;
+  std::string as, cs;
+  auto year_ok = [](const std::string& y) {
+    if (y.size() == 2) return true;
+    if (y.size() != 4) return false;
+    const int v = std::stoi(y);
+    return v >= 1900 && v <= 2099;
+  };
+  if (RE2::FullMatch(p, month_year, &a, &b)) return a >= 1 && a <= 12;
+  if (!RE2::FullMatch(p, three, &as, &b, &cs)) return false;
+  a = std::stoi(as);
+  c = std::stoi(cs);
+  if (as.size() == 4) return year_ok(as) && b >= 1 && b <= 12 && c >= 1 && c <= 31 && cs.size() <= 2;
+  if (as.size() > 2 || !year_ok(cs)) return false;
+  return (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (a >= 1 && a <= 31 && b >= 1 && b <= 12);
 }
 
 // ICD-10 codes ("M54.16", "S83.241A"), spinal levels ("L4-S1", "C5-6") and scores ("GAD-7")
@@ -132,9 +151,25 @@ std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon&
   // store 3 times a week" or "bus 2 days".
   c->short_id_bare = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.short_id_labels) + ")" +
                                            R"([ \t]+)(\d{1,4}[A-Z]?)\b([ \t]*(?:(?i:x|times?|days?|weeks?|wks?|months?|hours?|hrs?|minutes?|mins?|blocks?|miles?|feet|ft|lbs?|pounds?|kg|mg|mcg|ml|cc|g|units?|sessions?|visits?|percent|or|to)\b|%|-))?)");
+  // An organisation label and its colon: "Employer:", "Carrier:".
+  c->organization_label = std::make_unique<RE2>("(?i)" + std::string(kLeftEdge) + "(?:" +
+                                                label_alternation(lex.organization_labels) + R"()[ \t]*:[ \t]*())");
   // A name label and its colon: "Patient:", "Front desk:", "cc:".
   c->name_label = std::make_unique<RE2>("(?i)" + std::string(kLeftEdge) + "(?:" + label_alternation(lex.name_labels) +
                                         R"()[ \t]*(?:#[ \t]*)?:[ \t]*())");
+  {
+    std::vector<std::string> names = lex.eponymous_tests;
+    std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    std::string alt;
+    for (const auto& n : names) alt += (alt.empty() ? "" : "|") + quote_re(n);
+    const std::string one = "(?:" + alt + R"()(?:['’]s)?)";
+    c->eponym_result = std::make_unique<RE2>(
+        R"(\b()" + one + R"((?:(?:\s*,\s*|\s*/\s*|\s+(?i:and|&|or)\s+))" + one + R"()*)" +
+        R"(\s+(?:(?i:tests?|signs?|maneuvers?|testing)\s+)?(?:(?i:is|was|were|are)\s+)?)" +
+        R"((?:(?i:mildly|strongly|weakly|markedly|very|equivocally|slightly|faintly|clearly|now|still|again)\s+)?)" +
+        R"((?:(?i:positive|negative|equivocal|pos|neg|intact|absent|present|reproduces?|reproduced|elicited)\b|\(?[+\-−]\)?)))");
+    if (!c->eponym_result->ok()) throw std::logic_error("redaction: bad eponym pattern: " + c->eponym_result->error());
+  }
   for (const auto& place : lex.places) {
     if (place.find(' ') == std::string::npos) continue;
     std::vector<std::string> ws;
@@ -162,13 +197,29 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
       size_t e = 0;
       while (e < w.size() && std::isalpha(static_cast<unsigned char>(w[e]))) ++e;
       const std::string first = to_lower(w.substr(0, e));
-      if (!lex.in(lex.function_words, first) && !lex.in(lex.honorifics, first) && first != "dob") out.push_back(s);
+      if (lex.in(lex.function_words, first) || lex.in(lex.honorifics, first) || first == "dob") continue;
+      // "Plumb Line Ergonomics", "Kessler Balance Center": an organisation's name, not an eponym.
+      size_t k = s.end;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+      size_t e2 = k;
+      while (e2 < text.size() && std::isalpha(static_cast<unsigned char>(text[e2]))) ++e2;
+      if (e2 > k && std::isupper(static_cast<unsigned char>(text[k])) &&
+          lex.in(lex.organization_heads, to_lower(text.substr(k, e2 - k))))
+        continue;
+      out.push_back(s);
     }
   };
   add_unless_function_word(eponym);
   // The eponym in brackets after the test it names: "Scaphoid shift test (Watson)".
   static const RE2 bracketed_eponym(R"(\b(?i:tests?|signs?|maneuvers?|manoeuvres?|reflex)\s*\(([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\))");
   for (const auto& sp : all_matches(bracketed_eponym, text)) out.push_back(sp);
+  // A named test with its result ("Neer and Hawkins-Kennedy positive"), not after an honorific
+  // ("Mr. Hawkins ...").
+  for (const auto& sp : all_matches(*lex.compiled->eponym_result, text)) {
+    const auto before = tokenize(text.substr(sp.start > 12 ? sp.start - 12 : 0, sp.start > 12 ? 12 : sp.start));
+    if (!before.empty() && lex.in(lex.honorifics, before.back().lower)) continue;
+    out.push_back(sp);
+  }
   add_unless_function_word(named_score);
   add_unless_function_word(drug_dose);
   return out;
@@ -189,6 +240,17 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   static const RE2 phone_label(
       R"((?i:\b(?:phone|telephone|tel|fax|cell|mobile|ph|pager)\.?(?:\s+(?:no\.?|number|#))?)\s*[:#]?\s*(\d{10})\b)");
   add_spans(phone, text, "phone", protect, out);
+  // Toll-free numbers spelled with letters: "1-800-HELP-NOW", "(877) 555-CARE".
+  static const RE2 vanity(R"((?:^|[^0-9A-Za-z])((?:1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[\s.-]?[A-Z0-9]{2,4}(?:[\s.-]?[A-Z0-9]{2,5}){1,2})(?:$|[^0-9A-Za-z]))");
+  for (const auto& sp : all_matches(vanity, text)) {
+    const string_view m = text.substr(sp.start, sp.size());
+    const size_t after_area = m.find("8") + 3;
+    const auto alnum = std::count_if(m.begin() + static_cast<std::ptrdiff_t>(std::min(after_area, m.size())), m.end(),
+                                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    if ((alnum == 7 || alnum == 8) && std::any_of(m.begin(), m.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
+        !overlaps(sp, protect))
+      out.spans.push_back({sp.start, sp.end, "phone"});
+  }
   add_spans(phone_label, text, "phone", protect, out);
 
   static const RE2 dob_label(
@@ -216,7 +278,14 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
         if (d > 0) end = j;
         k = j + 1;
       }
-      if (digits < 4 || end == 0) continue;
+      if (end == 0) continue;
+      // A short code of letters and digits is an id too: "lot 7XK29", "Ref: A3B9C".
+      const string_view first_group = s.substr(0, std::min(end, s.find_first_of(" \t")));
+      const bool mixed_code = end == first_group.size() && first_group.size() >= 5 && digits >= 2 &&
+                              std::any_of(first_group.begin(), first_group.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
+      static const RE2 sets_by_reps(R"(\d+[xX]\d+)");
+      if (digits < 4 && (!mixed_code || RE2::FullMatch(re2::StringPiece(first_group.data(), first_group.size()), sets_by_reps)))
+        continue;
       sp.end = sp.start + end;
       const string_view v = text.substr(sp.start, sp.size());
       if (looks_like_date(v) || parse_date(v) || clinical_code(v)) continue;
@@ -317,6 +386,34 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   }
   static const RE2 po_box(R"((?i)\b(P\.?\s*O\.?\s*Box\s+\d+))");
   add_spans(po_box, text, "address", protect, out);
+  // Rural route and highway contract boxes: "RR 2 Box 14", "HC 64 Box 3021", "Star Route 1".
+  static const RE2 rural_box(
+      R"(\b((?:R\.?R\.?|(?i:rural\s+route|star\s+route|highway\s+contract)|HC|H\.C\.)\s*#?\s*\d+(?:,?\s*(?i:box)\s*#?\s*\d+)?)\b)");
+  for (const auto& sp : all_matches(rural_box, text)) {
+    const string_view m = text.substr(sp.start, sp.size());
+    // "RR 18" and "HC 64" alone are vital signs or anything; with a box, or spelled out, an address.
+    const bool boxed = m.find("Box") != string_view::npos || m.find("box") != string_view::npos || m.find("BOX") != string_view::npos;
+    const bool spelled = m.size() > 6 && std::isalpha(static_cast<unsigned char>(m[2])) && m.find(' ') > 2;
+    if ((boxed || spelled) && !overlaps(sp, protect))
+      out.spans.push_back({sp.start, sp.end, "address"});
+  }
+  // Cross streets: "the corner of 5th and Pine", "at the intersection of Elm St. and Main".
+  static const RE2 cross_streets(
+      R"((?i:\b(?:corner|intersection)\s+of)\s+((?:[A-Z0-9][\w'’.-]*\s+){0,2}[A-Z0-9][\w'’.-]*\s+(?:and|&)\s+(?:[A-Z0-9][\w'’.-]*\s+){0,2}[A-Z0-9][\w'’-]*(?:\s+(?:St|Ave|Rd|Blvd|Dr|Street|Avenue|Road|Boulevard|Drive)\b\.?)?))");
+  add_spans(cross_streets, text, "address", protect, out);
+  // California's professional corporations: "SIERRA VISTA SPINE & PAIN, A MEDICAL CORP.",
+  // "Ruiz & Tan, a Professional Law Corporation": the name before the legal form, whatever its words.
+  static const RE2 professional_corporation(
+      R"(((?:[A-Z][\w'’.\-]*|&)(?:[ \t]+(?:[A-Z][\w'’.\-]*|&|of|and|de|del|la)){0,7},[ \t]+(?i:an?[ \t]+(?:(?:professional|medical|nursing|dental|chiropractic|law|psychological|optometric|podiatric|physical[ \t]+therapy|acupuncture)[ \t]+)+(?:corp\.?|corporation|group|partnership))))");
+  add_spans(professional_corporation, text, "organization", protect, out);
+  // Web addresses: a portal or site names its owner ("portal.sunridgeclaims.example.com").
+  static const RE2 url(
+      R"re((?i)\b((?:https?://|www\.)[A-Za-z0-9.-]+(?:/[^\s<>()"']*[^\s<>()"'.,;:!?])?|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|us|info|biz|io|health|law|care)(?:/[^\s<>()"']*[^\s<>()"'.,;:!?])?)\b)re");
+  for (const auto& sp : all_matches(url, text)) {
+    // Not an e-mail's domain (found as the e-mail).
+    if (sp.start > 0 && text[sp.start - 1] == '@') continue;
+    if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "web_address"});
+  }
   static const RE2 city_state_zip(
       R"(((?:[A-Z][A-Za-z.'’-]+[ \t]+){0,3}[A-Z][A-Za-z.'’-]+,?[ \t]+(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|California|Calif\.?)\.?[ \t]+\d{5}(?:-\d{4})?)\b)");
   add_spans(city_state_zip, text, "address", protect, out);

@@ -138,11 +138,18 @@ namespace {
 
 // A piece of a compound word ("nakamura" of "nakamura-baines") is safe when the lexicon knows
 // it, it is a single letter or a number, or it is a short abbreviation in capitals.
+// An adjective made from a known noun: "concussional", "postural" ("concussion" + "al").
+bool derived_adjective(string_view w, const RedactionLexicon& lex) {
+  if (w.size() < 8 || !w.ends_with("al")) return false;
+  const string_view stem = w.substr(0, w.size() - 2);
+  return lex.is_common(stem) || lex.is_clinical(stem);
+}
+
 bool safe_piece(string_view piece, bool upper_abbrev, bool last, const RedactionLexicon& lex) {
   if (piece.empty()) return true;
   if (piece.size() == 1) return true;
   if (std::any_of(piece.begin(), piece.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
-  if (lex.is_common(piece)) return true;
+  if (lex.is_common(piece) || derived_adjective(piece, lex)) return true;
   if (!last && lex.in(lex.word_prefixes, piece)) return true;
   return upper_abbrev;
 }
@@ -192,7 +199,13 @@ WordView view_word(const Token& t, const RedactionLexicon& lex) {
     v.safe = v.clinical = true;
     return v;
   }
-  if (lex.is_common(w)) {
+  // A rare word that is also a proper name is the name: "Gus", "Tor", "JAMES" (scowl has them
+  // lower case only at its rarest levels).
+  if (w.size() >= 3 && lex.in(lex.rare, w) && lex.is_proper(w) && !lex.in(lex.function_words, w) && !lex.in(lex.safe_proper, w)) {
+    v.proper = true;
+    return v;
+  }
+  if (lex.is_common(w) || derived_adjective(w, lex)) {
     v.safe = true;
     return v;
   }
@@ -243,6 +256,20 @@ std::vector<Span> all_matches(const RE2& re, string_view text) {
     size_t next = std::max(e, whole_start + 1);
     if (e == s) next = std::max(next, whole_start + whole.size());
     pos = next;
+  }
+  return out;
+}
+
+std::vector<size_t> match_ends(const RE2& re, string_view text) {
+  std::vector<size_t> out;
+  re2::StringPiece m;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED, &m, 1)) break;
+    const size_t start = static_cast<size_t>(m.data() - text.data());
+    const size_t end = start + m.size();
+    out.push_back(end);
+    pos = std::max(end, start + 1);
   }
   return out;
 }

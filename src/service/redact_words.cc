@@ -53,7 +53,10 @@ struct Screen {
     const auto& t = toks[i];
     // A letter right after a number is its unit ("T 98.4 F.", "37 C"), not an initial.
     if (i > 0 && toks[i - 1].digit && is_space_gap(gap_before(i))) return false;
-    return t.capital && t.lower.size() == 1;
+    if (t.capital && t.lower.size() == 1) return true;
+    // Initials written together: "J.R. Whitfield".
+    static const RE2 initials(R"([A-Z](?:\.[A-Z]){1,2})");
+    return t.all_caps && t.text.size() <= 5 && RE2::FullMatch(re2::StringPiece(t.text.data(), t.core_end - t.start), initials);
   }
   bool is_credential(size_t i) const {
     const auto& t = toks[i];
@@ -61,12 +64,21 @@ struct Screen {
     return t.all_caps || (t.capital && !lex.common.count(t.lower)) || t.text.find('-') != std::string::npos;
   }
   bool is_honorific(size_t i) const { return toks[i].capital && in(lex.honorifics, i); }
+  // A credential written with dots, which the tokens split: "M.D.", "D.C.", "Psy.D.".
+  bool dotted_credential(size_t i) const {
+    static const RE2 dotted(R"(^(?:M\.D\.|D\.O\.|D\.C\.|Ph\.D\.|Psy\.D\.|L\.Ac\.?|R\.NCS\.T\.|N\.P\.|R\.N\.|Pharm\.D\.|J\.D\.|P\.A\.))");
+    const string_view rest = text.substr(toks[i].start, std::min<size_t>(12, text.size() - toks[i].start));
+    return RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), dotted);
+  }
   // A word that context may take for a name part: capitalised, not clinical, not a function,
   // role or relation word, not a credential or honorific, not a month or language.
   bool nameish(size_t i) const {
     const auto& t = toks[i];
     if (!t.capital || !t.alpha || t.digit || shielded(i)) return false;
-    if ((views[i].clinical && !views[i].proper_too) || is_credential(i) || is_honorific(i)) return false;
+    // In capitals a short name reads like an abbreviation ("KIM"); a proper name that no
+    // clinical list has is still a name.
+    const bool caps_name = t.all_caps && lex.is_proper(t.lower) && !lex.is_clinical(t.lower);
+    if ((views[i].clinical && !views[i].proper_too && !caps_name) || is_credential(i) || is_honorific(i)) return false;
     return !in(lex.function_words, i) && !in(lex.role_words, i) && !in(lex.relation_words, i) &&
            !in(lex.safe_proper, i) && !in(lex.organization_heads, i);
   }
@@ -78,6 +90,8 @@ struct Screen {
     if (is_space_gap(g)) return true;
     if (is_initial(left) || toks[left].lower == "st")
       if (g.size() >= 2 && g[0] == '.' && is_space_gap(g.substr(1))) return true;
+    // "J.R. Whitfield": initials run together.
+    if (g == "." && is_initial(left) && left + 1 < toks.size() && is_initial(left + 1)) return true;
     if (allow_newline) {
       const string_view t = trim(g);
       return t.empty() && g.find('\n') != string_view::npos && g.size() <= 4;
@@ -101,7 +115,7 @@ struct Screen {
       mark(j, Mark::kName);
       ++taken;
       ++words;
-      if (j + 1 >= size() || !name_gap(j, false)) return taken;
+      if (j + 1 >= size() || !name_gap(j, false) || toks[j].core_end < toks[j].end) return taken;
       ++j;
     }
     while (j < size() && words < max) {
@@ -118,6 +132,8 @@ struct Screen {
       } else {
         break;
       }
+      // A possessive ends the name: "Mr. Tran's DOB".
+      if (toks[j].core_end < toks[j].end) break;
       if (j + 1 >= size() || !name_gap(j, allow_newline_first && taken == 0)) break;
       ++j;
     }
@@ -139,14 +155,8 @@ void honorific_names(Screen& s) {
 
 // "Ana Ruiz, MD", "Nell Whitcombe, RN", "Marcus Oyelaran, R.NCS.T."
 void credential_names(Screen& s) {
-  static const RE2 dotted(R"(^(?:M\.D\.|D\.O\.|D\.C\.|Ph\.D\.|Psy\.D\.|L\.Ac\.?|R\.NCS\.T\.|N\.P\.|R\.N\.|Pharm\.D\.|J\.D\.|P\.A\.))");
   for (size_t i = 1; i < s.size(); ++i) {
-    bool cred = s.is_credential(i);
-    if (!cred) {
-      const string_view rest = s.text.substr(s.at(i).start, std::min<size_t>(12, s.text.size() - s.at(i).start));
-      cred = RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), dotted);
-    }
-    if (!cred) continue;
+    if (!s.is_credential(i) && !s.dotted_credential(i)) continue;
     const string_view g = s.gap_before(i);
     const bool comma = trim(g) == ",";
     if (!(comma || is_space_gap(g))) continue;
@@ -218,17 +228,71 @@ void relation_and_role_names(Screen& s) {
 // "Patient: Dennis Patrick", "Front desk: Grace Yoon", "cc: Gregory Feinstein".
 void labelled_names(Screen& s) {
   const RE2& label = *s.lex.compiled->name_label;
-  for (const auto& sp : all_matches(label, s.text)) {
+  for (const size_t value_at : match_ends(label, s.text)) {
     // The first token at or after the label's end.
-    auto it = std::lower_bound(s.toks.begin(), s.toks.end(), sp.start,
+    auto it = std::lower_bound(s.toks.begin(), s.toks.end(), value_at,
                                [](const Token& t, size_t pos) { return t.start < pos; });
     if (it == s.toks.end()) continue;
     const size_t i = static_cast<size_t>(it - s.toks.begin());
-    if (s.text.substr(sp.start, s.at(i).start - sp.start).find('\n') != string_view::npos) continue;
+    if (s.text.substr(value_at, s.at(i).start - value_at).find('\n') != string_view::npos) continue;
     // "Dawson, Major Lee": surname, comma, given names.
-    const size_t n = s.take_name(i, 4, false);
-    if (n > 0 && i + n < s.size() && trim(s.gap_after(i + n - 1)) == "," && s.gap_after(i + n - 1).size() <= 2)
-      s.take_name(i + n, 3, false);
+    const std::vector<Mark> before = s.marks;
+    size_t n = s.take_name(i, 4, false);
+    if (n == 1 && i + n < s.size() && trim(s.gap_after(i + n - 1)) == "," && s.gap_after(i + n - 1).size() <= 2 &&
+        !s.is_credential(i + n) && !s.dotted_credential(i + n)) {
+      size_t given = s.take_name(i + n, 3, false);
+      // In capitals a given name may read like an abbreviation ("KIM, SOO-AH").
+      const auto& g = s.at(i + n);
+      if (given == 0 && g.all_caps && g.alpha && !g.digit && !s.lex.is_clinical(g.lower)) {
+        s.mark(i + n, Mark::kName);
+        given = 1;
+      }
+      n += 1 + given;
+    }
+    // A value of common words only ("CC: Bilateral heel pain") is not a name: one of its words
+    // must be unknown or a listed name.
+    bool namelike = false;
+    for (size_t k = i; k < std::min(i + n, s.size()); ++k)
+      namelike |= s.marks[k] == Mark::kName && s.at(k).lower.size() > 1 &&
+                  (!s.views[k].safe || s.views[k].proper || s.views[k].proper_too || s.lex.is_proper(s.at(k).lower));
+    if (!namelike) s.marks = before;
+  }
+}
+
+// "Employer: Golden State Wire & Cable", "Carrier: Bluewater Mutual, Inc.": after an
+// organisation label, the capitalised words to the end of the field are the organisation,
+// whatever they are, if one of them is not clinical ("Lab: CBC, CMP" is a list of tests).
+void labelled_organizations(Screen& s, std::vector<std::string>& found) {
+  static const std::vector<std::string> kLegal = {"inc", "llc", "llp", "lp", "pc", "apc", "corp", "co", "ltd", "pllc"};
+  auto legal = [&](size_t i) { return std::find(kLegal.begin(), kLegal.end(), s.at(i).lower) != kLegal.end(); };
+  for (const size_t value_at : match_ends(*s.lex.compiled->organization_label, s.text)) {
+    auto it = std::lower_bound(s.toks.begin(), s.toks.end(), value_at,
+                               [](const Token& t, size_t pos) { return t.start < pos; });
+    if (it == s.toks.end()) continue;
+    const size_t i = static_cast<size_t>(it - s.toks.begin());
+    if (s.text.substr(value_at, s.at(i).start - value_at).find('\n') != string_view::npos) continue;
+    if (!s.at(i).capital && !s.at(i).digit) continue;
+    size_t j = i;
+    while (j + 1 < s.size()) {
+      const string_view g = s.gap_after(j);
+      const string_view t = trim(g);
+      const bool joined = is_space_gap(g) || ((t == "&" || t == "-" || t == "+" || t == "/") && g.size() <= 3) ||
+                          (t == "," && g.size() <= 2 && legal(j + 1)) ||
+                          (t == "." && g.size() <= 2 && (legal(j) || s.is_initial(j)) && is_space_gap(g.substr(1)));
+      if (!joined || g.find('\n') != string_view::npos) break;
+      const auto& n = s.at(j + 1);
+      if (!(n.capital || n.digit || s.in(s.lex.name_connectors, j + 1))) break;
+      ++j;
+    }
+    while (j > i && s.in(s.lex.name_connectors, j)) --j;
+    bool proper = false;
+    for (size_t k = i; k <= j; ++k)
+      proper |= s.at(k).alpha && !s.lex.is_clinical(s.at(k).lower) && !s.in(s.lex.function_words, k) &&
+                !s.in(s.lex.organization_heads, k) && !s.in(s.lex.organization_words, k) && !s.in(s.lex.safe_proper, k) &&
+                !s.in(s.lex.name_connectors, k) && !legal(k);
+    if (!proper) continue;
+    for (size_t k = i; k <= j; ++k) s.marks[k] = Mark::kOrganization;
+    if (j > i) found.emplace_back(s.text.substr(s.at(i).start, s.at(j).end - s.at(i).start));
   }
 }
 
@@ -236,6 +300,20 @@ void labelled_names(Screen& s) {
 void nickname_names(Screen& s) {
   static const RE2 goes_by(
       R"((?i:\b(?:goes\s+by|go\s+by|known\s+as|a\.?k\.?a\.?|nicknamed|prefers(?:\s+to\s+be\s+called)?|call(?:s|ed)?\s+(?:him|her|them|me)|nickname(?:\s+[\pL']+){0,3}\s+(?:is|was))[ \t\n]+)["“'‘]?(\pL+))");
+  // "a man she calls Bear", "who everyone calls Red": a person's subject before the verb.
+  static const RE2 subject_calls(
+      R"((?i:\b(?:he|she|they|we|i|everyone|everybody|people|coworkers|co-workers|friends|family|kids)\s+call(?:s|ed)?)[ \t\n]+([A-Z]\pL+)\b)");
+  for (const auto& sp : all_matches(subject_calls, s.text)) {
+    auto it = std::lower_bound(s.toks.begin(), s.toks.end(), sp.start,
+                               [](const Token& t, size_t pos) { return t.start < pos; });
+    if (it == s.toks.end() || it->start != sp.start) continue;
+    const size_t i = static_cast<size_t>(it - s.toks.begin());
+    // A word only clinical lists have ("calls Norco") is not a name; an everyday word is ("Bear").
+    const bool only_clinical = s.views[i].clinical && !s.in(s.lex.common, i);
+    if (!only_clinical && !s.is_honorific(i) && !s.in(s.lex.safe_proper, i) && !s.in(s.lex.function_words, i) &&
+        !s.in(s.lex.organization_heads, i))
+      s.mark(i, Mark::kName);
+  }
   // A quoted name after "called" or "call": `Client called "Pip" by her family`.
   static const RE2 called_quoted(R"((?i:\bcall(?:s|ed)?)[ \t\n]+["“]([A-Z]\pL+)["”])");
   for (const auto& sp : all_matches(goes_by, s.text)) {
@@ -248,17 +326,50 @@ void nickname_names(Screen& s) {
                                [](const Token& t, size_t pos) { return t.start < pos; });
     if (it != s.toks.end() && it->start == sp.start) s.mark(static_cast<size_t>(it - s.toks.begin()), Mark::kName);
   }
-  // A capitalised word in quotes or brackets right after a name: `Hill ("Shawn")`.
+  // A capitalised word in quotes or brackets right after a name: `Hill ("Shawn")`; or quoted
+  // in brackets after anything: `firefighter ("Tor")` — a name the person goes by.
   for (size_t i = 1; i < s.size(); ++i) {
-    if (!s.at(i).capital || !s.at(i).alpha || s.marks[i - 1] != Mark::kName) continue;
-    const string_view before = s.gap_before(i);
-    const string_view after = s.gap_after(i);
-    const string_view b = trim(before);
+    if (!s.at(i).capital || !s.at(i).alpha) continue;
+    const string_view b = trim(s.gap_before(i));
+    const string_view a = trim(s.gap_after(i));
+    const bool bracket_quoted = (b.ends_with("(\"") || b.ends_with("(“") || b.ends_with("('") || b.ends_with("(‘")) &&
+                                (a.starts_with("\")") || a.starts_with("”)") || a.starts_with("')") || a.starts_with("’)"));
+    if (s.marks[i - 1] != Mark::kName && !bracket_quoted) continue;
     const bool quoted = b == "(\"" || b == "(“" || b == "\"" || b == "“" || b == "('" || b == "(‘" || b == "(";
-    const string_view a = trim(after);
     const bool closed = a.starts_with("\")") || a.starts_with("”)") || a.starts_with("\"") || a.starts_with("”") ||
                         a.starts_with(")") || a.starts_with("')") || a.starts_with("’)");
     if (quoted && closed && !s.views[i].clinical && !s.in(s.lex.safe_proper, i)) s.mark(i, Mark::kName);
+  }
+}
+
+// "PALOMINO-SHEA, I" and "OKAFOR, CHIDI" in a table: a surname in capitals, a comma, and an
+// initial or a given name in capitals. Clinical headings in capitals ("KNEE, R") are not names.
+void surname_first_in_capitals(Screen& s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const auto& t = s.at(i);
+    if (!t.all_caps || !t.alpha || t.digit || t.lower.size() < 3 || s.views[i].clinical || s.shielded(i) ||
+        s.is_credential(i) || s.in(s.lex.safe_proper, i) || s.in(s.lex.function_words, i) ||
+        s.in(s.lex.organization_heads, i) || s.in(s.lex.states, i))
+      continue;
+    const string_view g = s.gap_after(i);
+    if (trim(g) != "," || g.size() > 2) continue;
+    const size_t n = i + 1;
+    const auto& given = s.at(n);
+    const bool initial = given.lower.size() == 1 && given.capital && (n + 1 >= s.size() || trim(s.gap_after(n)) != ",");
+    const bool given_name = given.all_caps && given.alpha && !given.digit && given.lower.size() >= 3 &&
+                            (s.lex.is_proper(given.lower) || !s.lex.is_common(given.lower)) &&
+                            !s.lex.is_clinical(given.lower) && !s.is_credential(n);
+    if (!initial && !given_name) continue;
+    s.mark(i, Mark::kName);
+    s.mark(n, Mark::kName);
+    // "DE LA CRUZ, M": the words in capitals before, on the same line.
+    for (size_t k = i; k > 0 && is_space_gap(s.gap_before(k)); --k) {
+      const auto& p = s.at(k - 1);
+      const bool part = p.all_caps && p.alpha && !s.views[k - 1].clinical && !s.in(s.lex.function_words, k - 1) &&
+                        (!s.views[k - 1].safe || s.lex.is_proper(p.lower));
+      if (!part && !s.particle(k - 1)) break;
+      s.mark(k - 1, Mark::kName);
+    }
   }
 }
 
@@ -289,8 +400,8 @@ void organizations(Screen& s, std::vector<std::string>& found) {
       return true;
     const string_view t = trim(g);
     if ((t == "&" || t == "+" || t == "-") && g.size() <= 4 && g.find('\n') == string_view::npos) return true;
-    if (t == "." && g.size() <= 3 && (s.at(left).lower == "st" || s.at(left).lower == "co" || s.at(left).lower == "inc" ||
-                                      s.is_initial(left)))
+    if (t == "." && g.size() <= 3 && g.find('\n') == string_view::npos &&
+        (s.at(left).lower == "st" || s.at(left).lower == "co" || s.at(left).lower == "inc" || s.is_initial(left)))
       return true;
     if (t == "," && g.size() <= 3 && left + 1 < s.size() && legal(left + 1)) return true;
     return false;
@@ -340,10 +451,20 @@ void organizations(Screen& s, std::vector<std::string>& found) {
       }
     if (head <= j) {
       size_t start = i;
+      // A verb opening the run is not the name ("Called Bayside Imaging", "Contact Kern Rehab"):
+      // an inflected form anywhere, a base form only where a sentence starts ("by Plumb Line
+      // Ergonomics" keeps its words).
+      auto verb_before_name = [&](size_t k) {
+        const auto& t = s.at(k);
+        if (!t.alpha || t.all_caps || !s.lex.is_finite_verb(t.lower)) return false;
+        const bool inflected = t.lower.ends_with("ed") || t.lower.ends_with("s") || t.lower.ends_with("ing");
+        const string_view b = trim(s.gap_before(k));
+        const bool sentence_start = t.line_start || k == 0 || b.ends_with(".") || b.ends_with(":") || b.ends_with(";");
+        return inflected || sentence_start;
+      };
       while (start < head && (s.in(s.lex.function_words, start) || s.is_honorific(start) ||
                               s.in(s.lex.role_words, start) || s.in(s.lex.relation_words, start) ||
-                              (s.at(start).alpha && !s.at(start).all_caps && s.lex.is_finite_verb(s.at(start).lower)) ||
-                              s.is_credential(start)))
+                              verb_before_name(start) || s.is_credential(start)))
         ++start;
       // "MRI and Bayside Physical Therapy": clinical words before a connector are not the name.
       for (size_t c = start; c < head; ++c) {
@@ -416,7 +537,9 @@ void places(Screen& s, const std::vector<std::string>& extra) {
     const string_view a = s.gap_after(i);
     const bool before_state = i + 1 < s.size() && (trim(a) == "," || is_space_gap(a)) &&
                               (s.at(i + 1).text == "CA" || s.at(i + 1).lower == "california");
-    if (after_prep || before_state) s.marks[i] = Mark::kCity;
+    // A place that is also a drug or service of the project's tables ("switched to Norco") only
+    // before ", CA".
+    if (before_state || (after_prep && !s.in(s.lex.project_words, i))) s.marks[i] = Mark::kCity;
   }
 }
 
@@ -457,7 +580,9 @@ void extend_names(Screen& s) {
         } else if (s.particle(p) && p > 0 && s.name_gap(p - 1, false) && s.marks[p - 1] == Mark::kNone &&
                    s.nameish(p - 1)) {
           s.mark(p, Mark::kName);  // "Marisol de la Cruz": "de" before "la"
-        } else if (s.nameish(p) && (!s.views[p].safe || s.views[p].proper)) {
+        } else if (s.nameish(p) && (!s.views[p].safe || s.views[p].proper ||
+                                    (s.views[p].proper_too && !s.views[p].clinical))) {
+          // A given name that is also a word, before a surname: "Gus Strayhorn", "Rich Kowalski".
           s.mark(p, Mark::kName);
         } else {
           break;
@@ -475,11 +600,13 @@ void screen_words(string_view text, const std::vector<Token>& toks, const Redact
   Screen s(text, toks, lex, protect);
   std::vector<std::string> orgs;
   organizations(s, orgs);
+  labelled_organizations(s, orgs);
   honorific_names(s);
   credential_names(s);
   relation_and_role_names(s);
   labelled_names(s);
   nickname_names(s);
+  surname_first_in_capitals(s);
   places(s, out.places);
   unknown_words(s);
   extend_names(s);
@@ -515,6 +642,9 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
       const bool prev_name = i > 0 && (s.is_honorific(i - 1) || named[i - 1] || learned(i - 1)) &&
                              (is_space_gap(s.gap_before(i)) || trim(s.gap_before(i)) == "." ||
                               trim(s.gap_before(i)) == ",");
+      // A common word before a colon is a heading or label ("Heart: regular rhythm", "Cane: not
+      // needed"), even where the case has a person of that name.
+      if (!prev_name && trim(g).starts_with(":")) is_name = false;
       if (!prev_name && i + 1 < s.size() && trim(g).empty()) {
         const size_t n = i + 1;
         const auto& nt = s.at(n);
@@ -564,6 +694,28 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
     const RE2 r("(?:^|[^A-Za-z0-9])(" + quote_re(a) + ")(?:$|[^A-Za-z0-9])");
     for (const auto& sp : all_matches(r, text))
       if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "organization"});
+  }
+  // An organisation's first word alone stands for it ("scheduler at Straits", "(Tollhouse,
+  // ext. 4418)") where written capitalised inside a sentence: not a clinical, function, role or
+  // heading word, and not the first word of a sentence, where a common word is just a word.
+  std::set<std::string> first_words;
+  for (const auto& o : out.organizations) {
+    auto ws = tokenize(o);
+    if (!ws.empty() && ws.front().lower == "the") ws.erase(ws.begin());
+    if (ws.size() < 2 || !ws.front().capital || !ws.front().alpha || ws.front().lower.size() < 4) continue;
+    const std::string& w = ws.front().lower;
+    if (lex.is_clinical(w) || lex.in(lex.function_words, w) || lex.in(lex.safe_proper, w) || lex.in(lex.role_words, w) ||
+        lex.in(lex.organization_heads, w) || lex.in(lex.organization_words, w) || lex.in(lex.directions, w) ||
+        lex.in(lex.relation_words, w))
+      continue;
+    first_words.insert(w);
+  }
+  for (size_t i = 0; i < toks.size() && !first_words.empty(); ++i) {
+    const auto& t = toks[i];
+    if (!t.capital || t.all_caps || !first_words.count(t.lower) || s.shielded(i) || t.line_start) continue;
+    const string_view before = trim(s.gap_before(i));
+    if (before.ends_with(".") || before.ends_with("!") || before.ends_with("?") || before.ends_with(":")) continue;
+    out.spans.push_back({t.start, t.core_end, "organization"});
   }
   // Organisations and places found anywhere, wherever they recur (capitalised).
   auto phrase_re = [&](const std::string& phrase) {

@@ -146,7 +146,8 @@ TEST(RedactLeaksTest, NamesWithAccentedInitials) {
 }
 
 TEST(RedactLeaksTest, ShortNumbersAfterTheirLabelAndMarker) {
-  EXPECT_EQ(redact("Employer: Harbor Drug Mart (Store #22)"), "Employer: Harbor Drug Mart (Store #[id number])");
+  EXPECT_EQ(redact("Employer: Harbor Drug Mart (Store #22)"), "Employer: [organization] (Store #[id number])");
+  EXPECT_EQ(redact("Works at Harbor Drug (Store #22)."), "Works at Harbor Drug (Store #[id number]).");
   EXPECT_EQ(redact("He badged in (Badge No. 41) at 6 am; Locker: 7 was cleared."),
             "He badged in (Badge No. [id number]) at 6 am; Locker: [id number] was cleared.");
   // Without its marker a small number after the word stays: it is a count, not an identifier.
@@ -233,6 +234,193 @@ TEST(RedactLeaksTest, MedicalWordsCapitalisedStay) {
   EXPECT_EQ(redact(text), text);
   // Everyday words the medical dictionary also lists still make an organisation's name.
   EXPECT_EQ(redact("Filled at Foothill Community Pharmacy on 10/02/2026."), "Filled at [organization] on 10/02/2026.");
+}
+
+
+KnownIdentifiers organization(const std::string& name) {
+  KnownIdentifiers k;
+  k.organization_names = {name};
+  return k;
+}
+
+std::string redact_with(std::string_view text, const std::vector<std::string>& records, const KnownIdentifiers& k = {}) {
+  const std::vector<std::string_view> context(records.begin(), records.end());
+  return redact_for_publication(text, k, lex(), context).text;
+}
+
+TEST(RedactLeaksTest, AnOrganisationsFirstWordAlone) {
+  const auto straits = organization("Straits Reporting Group, Inc.");
+  EXPECT_EQ(redact("Her scheduler at Straits, a Ms. Haugland, limits her hours.", straits),
+            "Her scheduler at [organization], a Ms. [name], limits her hours.");
+  const auto tollhouse = organization("Tollhouse Risk Partners");
+  EXPECT_EQ(redact("Spoke with the nurse (Tollhouse, ext. 4418) by phone.", tollhouse),
+            "Spoke with the nurse ([organization], [phone]) by phone.");
+  // Found in a record rather than listed: the same.
+  EXPECT_EQ(redact_with("The plan went to Kestrel for approval.", {"Administrator: Kestrel Harbor Claims Services, PO Box 12."}),
+            "The plan went to [organization] for approval.");
+  // A sentence's first word is just a word; a clinical first word is never taken.
+  EXPECT_EQ(redact("Summit of the ladder is 12 feet.", organization("Summit Roofing Co.")), "Summit of the ladder is 12 feet.");
+  EXPECT_EQ(redact("Referred to Spine clinic for review.", organization("Spine & Joint Institute of Fresno")),
+            "Referred to Spine clinic for review.");
+}
+
+TEST(RedactLeaksTest, AnOrganisationsAcronymWithACapitalisedParticle) {
+  const auto district = organization("Las Trampas Fire Protection District");
+  EXPECT_EQ(redact("cc: Risk Manager, LTFPD", district), "cc: Risk Manager, [organization]");
+  EXPECT_EQ(redact("TFPD approved modified duty; LTFPD HR called.", district),
+            "[organization] approved modified duty; [organization] HR called.");
+}
+
+TEST(RedactLeaksTest, SurnameFirstInCapitals) {
+  EXPECT_EQ(redact("05/02/2026   LISINOPRIL 10 MG TAB    90    PALOMINO-SHEA, I (PCP, non-WC)"),
+            "05/02/2026   LISINOPRIL 10 MG TAB    90    [name] (PCP, non-WC)");
+  EXPECT_EQ(redact("Prescriber: see list\nOKAFOR, CHIDI   12/01/2026"), "Prescriber: see list\n[name]   12/01/2026");
+  // Clinical headings in capitals are not names.
+  const std::string headings = "KNEE, R: effusion small.\nSHOULDER, L: full ROM.";
+  EXPECT_EQ(redact(headings), headings);
+}
+
+TEST(RedactLeaksTest, ANameInQuotesInBrackets) {
+  EXPECT_EQ(redact("S: 38 y/o firefighter (\"Tor\") with knee pain."), "S: 38 y/o firefighter (\"[name]\") with knee pain.");
+  EXPECT_EQ(redact("The client (\u201cSunny\u201d) lives alone."), "The client (\u201c[name]\u201d) lives alone.");
+  // A drug in quotes stays.
+  EXPECT_EQ(redact("He calls it his (\"Norco\") pill."), "He calls it his (\"Norco\") pill.");
+}
+
+TEST(RedactLeaksTest, AGivenNameThatIsAWordBeforeASurname) {
+  EXPECT_EQ(redact("Coworker Gus Strayhorn, drove behind the ambulance."), "Coworker [name], drove behind the ambulance.");
+  EXPECT_EQ(redact("Gus Strayhorn drove behind the ambulance."), "[name] drove behind the ambulance.");
+  // And alone later, once learned.
+  EXPECT_EQ(redact_with("Gus from the yard says no modified duty.", {"Gus Strayhorn, drove behind the ambulance."}),
+            "[name] from the yard says no modified duty.");
+}
+
+TEST(RedactLeaksTest, ACommonWordNameBeforeAColonIsALabel) {
+  const std::vector<std::string> records = {"Patient: Heart, Hunter J.  Ms. Cane is 40."};
+  EXPECT_EQ(redact_with("Left thigh: no bleeding. Heart: regular rhythm.", records),
+            "Left thigh: no bleeding. Heart: regular rhythm.");
+  EXPECT_EQ(redact_with("Neuro intact. Cane: not needed.\nMr. Heart returns.", records),
+            "Neuro intact. Cane: not needed.\nMr. [name] returns.");
+}
+
+TEST(RedactLeaksTest, RecordNumbersShapedLikeDates) {
+  EXPECT_EQ(redact("Seen in clinic     MRN 00-58-1173     DOS 03-14-2026"),
+            "Seen in clinic     MRN [id number]     DOS 03-14-2026");
+  EXPECT_EQ(redact("Acct 12-34-5678; seen 2026-03-14 and 3.14.26."), "Acct [id number]; seen 2026-03-14 and 3.14.26.");
+}
+
+TEST(RedactLeaksTest, ShortCodesOfLettersAndDigitsAfterALabel) {
+  EXPECT_EQ(redact("Tdap given 06/11/2026 (lot 7XK29)."), "Tdap given 06/11/2026 (lot [id number]).");
+  EXPECT_EQ(redact("UR Ref: A3B9C. Order 10x15 bands."), "UR Ref: [id number]. Order 10x15 bands.");
+}
+
+TEST(RedactLeaksTest, NamedTestsWithTheirResult) {
+  const std::string tests = "Neer and Hawkins-Kennedy mildly positive. Spurling negative bilaterally. Tinel's (+) at the wrist.";
+  EXPECT_EQ(redact(tests, worker("Dana Hawkins")), tests);
+  EXPECT_EQ(redact("Mr. Hawkins positive for fatigue.", worker("Dana Hawkins")), "Mr. [name] positive for fatigue.");
+}
+
+TEST(RedactLeaksTest, AnInitialEndingALineIsNotAnOrganisation) {
+  EXPECT_EQ(redact("Ankle jerk 1+ L.\nQuest Diagnostics drew labs."), "Ankle jerk 1+ L.\n[organization] drew labs.");
+  EXPECT_EQ(redact("Reflexes 2+ R.\nBayside Imaging read the film."), "Reflexes 2+ R.\n[organization] read the film.");
+}
+
+TEST(RedactLeaksTest, ClinicalWordsByTheirMaking) {
+  // An adjective made from a known word, and acupuncture points by name.
+  const std::string text = "Post-concussional syndrome (F07.81). Postural dizziness.\nDu 4 (Mingmen), Yaoyan, Zusanli.";
+  EXPECT_EQ(redact(text), text);
+}
+
+TEST(RedactLeaksTest, OrganisationsWhoseWordsAreVerbs) {
+  EXPECT_EQ(redact("Evaluation done by Plumb Line Ergonomics on 02/20/2026."),
+            "Evaluation done by [organization] on 02/20/2026.");
+  EXPECT_EQ(redact("Called Bayside Imaging. Rides by Tri-City Medical Rides."), "Called [organization]. Rides by [organization].");
+}
+
+TEST(RedactLeaksTest, NamesAfterALabel) {
+  // The label layer (it had silently found nothing: its pattern's value group is empty).
+  EXPECT_EQ(redact("Front desk: Grace Hope\nEmergency contact: Dusty Rhodes"), "Front desk: [name]\nEmergency contact: [name]");
+  EXPECT_EQ(redact("Patient: Dawson, Major Lee     Seen 03/02/2026"), "Patient: [name]     Seen 03/02/2026");
+  EXPECT_EQ(redact("Employee: KIM, SOO-AH"), "Employee: [name]");
+  // A value of everyday words is not a name; a credential after the name is not a given name.
+  EXPECT_EQ(redact("CC: Bilateral heel pain x 8 months."), "CC: Bilateral heel pain x 8 months.");
+  EXPECT_EQ(redact("Requesting provider: Tomas Velez, D.C., Chico"), "Requesting provider: [name], D.C., [city]");
+  EXPECT_EQ(redact("Supervisor: Chinedu Anyanwu, Executive Housekeeper"), "Supervisor: [name], Executive Housekeeper");
+  EXPECT_EQ(redact("Mr. Tran's DOB per the DWC-1 is on file."), "Mr. [name]'s DOB per the DWC-1 is on file.");
+}
+
+TEST(RedactLeaksTest, OrganisationsAfterALabel) {
+  EXPECT_EQ(redact("EMPLOYEE: Ana Ruiz    EMPLOYER: GOLDEN STATE WIRE & CABLE"), "EMPLOYEE: [name]    EMPLOYER: [organization]");
+  EXPECT_EQ(redact("Carrier: Bluewater Mutual, LLC; adjuster on leave"), "Carrier: [organization]; adjuster on leave");
+  // Later mentions of the organisation go too.
+  EXPECT_EQ(redact("Employer: Harvest Moon Packing\nHe packs at Harvest Moon Packing nights."),
+            "Employer: [organization]\nHe packs at [organization] nights.");
+  // Tests and settings are not organisations.
+  const std::string clinical = "Lab: CBC, CMP, UDS\nFacility: Outpatient";
+  EXPECT_EQ(redact(clinical), clinical);
+}
+
+TEST(RedactLeaksTest, ProfessionalCorporations) {
+  EXPECT_EQ(redact("SIERRA VISTA SPINE & PAIN, A MEDICAL CORP.\nProgress report"), "[organization]\nProgress report");
+  EXPECT_EQ(redact("Represented by Ruiz & Tan, a Professional Law Corporation."), "Represented by [organization].");
+}
+
+TEST(RedactLeaksTest, WebAddresses) {
+  EXPECT_EQ(redact("Portal: https://portal.sunridgeclaims.example.com/claims/88412 (log in first)"),
+            "Portal: [web address] (log in first)");
+  EXPECT_EQ(redact("See www.kernrehab.example.org or kernrehab.example.org/forms."),
+            "See [web address] or [web address].");
+  // An e-mail is one e-mail, not an e-mail and a web address.
+  EXPECT_EQ(redact("Write to jo@kernrehab.example.org today."), "Write to [email] today.");
+}
+
+TEST(RedactLeaksTest, RuralBoxesAndCrossStreets) {
+  EXPECT_EQ(redact("Address: RR 2 Box 14, Weed, CA 96094"), "Address: [address], [address]");
+  EXPECT_EQ(redact("Mailing: HC 64 Box 3021. Lives on Rural Route 3."), "Mailing: [address]. Lives on [address].");
+  EXPECT_EQ(redact("She lives near the corner of 5th and Pine; fell at the intersection of Elm St. and Main."),
+            "She lives near the corner of [address]; fell at the intersection of [address].");
+  // Vital signs are not routes.
+  const std::string vitals = "BP 128/79, HR 96, RR 20, SpO2 98% RA. HC 38 cm.";
+  EXPECT_EQ(redact(vitals), vitals);
+}
+
+TEST(RedactLeaksTest, BirthDatesWrittenOut) {
+  EXPECT_EQ(redact("Born on the 3rd of November 1979 in Fresno."), "Born on [date of birth] in [city].");
+  EXPECT_EQ(redact("DOB Nov. 3rd, '79. Seen 11/03/2026."), "DOB [date of birth]. Seen 11/03/2026.");
+}
+
+TEST(RedactLeaksTest, NamesOthersCallAPerson) {
+  EXPECT_EQ(redact("The foreman, a man she calls Bear, yelled at her."), "The foreman, a man she calls [name], yelled at her.");
+  EXPECT_EQ(redact("His lead, who everyone calls Red, saw the fall."), "His lead, who everyone calls [name], saw the fall.");
+  const std::string not_names = "She called Tuesday. She calls Norco her lifeline.";
+  EXPECT_EQ(redact(not_names), not_names);
+}
+
+TEST(RedactLeaksTest, RareWordsThatAreNames) {
+  // Given names the word lists have in lower case only at their rarest levels.
+  EXPECT_EQ(redact("RE: JAMES \"JIMMY\" HARGROVE"), "RE: [name] \"[name]\" [name]");
+  EXPECT_EQ(redact("Gus said the lift was broken."), "[name] said the lift was broken.");
+  // Short clinical abbreviations stay.
+  const std::string labs = "Na 139 mmol/L, K 4.1. Se le explicó.";
+  EXPECT_EQ(redact(labs), labs);
+}
+
+TEST(RedactLeaksTest, PlatesAndOtherIdsAfterALabel) {
+  EXPECT_EQ(redact("Vehicle plate 8KTR214; Employee Number 44810; ITIN 912-70-1234."),
+            "Vehicle plate [id number]; Employee Number [id number]; ITIN [ssn].");
+}
+
+TEST(RedactLeaksTest, InitialsRunTogetherAndSpelledPhones) {
+  EXPECT_EQ(redact("Per J.R. Whitfield, the job is heavy."), "Per [name], the job is heavy.");
+  EXPECT_EQ(redact("Signed: A.B. Cole, PT"), "Signed: [name], PT");
+  EXPECT_EQ(redact("Call 1-800-HELP-NOW or (877) 555-CARE."), "Call [phone] or [phone].");
+  const std::string clinical = "The L.E. was intact. Grade II A.C. separation.";
+  EXPECT_EQ(redact(clinical), clinical);
+}
+
+TEST(RedactLeaksTest, TradeBusinesses) {
+  EXPECT_EQ(redact("Hired by Kowalczyk Brothers Framing in 2019."), "Hired by [organization] in 2019.");
+  EXPECT_EQ(redact("He hung board for Ortega & Sons Drywall."), "He hung board for [organization].");
 }
 
 }  // namespace
