@@ -42,11 +42,29 @@ Findings analyze(string_view text, const KnownIdentifiers& known, const Redactio
     f.organizations = learned->organizations;
     f.places = learned->places;
     f.acronyms = learned->acronyms;
+    f.numbers = learned->numbers;
   }
   find_known(text, known, lex, protect, f);
   find_formats(text, lex, protect, f);
   screen_words(text, toks, lex, protect, f);
   apply_learned(text, toks, lex, protect, f);
+  // A record or claim number found once (after its label) is the same number where it recurs
+  // without one ("tractor #FRF-118" ... "FRF-118, trailer ...").
+  for (const auto& r : f.spans) {
+    if (r.kind != "id_number" && r.kind != "claim_number") continue;
+    const string_view n = text.substr(r.start, r.end - r.start);
+    if (n.size() >= 5 && std::any_of(n.begin(), n.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      f.numbers.emplace_back(n);
+  }
+  std::sort(f.numbers.begin(), f.numbers.end());
+  f.numbers.erase(std::unique(f.numbers.begin(), f.numbers.end()), f.numbers.end());
+  auto alnum = [&](size_t i) { return std::isalnum(static_cast<unsigned char>(text[i])) != 0; };
+  for (const auto& n : f.numbers)
+    for (size_t at = text.find(n); at != string_view::npos; at = text.find(n, at + 1)) {
+      const size_t e = at + n.size();
+      if ((at > 0 && alnum(at - 1)) || (e < text.size() && alnum(e))) continue;
+      if (!overlaps({at, e}, protect)) f.spans.push_back({at, e, "id_number"});
+    }
   return f;
 }
 
@@ -140,6 +158,7 @@ RedactionResult redact_for_publication(string_view text, const KnownIdentifiers&
     learned.organizations.insert(learned.organizations.end(), f.organizations.begin(), f.organizations.end());
     learned.places.insert(learned.places.end(), f.places.begin(), f.places.end());
     learned.acronyms.insert(f.acronyms.begin(), f.acronyms.end());
+    learned.numbers.insert(learned.numbers.end(), f.numbers.begin(), f.numbers.end());
   }
   Findings f = analyze(text, known, lex, context.empty() ? nullptr : &learned);
   return write(text, merge(text, std::move(f.spans), lex));

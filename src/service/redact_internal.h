@@ -62,6 +62,7 @@ struct Findings {
   std::vector<std::string> organizations; // as found, for removal elsewhere
   std::set<std::string> acronyms;        // an organisation's own short form: "(SSR)" after its name
   std::vector<std::string> places;
+  std::vector<std::string> numbers;      // record and claim numbers as found: removed wherever they recur
 };
 
 // Layer 1: what the case lists (redact_known.cc).

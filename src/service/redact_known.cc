@@ -296,6 +296,15 @@ void find_addresses(string_view text, const std::vector<std::string>& addresses,
         std::string rest;
         for (size_t i = 1; i < street.size(); ++i) rest += (i > 1 ? " " : "") + street[i];
         alts.push_back(address_component_pattern(rest));
+        // The street's name alone, for the word screen: "on Alta Vista", "off Fruitridge".
+        size_t first = 1, last = street.size();
+        if (first < last && lex.in(lex.directions, to_lower(strip_dots(street[first])))) ++first;
+        if (last > first && lex.in(lex.street_suffixes, to_lower(strip_dots(street[last - 1])))) --last;
+        std::string name;
+        for (size_t i = first; i < last; ++i) name += (name.empty() ? "" : " ") + street[i];
+        const bool capitalised = !name.empty() && std::isupper(static_cast<unsigned char>(name[0]));
+        if (capitalised && (last - first >= 2 || (last - first == 1 && name.size() >= 4 && !lex.is_common(to_lower(name)))))
+          out.places.push_back(name);
       }
       std::string locality;  // "Sacramento, CA 95814"
       for (size_t i = 1; i < components.size(); ++i)
@@ -407,7 +416,7 @@ void find_dates_of_birth(string_view text, const std::vector<Date>& dobs, Findin
     const std::string full = kMonths[d.month - 1];
     const std::string Mon = "(?:" + full + "|" + full.substr(0, 3) + (d.month == 9 ? "|Sept" : "") + R"()\.?)";
     const std::string ord = "(?:st|nd|rd|th)?";
-    const std::string sep = R"([/.\- ])";
+    const std::string sep = R"((?: ?[/.\-] ?| ))";
     const std::vector<std::string> forms = {
         M + sep + D + sep + Y,
         D + sep + M + sep + Y,

@@ -195,8 +195,9 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
 
   for (const auto& source :
        string_list(required(root, "project_vocabulary", lexicon_file), "project_vocabulary", lexicon_file))
-    add_project_vocabulary(fs::path(data_dir) / source, lex.project_words);
-  lex.clinical.insert(lex.project_words.begin(), lex.project_words.end());
+    add_project_vocabulary(fs::path(data_dir) / source, lex.clinical);
+  for (const auto& source : string_list(required(root, "product_vocabulary", lexicon_file), "product_vocabulary", lexicon_file))
+    add_project_vocabulary(fs::path(data_dir) / source, lex.product_words);
 
   const YAML::Node team = required(root, "team", lexicon_file);
   const std::string vocabulary_file = (dir / required(team, "vocabulary", lexicon_file).as<std::string>()).string();
@@ -224,6 +225,7 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
   lex.clinical_suffixes.clear();
   for (const auto& l : list("clinical_suffixes")) lex.clinical_suffixes.push_back(to_lower(l));
   lex.eponymous_tests = list("eponymous_tests");
+  lex.clinical_phrases = list("clinical_phrases");
   set(lex.auxiliaries, "auxiliaries");
   set(lex.function_words, "function_words");
   for (auto* labels : {&lex.name_labels, &lex.id_labels, &lex.short_id_labels, &lex.claim_labels}) labels->clear();

@@ -28,7 +28,7 @@ struct RedactionLexicon {
   WordSet common;         // scowl english-words (up to level 80) and contractions
   WordSet rare;           // of those, the words only the rare levels (70, 80) have
   WordSet clinical;       // clinical-words.txt and every word of the project's data files
-  WordSet project_words;  // of those, the words of the project's data files (drugs, services)
+  WordSet product_words;  // of those, the words of the drug table (drug and product names)
   WordSet safe_proper;    // the letter's own proper nouns: California, MTUS, months, languages
   WordSet function_words; // "the", "per", "his": never part of a name or organisation
   WordSet word_prefixes;  // "non", "post": a hyphenated word with one is still a word
@@ -51,6 +51,8 @@ struct RedactionLexicon {
   // Examination tests and signs named after people, as written ("Hawkins-Kennedy", "Neer"):
   // such a name followed by its result ("Neer and Hawkins-Kennedy positive") is clinical.
   std::vector<std::string> eponymous_tests;
+  // Clinical phrases kept as written wherever they occur ("Hua Tuo Jiaji", "Brown-Séquard").
+  std::vector<std::string> clinical_phrases;
   // Given name (lower case) -> its other forms (as written), both ways: "william" -> Bill, Will.
   std::unordered_map<std::string, std::vector<std::string>> name_forms;
   // Places (as written, "Walnut Creek"); and the lower-case single words among them.

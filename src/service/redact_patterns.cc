@@ -20,7 +20,7 @@ constexpr const char* kMonthName =
 
 std::string any_date() {
   const std::string mon = kMonthName;
-  return R"((?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|)" + mon +
+  return R"((?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2} ?/ ?\d{1,2} ?/ ?\d{2,4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|)" + mon +
          R"(\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+)" + mon + R"(,?\s+\d{4}|\d{1,2}[\- ])" +
          mon + R"([\- ]\d{2,4}|)" + mon + R"(\s+\d{1,2}(?:st|nd|rd|th)?,?\s+['’]\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-]['’]\d{2}|)" +
          R"((?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:day\s+)?of\s+)" + mon + R"(,?\s+\d{4}))";
@@ -150,7 +150,7 @@ std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon&
   // Without the marker the number must not be a count: "room 614", "at dock 9", but not "the
   // store 3 times a week" or "bus 2 days".
   c->short_id_bare = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.short_id_labels) + ")" +
-                                           R"([ \t]+)(\d{1,4}[A-Z]?)\b([ \t]*(?:(?i:x|times?|days?|weeks?|wks?|months?|hours?|hrs?|minutes?|mins?|blocks?|miles?|feet|ft|lbs?|pounds?|kg|mg|mcg|ml|cc|g|units?|sessions?|visits?|percent|or|to)\b|%|-))?)");
+                                           R"([ \t]+)(\d{1,4}[A-Z]?|[A-Z]{1,4}\d{1,4}[A-Z]?)\b([ \t]*(?:(?i:x|times?|days?|weeks?|wks?|months?|hours?|hrs?|minutes?|mins?|blocks?|miles?|feet|ft|lbs?|pounds?|kg|mg|mcg|ml|cc|g|units?|sessions?|visits?|percent|or|to)\b|%|-[ \t]*\w))?)");
   // An organisation label and its colon: "Employer:", "Carrier:".
   c->organization_label = std::make_unique<RE2>("(?i)" + std::string(kLeftEdge) + "(?:" +
                                                 label_alternation(lex.organization_labels) + R"()[ \t]*:[ \t]*())");
@@ -185,7 +185,7 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
   // sign", "Fortin finger sign", "Oswestry Disability Index", "Kellgren-Lawrence grade 3",
   // "Modic type 1", "Torg-Pavlov ratio".
   static const RE2 eponym(
-      R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+[A-Za-z][a-z]*(?:-[A-Za-z][a-z]+)?)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|rules?|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty)\b))");
+      R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+[A-Za-z][a-z]*(?:-[A-Za-z][a-z]+)?)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|rules?|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty|canal|tubercle|triangle|tunnel|ligament|bursa|capsule|duct|notch|fossa|lift)\b))");
   // A named score: "Oswestry 40%", "Tinetti 14/28", "Berg 41/56".
   static const RE2 named_score(R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?\s+\d+(?:\.\d+)?(?:\s*%|/\d{1,3}|\s*(?:(?:cm|mm|deg)\b|°)))(?:$|[^/\d]))");
   // A capitalised word followed by a dose is a drug: "Norco 10/325mg", "Lidoderm 5%".
@@ -220,6 +220,14 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
     if (!before.empty() && lex.in(lex.honorifics, before.back().lower)) continue;
     out.push_back(sp);
   }
+  // Clinical phrases whose words may also be names ("Hua Tuo Jiaji", "Brown-Séquard").
+  for (const auto& phrase : lex.clinical_phrases)
+    for (size_t at = text.find(phrase); at != string_view::npos; at = text.find(phrase, at + phrase.size())) {
+      const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+      const size_t e = at + phrase.size();
+      const bool right = e >= text.size() || !std::isalnum(static_cast<unsigned char>(text[e]));
+      if (left && right) out.push_back({at, e});
+    }
   add_unless_function_word(named_score);
   add_unless_function_word(drug_dose);
   return out;
@@ -288,7 +296,10 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
         continue;
       sp.end = sp.start + end;
       const string_view v = text.substr(sp.start, sp.size());
-      if (looks_like_date(v) || parse_date(v) || clinical_code(v)) continue;
+      // A reference range is a lab's, not an id: "(ref 4.0-5.6)".
+      static const RE2 range(R"(\d{1,3}(?:\.\d+)?[ \t]*-[ \t]*\d{1,3}(?:\.\d+)?)");
+      if (looks_like_date(v) || parse_date(v) || clinical_code(v) || RE2::FullMatch(re2::StringPiece(v.data(), v.size()), range))
+        continue;
       // "on file. CURES 10/21/2026": a date after a word is still a date.
       bool dated = false;
       for (const auto& group : split(v, ' ')) dated |= looks_like_date(group);
@@ -307,7 +318,9 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
     while (pos < text.size() && bare.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
       const size_t start = static_cast<size_t>(g[1].data() - text.data());
       const Span sp{start, start + g[1].size()};
-      if (g[2].empty() && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "id_number"});
+      // A letter code must not be a spinal level or a diagnosis code ("zone L5").
+      const bool clinical = std::isalpha(static_cast<unsigned char>(text[start])) && clinical_code(text.substr(start, g[1].size()));
+      if (g[2].empty() && !clinical && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "id_number"});
       pos = std::max(pos + 1, static_cast<size_t>(g[0].data() - text.data()) + g[0].size());
     }
   }
@@ -318,6 +331,38 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   add_spans(extension, text, "phone", protect, out);
   static const RE2 hash_number(R"((?:^|[^\w#])#[ \t]?(\d{5,})\b)");
   add_spans(hash_number, text, "id_number", protect, out);
+  // Four digits after "#" identify a vehicle, badge or unit ("coach #4471", "Sgt. Carranza #7706")
+  // unless a dose comes before (a quantity: "300 mg #1000").
+  static const RE2 hash_four(R"(([A-Za-z][A-Za-z.]*)[ \t]+#[ \t]?(\d{4})\b)");
+  {
+    const re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece g[3];
+    size_t pos = 0;
+    while (pos < text.size() && hash_four.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
+      const std::string word = to_lower(std::string(g[1].data(), g[1].size()));
+      const size_t start = static_cast<size_t>(g[2].data() - text.data());
+      const Span sp{start, start + g[2].size()};
+      if (!lex.is_clinical(word) && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "id_number"});
+      pos = sp.end;
+    }
+  }
+  // "No." with a long number is a number of record: "Court Certified Interpreter No. 300912".
+  static const RE2 numbered(R"(\b(?:No|Nbr|Num)\.[ \t]*:?[ \t]*#?[ \t]*(\d{4,}|[A-Z0-9]*\d[A-Z0-9-]{3,}))");
+  add_spans(numbered, text, "id_number", protect, out);
+  // A credential with its licence number: "RPh 71946", "RN 559012", "LCSW #88123".
+  static const RE2 credential_number(
+      R"(\b(?:RPh|RN|LVN|LPN|PT|DPT|DC|MD|DO|PA-C|NP|FNP|LCSW|LMFT|MFT|PsyD|PhD|OTR/L|OTR|OT|L\.?Ac\.?|PharmD|CNA|CMA|EMT|CPhT)[ \t]*(?:Lic\.?[ \t]*)?#?[ \t]*(\d{4,8})\b)");
+  for (const auto& sp : all_matches(credential_number, text)) {
+    const string_view v = text.substr(sp.start, sp.size());
+    const bool year = v.size() == 4 && (v.starts_with("19") || v.starts_with("20"));
+    if (!year && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "id_number"});
+  }
+  // California licence plates (a digit, three letters, three digits): "plate 9KJT204".
+  static const RE2 ca_plate(R"(\b(\d[A-Z]{3}\d{3})\b)");
+  add_spans(ca_plate, text, "id_number", protect, out);
+  // A union local: "Roofers Local 81", "IBEW Local 11".
+  static const RE2 union_local(R"(\b((?:[A-Z][\w'’-]*[ \t]+){1,4}Local[ \t]+#?\d{1,4})\b)");
+  add_spans(union_local, text, "organization", protect, out);
   // Licence and registration numbers: "PSY 31174", "#LCS 88412", "CA PHY 59981", "G 88213".
   static const RE2 licence(R"((?:^|[^A-Za-z0-9])((?:[A-Z]{1,4})[ \t]?#?[ \t]?\d{5,8})\b)");
   for (const auto& sp : all_matches(licence, text)) {
@@ -338,7 +383,7 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   // Street addresses: "4411 Fruitridge Rd", "11820 Rough and Ready Hwy", "1220 S Broadway",
   // "2814 73rd Ave, Suite A", "318 Calle Cebu"; units alone ("Apt 4B", "Space 48").
   static const RE2 street(
-      R"(\b(\d{1,6}(?:-\d{1,4})?[A-Z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:(?:[A-Z][A-Za-z'’-]*|\d+(?:st|nd|rd|th)|and|de|la|del|los|las)\.?\s+){0,4}(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Terrace|Ter|Trail|Trl|Square|Sq|Loop|Plaza|Plz|Alley|Row|Expressway|Expy|Freeway|Fwy|Pike|Crossing|Run|Path|Walk|Broadway|Real|Cove|Glen|Heights|Ridge|Point|Commons|Mews|Promenade|Grove|Bend|Landing|Pass|Vista)\b\.?(?:,?\s+(?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Bldg\.?|Building|Floor|Fl\.?|Room|Rm\.?|Space|Spc\.?|Lot|#)\s*#?[A-Za-z0-9-]+)?))");
+      R"(\b(\d{1,6}(?:-\d{1,4})?[A-Z]?[ \t]+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:(?:[A-Z][A-Za-z'’-]*|\d+(?:st|nd|rd|th)|and|de|la|del|los|las)\.?\s+){0,4}(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Terrace|Ter|Trail|Trl|Square|Sq|Loop|Plaza|Plz|Alley|Row|Expressway|Expy|Freeway|Fwy|Pike|Crossing|Run|Path|Walk|Broadway|Real|Cove|Glen|Heights|Ridge|Point|Commons|Mews|Promenade|Grove|Bend|Landing|Pass|Vista)\b\.?(?:,?\s+(?i:Suite|Ste\.?|Unit|Apt\.?|Apartment|Bldg\.?|Building|Floor|Fl\.?|Room|Rm\.?|Space|Spc\.?|Lot|#)\s*#?[A-Za-z0-9-]+)?))");
   static const RE2 street_prefixed(
       R"(\b(\d{1,6}\s+(?:Calle|Camino|Avenida|Via|Paseo|Rue|Callejon)\s+(?:[A-Z][A-Za-z'’-]*\s*){1,3}))");
   static const RE2 unit(
@@ -367,7 +412,9 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
     bool ok = toks.size() >= 2;
     for (size_t i = 0; i + 1 < toks.size() && ok; ++i) {
       const WordView v = view_word(toks[i], lex);
-      ok = !v.clinical && !lex.in(lex.function_words, toks[i].lower) && !lex.in(lex.safe_proper, toks[i].lower);
+      // Everyday words name streets too ("Bear Mountain Boulevard"); clinical-only words do not.
+      ok = !(v.clinical && !lex.common.count(toks[i].lower)) && !lex.in(lex.function_words, toks[i].lower) &&
+           !lex.in(lex.safe_proper, toks[i].lower);
     }
     if (ok) streets.push_back(sp);
   }
@@ -382,6 +429,20 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
     for (size_t i = 0; i + 1 < toks.size() && ok; ++i)
       ok = !lex.is_clinical(toks[i].lower) && !lex.in(lex.function_words, toks[i].lower) &&
            !lex.in(lex.safe_proper, toks[i].lower) && !lex.is_finite_verb(toks[i].lower);
+    if (ok && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "address"});
+  }
+  // A unit in lower case after a street: "Main Street, space 22".
+  static const RE2 street_unit(
+      R"(\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Boulevard|Blvd|Highway|Hwy)\.?,?[ \t]+((?:space|spc|apt|apartment|unit|suite|ste|lot|trailer)\.?[ \t]*#?[ \t]*[A-Za-z]?\d+[A-Za-z]?)\b)");
+  add_spans(street_unit, text, "address", protect, out);
+  // A named park or court written with a lower-case word: "the Sunset Palms park".
+  static const RE2 named_park(R"(\b((?:[A-Z][a-z'’-]+[ \t]+){1,3}(?:park|mobile home park|trailer park|apartments))\b)");
+  for (const auto& sp : all_matches(named_park, text)) {
+    const auto toks = tokenize(text.substr(sp.start, sp.size()));
+    bool ok = toks.size() >= 2;
+    for (size_t i = 0; i + 1 < toks.size() && ok; ++i)
+      ok = toks[i].capital && !lex.is_clinical(toks[i].lower) && !lex.in(lex.function_words, toks[i].lower) &&
+           !lex.in(lex.safe_proper, toks[i].lower) && !lex.in(lex.place_prepositions, toks[i].lower);
     if (ok && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "address"});
   }
   static const RE2 po_box(R"((?i)\b(P\.?\s*O\.?\s*Box\s+\d+))");

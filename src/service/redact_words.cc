@@ -83,6 +83,27 @@ struct Screen {
            !in(lex.safe_proper, i) && !in(lex.organization_heads, i);
   }
   bool particle(size_t i) const { return in(lex.surname_particles, i) && !toks[i].digit; }
+  // A surname the clinical lists hold as an eponym ("Colleen McMurray", "Rhett Phalen"): after a
+  // name, where no test, sign or result follows ("McMurray test positive" stays).
+  bool eponym_surname(size_t i) const {
+    const auto& t = toks[i];
+    if (!t.capital || t.all_caps || !t.alpha || t.digit || t.core_end < t.end || t.lower.size() < 4 || shielded(i))
+      return false;
+    if (!lex.is_clinical(t.lower) || lex.common.count(t.lower) || in(lex.product_words, i)) return false;
+    // A surname: on the proper-name lists or among the eponymous tests ("Subtalar" is neither).
+    const std::string core(text.substr(t.start, t.core_end - t.start));
+    if (!lex.is_proper(t.lower) &&
+        std::find(lex.eponymous_tests.begin(), lex.eponymous_tests.end(), core) == lex.eponymous_tests.end())
+      return false;
+    if (i + 1 < toks.size() && is_space_gap(gap_after(i))) {
+      static const std::set<std::string> kClinicalNext = {
+          "test", "tests", "sign", "signs", "maneuver", "maneuvers", "manoeuvre", "positive", "negative", "neg",
+          "pos", "syndrome", "disease", "score", "grade", "scale", "index", "classification", "fracture", "criteria",
+          "rule", "rules", "technique", "exercise", "exercises", "procedure", "release", "equivocal", "and", "or"};
+      if (kClinicalNext.count(toks[i + 1].lower)) return false;
+    }
+    return true;
+  }
 
   // Two tokens of one name: a single space, or ". " after an initial, or a line break.
   bool name_gap(size_t left, bool allow_newline) const {
@@ -299,7 +320,7 @@ void labelled_organizations(Screen& s, std::vector<std::string>& found) {
 // "(goes by Bill)", `("Beto")`, "a.k.a. Tomek", "Wilfredo (“Will”)".
 void nickname_names(Screen& s) {
   static const RE2 goes_by(
-      R"((?i:\b(?:goes\s+by|go\s+by|known\s+as|a\.?k\.?a\.?|nicknamed|prefers(?:\s+to\s+be\s+called)?|call(?:s|ed)?\s+(?:him|her|them|me)|nickname(?:\s+[\pL']+){0,3}\s+(?:is|was))[ \t\n]+)["“'‘]?(\pL+))");
+      R"((?i:\b(?:goes\s+by|go\s+by|known(?:\s+[\pL']+){0,3}\s+as|a\.?k\.?a\.?|nicknamed|prefers(?:\s+to\s+be\s+called)?|be\s+called|call(?:s|ed)?\s+(?:him|her|them|me)|nickname(?:\s+[\pL']+){0,3}\s+(?:is|was))[ \t\n]+)["“'‘]?(\pL+(?:[ \t]\p{Lu}\pL+)?))");
   // "a man she calls Bear", "who everyone calls Red": a person's subject before the verb.
   static const RE2 subject_calls(
       R"((?i:\b(?:he|she|they|we|i|everyone|everybody|people|coworkers|co-workers|friends|family|kids)\s+call(?:s|ed)?)[ \t\n]+([A-Z]\pL+)\b)");
@@ -319,7 +340,12 @@ void nickname_names(Screen& s) {
   for (const auto& sp : all_matches(goes_by, s.text)) {
     auto it = std::lower_bound(s.toks.begin(), s.toks.end(), sp.start,
                                [](const Token& t, size_t pos) { return t.start < pos; });
-    if (it != s.toks.end() && it->start == sp.start && it->capital) s.mark(static_cast<size_t>(it - s.toks.begin()), Mark::kName);
+    // "known on his route as "Big John"": each capitalised word of the name.
+    for (; it != s.toks.end() && it->start < sp.end && it->capital; ++it) {
+      const size_t i = static_cast<size_t>(it - s.toks.begin());
+      if (s.in(s.lex.product_words, i)) break;
+      s.mark(i, Mark::kName);
+    }
   }
   for (const auto& sp : all_matches(called_quoted, s.text)) {
     auto it = std::lower_bound(s.toks.begin(), s.toks.end(), sp.start,
@@ -338,7 +364,9 @@ void nickname_names(Screen& s) {
     const bool quoted = b == "(\"" || b == "(“" || b == "\"" || b == "“" || b == "('" || b == "(‘" || b == "(";
     const bool closed = a.starts_with("\")") || a.starts_with("”)") || a.starts_with("\"") || a.starts_with("”") ||
                         a.starts_with(")") || a.starts_with("')") || a.starts_with("’)");
-    if (quoted && closed && !s.views[i].clinical && !s.in(s.lex.safe_proper, i)) s.mark(i, Mark::kName);
+    if (quoted && closed && (!s.views[i].clinical || s.views[i].proper_too) && !s.in(s.lex.product_words, i) &&
+        !s.in(s.lex.safe_proper, i))
+      s.mark(i, Mark::kName);
   }
 }
 
@@ -371,6 +399,48 @@ void surname_first_in_capitals(Screen& s) {
       s.mark(k - 1, Mark::kName);
     }
   }
+}
+
+// "Colleen McMurray, Senior Claims Adjuster", "Graham Beck, Branch Manager": two or three
+// capitalised words before a comma and a job title (capitalised words ending in a role word) are
+// a name, when one of them could only be a name (unknown, a listed name, or an eponym surname).
+void names_before_a_title(Screen& s) {
+  for (size_t c = 0; c + 2 < s.size(); ++c) {
+    const string_view g = s.gap_after(c);
+    if (trim(g) != "," || g.size() > 2) continue;
+    // The title: up to four capitalised words, the last a role word.
+    bool title = false;
+    for (size_t k = c + 1; k < s.size() && k <= c + 4; ++k) {
+      if (!s.at(k).capital || !s.at(k).alpha) break;
+      if (s.in(s.lex.role_words, k)) {
+        title = true;
+        break;
+      }
+      if (k + 1 < s.size() && !is_space_gap(s.gap_after(k))) break;
+    }
+    if (!title) continue;
+    size_t start = c;
+    size_t words = 1;
+    auto part = [&](size_t k) { return s.nameish(k) || s.eponym_surname(k) || s.is_initial(k); };
+    if (!part(c)) continue;
+    while (start > 0 && words < 3 && s.name_gap(start - 1, false) && part(start - 1)) {
+      --start;
+      ++words;
+    }
+    if (words < 2) continue;
+    bool namelike = false;
+    for (size_t k = start; k <= c; ++k)
+      namelike |= !s.views[k].safe || s.views[k].proper || s.views[k].proper_too || s.eponym_surname(k);
+    if (!namelike) continue;
+    for (size_t k = start; k <= c; ++k) s.mark(k, Mark::kName);
+  }
+  // "R. Phalen signed": an initial and an eponym surname, with no result after.
+  for (size_t i = 0; i + 1 < s.size(); ++i)
+    if (s.is_initial(i) && s.at(i).lower.size() == 1 && s.gap_after(i) == ". " && s.eponym_surname(i + 1) &&
+        !s.is_honorific(i + 1) && !s.at(i + 1).line_start) {
+      s.mark(i, Mark::kName);
+      s.mark(i + 1, Mark::kName);
+    }
 }
 
 // --- every capitalised word the lexicon does not know ---
@@ -539,7 +609,7 @@ void places(Screen& s, const std::vector<std::string>& extra) {
                               (s.at(i + 1).text == "CA" || s.at(i + 1).lower == "california");
     // A place that is also a drug or service of the project's tables ("switched to Norco") only
     // before ", CA".
-    if (before_state || (after_prep && !s.in(s.lex.project_words, i))) s.marks[i] = Mark::kCity;
+    if (before_state || (after_prep && !s.in(s.lex.product_words, i))) s.marks[i] = Mark::kCity;
   }
 }
 
@@ -557,6 +627,8 @@ void extend_names(Screen& s) {
         if (s.is_initial(n)) {
           s.mark(n, Mark::kName);
         } else if (s.particle(n) && n + 1 < s.size() && s.name_gap(n, false) && s.nameish(n + 1)) {
+          s.mark(n, Mark::kName);
+        } else if (s.eponym_surname(n)) {
           s.mark(n, Mark::kName);
         } else if (s.nameish(n)) {
           const bool known = !s.views[n].safe || s.views[n].proper;
@@ -607,6 +679,7 @@ void screen_words(string_view text, const std::vector<Token>& toks, const Redact
   labelled_names(s);
   nickname_names(s);
   surname_first_in_capitals(s);
+  names_before_a_title(s);
   places(s, out.places);
   unknown_words(s);
   extend_names(s);
@@ -645,6 +718,13 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
       // A common word before a colon is a heading or label ("Heart: regular rhythm", "Cane: not
       // needed"), even where the case has a person of that name.
       if (!prev_name && trim(g).starts_with(":")) is_name = false;
+      // A sentence that opens "Sharp, burning pain": the word, a comma and another describing word.
+      const string_view gb = trim(s.gap_before(i));
+      const bool opens = t.line_start || i == 0 || gb.ends_with(".") || gb.ends_with(":");
+      if (!prev_name && opens && trim(g) == "," && i + 1 < s.size() && !s.at(i + 1).capital && s.at(i + 1).alpha &&
+          !lex.in(lex.function_words, s.at(i + 1).lower) && !lex.is_finite_verb(s.at(i + 1).lower) &&
+          !lex.in(lex.auxiliaries, s.at(i + 1).lower))
+        is_name = false;
       if (!prev_name && i + 1 < s.size() && trim(g).empty()) {
         const size_t n = i + 1;
         const auto& nt = s.at(n);

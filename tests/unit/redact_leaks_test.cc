@@ -423,5 +423,68 @@ TEST(RedactLeaksTest, TradeBusinesses) {
   EXPECT_EQ(redact("He hung board for Ortega & Sons Drywall."), "He hung board for [organization].");
 }
 
+TEST(RedactLeaksTest, VehiclesBadgesAndLicenceNumbers) {
+  EXPECT_EQ(redact("Pinned under lifted coach #4471; tractor #FRF-118 and trailer 53-2291 were parked."),
+            "Pinned under lifted coach #[id number]; tractor #[id number] and trailer [id number] were parked.");
+  EXPECT_EQ(redact("Her silver sedan, CA plate 9KJT204, sits in the carport."),
+            "Her silver sedan, CA plate [id number], sits in the carport.");
+  EXPECT_EQ(redact("Officer: Sgt. Imelda Carranza #7706 took the report."), "Officer: [name] #[id number] took the report.");
+  EXPECT_EQ(redact("Hieu Lam, PharmD, RPh 71946\nCourt Certified Interpreter No. 300912"),
+            "[name], PharmD, RPh [id number]\nCourt Certified Interpreter No. [id number]");
+  // Quantities, years and a TENS rental stay.
+  const std::string clinical = "Gabapentin 300 mg #90. PT 2x6. MD 2026 review. TENS unit 30-day rental. Norco 10/325 #120.";
+  EXPECT_EQ(redact(clinical), clinical);
+}
+
+TEST(RedactLeaksTest, ANumberFoundOnceIsRemovedWhereItRecurs) {
+  EXPECT_EQ(redact("Climbing into tractor #FRF-118 he slipped. FRF-118 was then towed."),
+            "Climbing into tractor #[id number] he slipped. [id number] was then towed.");
+  EXPECT_EQ(redact_with("Unit FRF-118 was towed.", {"Dispatch: tractor #FRF-118."}), "Unit [id number] was towed.");
+}
+
+TEST(RedactLeaksTest, NicknamesAskedForAndKnownAs) {
+  EXPECT_EQ(redact("Adela (she asks to be called Del) says the foot hurts."), "[name] (she asks to be called [name]) says the foot hurts.");
+  EXPECT_EQ(redact("Known on his route as \"Big John.\" He lifts 70 lb."), "Known on his route as \"[name].\" He lifts 70 lb.");
+  EXPECT_EQ(redact("Goes by \"Ani\" at work."), "Goes by \"[name]\" at work.");
+  EXPECT_EQ(redact("Patient: Young, Lorena (\"Lori\")"), "Patient: [name] (\"[name]\")");
+}
+
+TEST(RedactLeaksTest, SurnamesThatAreEponyms) {
+  EXPECT_EQ(redact("From: Colleen McMurray <cm@sunmark.example.com>\nColleen McMurray, Senior Claims Adjuster"),
+            "From: [name] <[email]>\n[name], Senior Claims Adjuster");
+  EXPECT_EQ(redact("Rotation began per Safety Mgr. Rhett Phalen on 01/05. Later R. Phalen signed the form."),
+            "Rotation began per Safety [name] on 01/05. Later [name] signed the form.");
+  // The tests themselves stay.
+  const std::string tests = "McMurray test positive medially. Phalen negative, R. Spurling neg. Patrick's test positive R.";
+  EXPECT_EQ(redact(tests), tests);
+  EXPECT_EQ(redact("Reported by: Graham Beck, Branch Manager"), "Reported by: [name], Branch Manager");
+}
+
+TEST(RedactLeaksTest, StreetsParksAndUnitsInOtherShapes) {
+  KnownIdentifiers k;
+  k.addresses = {"2291 Alta Vista Ave, Unit C, Arcadia, CA 91006"};
+  EXPECT_EQ(redact("Met her at home on Alta Vista, two blocks from the park.", k), "Met her at home on [city], two blocks from the park.");
+  EXPECT_EQ(redact("He rents on Main Street, space 22, near Bear Mountain\nBoulevard."),
+            "He rents on [address], [address], near [address].");
+  EXPECT_EQ(redact("The family meets at the Sunset Palms park on Sundays."), "The family meets at the [address] on Sundays.");
+  EXPECT_EQ(redact("Dispatch: Station VCA4 -- Statement"), "Dispatch: Station [id number] -- Statement");
+}
+
+TEST(RedactLeaksTest, UnionsAndClinicalPhrases) {
+  EXPECT_EQ(redact("Hired through Roofers Local 81 in 2021."), "Hired through [organization] in 2021.");
+  const std::string clinical = "No Brown-Séquard pattern. Hua Tuo Jiaji points L3-L5. Needles: Seirin J-type 0.20 x 30 mm. "
+                               "Adductor canal (Hunter's canal) block. HbA1c 6.9% (ref 4.0-5.6). Hoyer lift. Empi Select TENS.";
+  KnownIdentifiers k;
+  k.person_names = {"Dana Brown", "Wei Hua", "Tom Hunter"};
+  EXPECT_EQ(redact(clinical, k), clinical);
+  EXPECT_EQ(redact("Sharp, burning pain across the midfoot.", worker("Ellis Sharp")), "Sharp, burning pain across the midfoot.");
+  EXPECT_EQ(redact("Sharp, who drives, was seen.", worker("Ellis Sharp")), "[name], who drives, was seen.");
+}
+
+TEST(RedactLeaksTest, BirthDatesWithSpacedSeparators) {
+  EXPECT_EQ(redact("Patient: see file       DOB 03 / 14 / 1990       File NCS-11872"),
+            "Patient: see file       DOB [date of birth]       File [id number]");
+}
+
 }  // namespace
 }  // namespace imr
