@@ -10,12 +10,14 @@
 #include <gtest/gtest.h>
 
 #include "decide/engine.h"
+#include "support/decided_by.h"
 #include "support/knowledge.h"
 
 namespace imr {
 namespace {
 
 using testing::bundled_knowledge;
+using testing::expect_decided_by;
 
 struct DiagnosticRow {
   const char* topic;
@@ -39,17 +41,6 @@ Determination review_text(const std::string& request, const std::string& text, D
   c.records.push_back(Record{date, "Progress report", text});
   c.requests.push_back(request);
   return Engine(bundled_knowledge()).review(c).items.at(0);
-}
-
-// The decision, and the state of the criterion that decided it.
-void expect_decided_by(const Determination& d, Decision decision, const std::string& criterion,
-                       CriterionState state) {
-  ASSERT_TRUE(d.decision) << d.rationale;
-  EXPECT_EQ(*d.decision, decision) << criteria_dump(d);
-  const CriterionResult* c = find_criterion(d, criterion);
-  ASSERT_NE(c, nullptr) << criteria_dump(d);
-  EXPECT_EQ(c->state, state) << criteria_dump(d);
-  EXPECT_TRUE(c->decided) << criteria_dump(d);
 }
 
 // A row's record with or without its deciding sentence.

@@ -14,6 +14,7 @@
 #include "decide/engine.h"
 #include "intake/request.h"
 #include "support/both_ways.h"
+#include "support/decided_by.h"
 
 namespace imr {
 namespace {
@@ -21,22 +22,12 @@ namespace {
 using testing::BothWaysRow;
 using testing::bundled_knowledge;
 using testing::criteria_dump;
+using testing::expect_decided_by;
 using testing::find_criterion;
 
 Determination review_text(const std::string& request, const std::string& text, Date date = Date::ymd(2016, 12, 1),
                           Date injury = Date::ymd(2016, 6, 1)) {
   return testing::review_on_record(request, text, date, injury);
-}
-
-// The decision, and the state of the criterion that decided it.
-void expect_decided_by(const Determination& d, Decision decision, const std::string& criterion,
-                       CriterionState state) {
-  ASSERT_TRUE(d.decision) << d.rationale;
-  EXPECT_EQ(*d.decision, decision) << criteria_dump(d);
-  const CriterionResult* c = find_criterion(d, criterion);
-  ASSERT_NE(c, nullptr) << criteria_dump(d);
-  EXPECT_EQ(c->state, state) << criteria_dump(d);
-  EXPECT_TRUE(c->decided) << criteria_dump(d);
 }
 
 // Every row's deciding sentence overturns the request.
