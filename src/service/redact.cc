@@ -123,8 +123,23 @@ void keep_sentence_stops(string_view text, std::vector<Redaction>& spans) {
   }
 }
 
+// An organisation's abbreviated legal form keeps its period inside the placeholder ("Erectors,
+// Inc.;" -> "[organization];"); a period that also ends the sentence is given back after.
+void take_legal_periods(string_view text, std::vector<Redaction>& spans) {
+  static constexpr string_view kAbbreviations[] = {"Inc", "Co", "Corp", "Ltd", "Bros", "Assoc", "Svcs"};
+  for (auto& r : spans) {
+    if (r.kind != "organization" || r.end >= text.size() || text[r.end] != '.') continue;
+    for (const auto a : kAbbreviations)
+      if (r.end - r.start >= a.size() && text.substr(r.end - a.size(), a.size()) == a) {
+        ++r.end;
+        break;
+      }
+  }
+}
+
 RedactionResult write(string_view text, std::vector<Redaction> removed) {
   RedactionResult result;
+  take_legal_periods(text, removed);
   keep_sentence_stops(text, removed);
   result.removed = std::move(removed);
   size_t pos = 0;

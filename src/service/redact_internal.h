@@ -41,7 +41,8 @@ std::string_view gap_after(std::string_view text, const std::vector<Token>& toks
 bool is_space_gap(std::string_view gap);
 
 // Every match of `re`, capture group 1 as the span where the pattern has one.
-std::vector<Span> all_matches(const RE2& re, std::string_view text);
+// With `overlapping`, a search starts again one byte after each match's start, not at its end.
+std::vector<Span> all_matches(const RE2& re, std::string_view text, bool overlapping = false);
 // Where each match of `re` ends (for label patterns: where the labelled value begins).
 std::vector<size_t> match_ends(const RE2& re, std::string_view text);
 std::string quote_re(std::string_view s);

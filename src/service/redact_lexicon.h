@@ -51,6 +51,8 @@ struct RedactionLexicon {
   // Examination tests and signs named after people, as written ("Hawkins-Kennedy", "Neer"):
   // such a name followed by its result ("Neer and Hawkins-Kennedy positive") is clinical.
   std::vector<std::string> eponymous_tests;
+  // Organisations named alone ("Kaiser", "Quest Diagnostics", "YMCA"), as written.
+  std::vector<std::string> known_organizations;
   // Clinical phrases kept as written wherever they occur ("Hua Tuo Jiaji", "Brown-Séquard").
   std::vector<std::string> clinical_phrases;
   // Given name (lower case) -> its other forms (as written), both ways: "william" -> Bill, Will.

@@ -150,7 +150,7 @@ std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon&
   // Without the marker the number must not be a count: "room 614", "at dock 9", but not "the
   // store 3 times a week" or "bus 2 days".
   c->short_id_bare = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.short_id_labels) + ")" +
-                                           R"([ \t]+)(\d{1,4}[A-Z]?|[A-Z]{1,4}\d{1,4}[A-Z]?)\b([ \t]*(?:(?i:x|times?|days?|weeks?|wks?|months?|hours?|hrs?|minutes?|mins?|blocks?|miles?|feet|ft|lbs?|pounds?|kg|mg|mcg|ml|cc|g|units?|sessions?|visits?|percent|or|to)\b|%|-[ \t]*\w))?)");
+                                           R"([ \t]+)(\d{1,4}[A-Z]?|[A-Z]{1,4}\d{1,4}[A-Z]?)\b([ \t]*(?:(?i:x|times?|days?|weeks?|wks?|months?|hours?|hrs?|minutes?|mins?|blocks?|miles?|feet|ft|lbs?|pounds?|kg|mg|mcg|ml|cc|g|units?|sessions?|visits?|percent|or|to)\b|%|-[ \t]*\w|[/.:]\d))?)");
   // An organisation label and its colon: "Employer:", "Carrier:".
   c->organization_label = std::make_unique<RE2>("(?i)" + std::string(kLeftEdge) + "(?:" +
                                                 label_alternation(lex.organization_labels) + R"()[ \t]*:[ \t]*())");
@@ -185,7 +185,7 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
   // sign", "Fortin finger sign", "Oswestry Disability Index", "Kellgren-Lawrence grade 3",
   // "Modic type 1", "Torg-Pavlov ratio".
   static const RE2 eponym(
-      R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+[A-Za-z][a-z]*(?:-[A-Za-z][a-z]+)?)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|rules?|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty|canal|tubercle|triangle|tunnel|ligament|bursa|capsule|duct|notch|fossa|lift)\b))");
+      R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+[A-Za-z][a-z]*(?:-[A-Za-z][a-z]+)?)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|rules?|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty|canal|tubercle|triangle|tunnel|ligament|bursa|capsule|duct|notch|fossa|lift|class)\b))");
   // A named score: "Oswestry 40%", "Tinetti 14/28", "Berg 41/56".
   static const RE2 named_score(R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?\s+\d+(?:\.\d+)?(?:\s*%|/\d{1,3}|\s*(?:(?:cm|mm|deg)\b|°)))(?:$|[^/\d]))");
   // A capitalised word followed by a dose is a drug: "Norco 10/325mg", "Lidoderm 5%".
@@ -198,14 +198,19 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
       while (e < w.size() && std::isalpha(static_cast<unsigned char>(w[e]))) ++e;
       const std::string first = to_lower(w.substr(0, e));
       if (lex.in(lex.function_words, first) || lex.in(lex.honorifics, first) || first == "dob") continue;
-      // "Plumb Line Ergonomics", "Kessler Balance Center": an organisation's name, not an eponym.
+          // "Plumb Line Ergonomics", "Harbor View Open MRI": an organisation's name, not an eponym
+      // (an organisation word among the next three capitalised words).
+      bool organization = false;
       size_t k = s.end;
-      while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
-      size_t e2 = k;
-      while (e2 < text.size() && std::isalpha(static_cast<unsigned char>(text[e2]))) ++e2;
-      if (e2 > k && std::isupper(static_cast<unsigned char>(text[k])) &&
-          lex.in(lex.organization_heads, to_lower(text.substr(k, e2 - k))))
-        continue;
+      for (int words = 0; words < 3 && !organization; ++words) {
+        while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+        size_t e2 = k;
+        while (e2 < text.size() && std::isalpha(static_cast<unsigned char>(text[e2]))) ++e2;
+        if (e2 == k || !std::isupper(static_cast<unsigned char>(text[k]))) break;
+        organization = lex.in(lex.organization_heads, to_lower(text.substr(k, e2 - k)));
+        k = e2;
+      }
+      if (organization) continue;
       out.push_back(s);
     }
   };
@@ -272,7 +277,9 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   const RE2& claim_label = *lex.compiled->claim_label;
   const RE2& id_label = *lex.compiled->id_label;
   for (const auto* re : {&claim_label, &id_label}) {
-    for (Span sp : all_matches(*re, text)) {
+    // Every start: a label that matches and is rejected ("PT" read as "Pt" before "License
+    // 298114") must not hide the label right after it.
+    for (Span sp : all_matches(*re, text, /*overlapping=*/true)) {
       // Keep the space-separated groups only while they carry digits.
       const string_view s = text.substr(sp.start, sp.size());
       size_t end = 0, digits = 0, k = 0;
@@ -333,7 +340,7 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   add_spans(hash_number, text, "id_number", protect, out);
   // Four digits after "#" identify a vehicle, badge or unit ("coach #4471", "Sgt. Carranza #7706")
   // unless a dose comes before (a quantity: "300 mg #1000").
-  static const RE2 hash_four(R"(([A-Za-z][A-Za-z.]*)[ \t]+#[ \t]?(\d{4})\b)");
+  static const RE2 hash_four(R"(([A-Za-z][A-Za-z.]*)[ \t]+\(?#[ \t]?(\d{4})\b)");
   {
     const re2::StringPiece input(text.data(), text.size());
     re2::StringPiece g[3];
@@ -360,8 +367,21 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   // California licence plates (a digit, three letters, three digits): "plate 9KJT204".
   static const RE2 ca_plate(R"(\b(\d[A-Z]{3}\d{3})\b)");
   add_spans(ca_plate, text, "id_number", protect, out);
-  // A union local: "Roofers Local 81", "IBEW Local 11".
-  static const RE2 union_local(R"(\b((?:[A-Z][\w'’-]*[ \t]+){1,4}Local[ \t]+#?\d{1,4})\b)");
+  // A union local: "Roofers Local 81", "IBEW Local 11", "ironworker, Local 918".
+  static const RE2 union_local(R"(\b((?:[A-Z][\w'’-]*[ \t]+){0,4}Local[ \t]+#?\d{1,4})\b)");
+  // A four-digit number in brackets with its "#": a badge or unit ("Deputy Arredondo (#3902)").
+  static const RE2 bracketed_hash(R"(\(#[ \t]?(\d{4})\))");
+  add_spans(bracketed_hash, text, "id_number", protect, out);
+  // The last digits of a number in words: "VIN ending 55291", "card ending in 4417".
+  static const RE2 id_ending(
+      R"((?i:\b(?:vin|acct|account|card|policy|member|serial|s/n|plate|license|licence)\b[^.\n]{0,30}?\bend(?:s|ing)?(?:[ \t]+in)?)[ \t]+(\d{4,6})\b)");
+  add_spans(id_ending, text, "id_number", protect, out);
+  // County roads numbered, as farm country writes addresses: "on Road 204", "Avenue 384".
+  static const RE2 numbered_road(R"(\b((?:County[ \t]+)?(?:Road|Avenue|Ave|Rd)[ \t]+\d{2,4}[A-Z]?)\b)");
+  add_spans(numbered_road, text, "address", protect, out);
+  // The last four of an SSN in words: "SSN on file ends 2290", "social security ending in 4417".
+  static const RE2 ssn_last_four(R"((?i:\b(?:ssn|ss#|social[ \t]+security)\b[^.\n]{0,30}?\bend(?:s|ing)?(?:[ \t]+in)?)[ \t]+(\d{4})\b)");
+  add_spans(ssn_last_four, text, "ssn", protect, out);
   add_spans(union_local, text, "organization", protect, out);
   // Licence and registration numbers: "PSY 31174", "#LCS 88412", "CA PHY 59981", "G 88213".
   static const RE2 licence(R"((?:^|[^A-Za-z0-9])((?:[A-Z]{1,4})[ \t]?#?[ \t]?\d{5,8})\b)");

@@ -240,7 +240,7 @@ WordView view_word(const Token& t, const RedactionLexicon& lex) {
   return v;
 }
 
-std::vector<Span> all_matches(const RE2& re, string_view text) {
+std::vector<Span> all_matches(const RE2& re, string_view text, bool overlapping) {
   std::vector<Span> out;
   const int groups = re.NumberOfCapturingGroups();
   re2::StringPiece m[2];
@@ -253,8 +253,8 @@ std::vector<Span> all_matches(const RE2& re, string_view text) {
     const size_t e = s + part.size();
     if (e > s) out.push_back({s, e});
     const size_t whole_start = static_cast<size_t>(whole.data() - text.data());
-    size_t next = std::max(e, whole_start + 1);
-    if (e == s) next = std::max(next, whole_start + whole.size());
+    size_t next = overlapping ? whole_start + 1 : std::max(e, whole_start + 1);
+    if (e == s && !overlapping) next = std::max(next, whole_start + whole.size());
     pos = next;
   }
   return out;

@@ -443,6 +443,20 @@ void names_before_a_title(Screen& s) {
     }
 }
 
+// A case caption: "Hawkins v. Ironbridge Steel Erectors, Inc." — the applicant's name before "v.".
+void caption_names(Screen& s) {
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    if (s.at(i).text != "v" && s.at(i).text != "vs") continue;
+    const string_view g = s.gap_after(i);
+    if (!(g.starts_with(". ") || g == " ") || !s.at(i + 1).capital) continue;
+    if (!is_space_gap(s.gap_before(i))) continue;
+    const size_t n = i - 1;
+    const auto& t = s.at(n);
+    if (!t.capital || !t.alpha || t.digit || s.in(s.lex.function_words, n) || s.in(s.lex.product_words, n)) continue;
+    s.mark(n, Mark::kName);
+  }
+}
+
 // --- every capitalised word the lexicon does not know ---
 
 void unknown_words(Screen& s) {
@@ -602,8 +616,9 @@ void places(Screen& s, const std::vector<std::string>& extra) {
   for (size_t i = 0; i < s.size(); ++i) {
     const auto& t = s.at(i);
     if (!t.capital || !s.lex.place_words.count(t.lower) || s.marks[i] != Mark::kNone || s.shielded(i)) continue;
+    const string_view gp = s.gap_before(i);
     const bool after_prep = i > 0 && !s.at(i - 1).capital && s.in(s.lex.place_prepositions, i - 1) &&
-                            is_space_gap(s.gap_before(i));
+                            (is_space_gap(gp) || (trim(gp).empty() && std::count(gp.begin(), gp.end(), '\n') == 1 && gp.size() <= 3));
     const string_view a = s.gap_after(i);
     const bool before_state = i + 1 < s.size() && (trim(a) == "," || is_space_gap(a)) &&
                               (s.at(i + 1).text == "CA" || s.at(i + 1).lower == "california");
@@ -680,6 +695,7 @@ void screen_words(string_view text, const std::vector<Token>& toks, const Redact
   nickname_names(s);
   surname_first_in_capitals(s);
   names_before_a_title(s);
+  caption_names(s);
   places(s, out.places);
   unknown_words(s);
   extend_names(s);
@@ -712,9 +728,11 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
       // A common word that is also a name here: a name unless the next word makes it a
       // clinical or title phrase ("Bone scan", "Major depressive", "Will f/u", "Hand Complaints").
       const string_view g = s.gap_after(i);
+      // After a name, or after a nickname in quotes ('Gerardo "Lalo" Waddell').
+      const string_view gb0 = trim(s.gap_before(i));
       const bool prev_name = i > 0 && (s.is_honorific(i - 1) || named[i - 1] || learned(i - 1)) &&
-                             (is_space_gap(s.gap_before(i)) || trim(s.gap_before(i)) == "." ||
-                              trim(s.gap_before(i)) == ",");
+                             (is_space_gap(s.gap_before(i)) || gb0 == "." || gb0 == "," || gb0 == "\"" ||
+                              gb0 == "\u201d" || gb0 == ")" || gb0 == "\")");
       // A common word before a colon is a heading or label ("Heart: regular rhythm", "Cane: not
       // needed"), even where the case has a person of that name.
       if (!prev_name && trim(g).starts_with(":")) is_name = false;
@@ -796,6 +814,21 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
     const string_view before = trim(s.gap_before(i));
     if (before.ends_with(".") || before.ends_with("!") || before.ends_with("?") || before.ends_with(":")) continue;
     out.spans.push_back({t.start, t.core_end, "organization"});
+  }
+  // Organisations everyone names alone: "Kaiser member", "(Quest, 09/30/2026)", "the YMCA".
+  for (const auto& o : lex.known_organizations) {
+    if (o.find(' ') != std::string::npos) {
+      out.organizations.push_back(o);
+      continue;
+    }
+    for (size_t i = 0; i < toks.size(); ++i) {
+      const auto& t = toks[i];
+      if (text.substr(t.start, t.core_end - t.start) != o || s.shielded(i)) continue;
+      const string_view before = trim(s.gap_before(i));
+      const bool opens = t.line_start || i == 0 || before.ends_with(".") || before.ends_with("!") || before.ends_with("?");
+      if (opens && !t.all_caps && lex.common.count(t.lower)) continue;
+      out.spans.push_back({t.start, t.core_end, "organization"});
+    }
   }
   // Organisations and places found anywhere, wherever they recur (capitalised).
   auto phrase_re = [&](const std::string& phrase) {

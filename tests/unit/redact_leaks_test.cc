@@ -147,7 +147,8 @@ TEST(RedactLeaksTest, NamesWithAccentedInitials) {
 
 TEST(RedactLeaksTest, ShortNumbersAfterTheirLabelAndMarker) {
   EXPECT_EQ(redact("Employer: Harbor Drug Mart (Store #22)"), "Employer: [organization] (Store #[id number])");
-  EXPECT_EQ(redact("Works at Harbor Drug (Store #22)."), "Works at Harbor Drug (Store #[id number]).");
+  EXPECT_EQ(redact("Works at Harbor Drug (Store #22)."), "Works at [organization] (Store #[id number]).");
+  EXPECT_EQ(redact("DWC-1 given to employee 03/09/2026 at 2210 hrs."), "DWC-1 given to employee 03/09/2026 at 2210 hrs.");
   EXPECT_EQ(redact("He badged in (Badge No. 41) at 6 am; Locker: 7 was cleared."),
             "He badged in (Badge No. [id number]) at 6 am; Locker: [id number] was cleared.");
   // Without its marker a small number after the word stays: it is a count, not an identifier.
@@ -484,6 +485,44 @@ TEST(RedactLeaksTest, UnionsAndClinicalPhrases) {
 TEST(RedactLeaksTest, BirthDatesWithSpacedSeparators) {
   EXPECT_EQ(redact("Patient: see file       DOB 03 / 14 / 1990       File NCS-11872"),
             "Patient: see file       DOB [date of birth]       File [id number]");
+}
+
+TEST(RedactLeaksTest, OrganisationsEveryoneNamesAlone) {
+  EXPECT_EQ(redact("Home sleep test ordered through his private plan, Kaiser member."),
+            "Home sleep test ordered through his private plan, [organization] member.");
+  EXPECT_EQ(redact("LABS (Quest, 09/30/2026): HbA1c 7.9%. Aquatic exercise at the YMCA on Valencia Ave."),
+            "LABS ([organization], 09/30/2026): HbA1c 7.9%. Aquatic exercise at the [organization] on [address].");
+  // A common word opening a sentence is the word.
+  EXPECT_EQ(redact("Paradigm shift in care. Quest for relief continues."), "Paradigm shift in care. Quest for relief continues.");
+}
+
+TEST(RedactLeaksTest, CaptionsBadgesRoadsAndLastDigits) {
+  EXPECT_EQ(redact("Hawkins v. Ironbridge Steel Erectors, Inc.; WCAB pending."),
+            "[name] v. [organization]; WCAB pending.");
+  EXPECT_EQ(redact("Deputy Luis Arredondo (#3902) and an officer\n(#4460) gained control."),
+            "Deputy [name] (#[id number]) and an officer\n(#[id number]) gained control.");
+  EXPECT_EQ(redact("The house is on Road 204 past the co-op; the shop is on Avenue 384."),
+            "The house is on [address] past the co-op; the shop is on [address].");
+  EXPECT_EQ(redact("Applicant's SSN on file ends 2290. Bus VIN ending 55291 was repaired."),
+            "Applicant's SSN on file ends [ssn]. Bus VIN ending [id number] was repaired.");
+  EXPECT_EQ(redact("He is a structural ironworker, Local 918, since 2006."),
+            "He is a structural ironworker, [organization], since 2006.");
+  EXPECT_EQ(redact("Eli Lachman, PT, DPT, OCS       CA PT License 298114"), "[name], PT, DPT, OCS       CA PT License [id number]");
+}
+
+TEST(RedactLeaksTest, ClinicalNamesAndUnitsOfTheSixthSet) {
+  KnownIdentifiers k;
+  k.person_names = {"Ravi Mallampati"};
+  const std::string clinical = "Mallampati class IV, tonsils 1+. Therapeutic ultrasound 1 MHz 1.0 W/cm2 x 6 min. "
+                               "WatchPAT ONE home test. Miriam Finkelstein, L.Ac., Dipl. OM (NCCAOM)";
+  EXPECT_EQ(redact(clinical, k), "Mallampati class IV, tonsils 1+. Therapeutic ultrasound 1 MHz 1.0 W/cm2 x 6 min. "
+                                 "WatchPAT ONE home test. [name], L.Ac., Dipl. OM (NCCAOM)");
+  EXPECT_EQ(redact("HPI: Mr. Mallampati is a 60-year-old driver.", k), "HPI: Mr. [name] is a 60-year-old driver.");
+  // A name after a nickname in quotes.
+  EXPECT_EQ(redact("Patient: Gerardo \"Lalo\" Waddell    D.O.B. 12-02-1969", worker("Gerardo Waddell")),
+            "Patient: [name] \"[name]\" [name]    D.O.B. [date of birth]");
+  EXPECT_EQ(redact("Studies: MRI L-spine (Harbor View Open MRI): L5-S1 stenosis. UR by Pacific Utilization Partners."),
+            "Studies: MRI L-spine ([organization]): L5-S1 stenosis. UR by [organization].");
 }
 
 }  // namespace
