@@ -227,6 +227,7 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
   lex.eponymous_tests = list("eponymous_tests");
   lex.clinical_phrases = list("clinical_phrases");
   lex.known_organizations = list("known_organizations");
+  set(lex.guideline_sources, "guideline_sources");
   set(lex.auxiliaries, "auxiliaries");
   set(lex.function_words, "function_words");
   for (auto* labels : {&lex.name_labels, &lex.id_labels, &lex.short_id_labels, &lex.claim_labels}) labels->clear();

@@ -170,6 +170,8 @@ void honorific_names(Screen& s) {
     const string_view g = s.gap_after(i);
     const string_view t = trim(g);
     if (!(t.empty() || t == ".") || g.size() > 4) continue;  // "Dr.\nLee" too
+    // "MR ARTHROGRAM, RIGHT SHOULDER": magnetic resonance, not Mister.
+    if (s.at(i).all_caps && t.empty() && s.views[i + 1].clinical) continue;
     s.take_name(i + 1, 3, false, true);
   }
 }
@@ -343,7 +345,8 @@ void nickname_names(Screen& s) {
     // "known on his route as "Big John"": each capitalised word of the name.
     for (; it != s.toks.end() && it->start < sp.end && it->capital; ++it) {
       const size_t i = static_cast<size_t>(it - s.toks.begin());
-      if (s.in(s.lex.product_words, i)) break;
+      // "prefers English": a language, not a name.
+      if (s.in(s.lex.product_words, i) || s.in(s.lex.safe_proper, i)) break;
       s.mark(i, Mark::kName);
     }
   }
@@ -454,6 +457,23 @@ void caption_names(Screen& s) {
     const auto& t = s.at(n);
     if (!t.capital || !t.alpha || t.digit || s.in(s.lex.function_words, n) || s.in(s.lex.product_words, n)) continue;
     s.mark(n, Mark::kName);
+  }
+}
+
+// "Thanks,\nBrenda", "Best regards,\nHope Castellanos": the name under a sign-off.
+void signoff_names(Screen& s) {
+  static const RE2 signoff(
+      R"((?im)^[ \t]*(?:thanks|thank you|many thanks|regards|best|best regards|kind regards|warm regards|warmly|sincerely|respectfully|cheers|take care)[ \t]*[,.!]?[ \t]*\n[ \t]*)");
+  for (const size_t at : match_ends(signoff, s.text)) {
+    auto it = std::lower_bound(s.toks.begin(), s.toks.end(), at, [](const Token& t, size_t pos) { return t.start < pos; });
+    if (it == s.toks.end() || it->start != at) continue;
+    const size_t i = static_cast<size_t>(it - s.toks.begin());
+    const std::vector<Mark> before = s.marks;
+    const size_t n = s.take_name(i, 3, false);
+    bool namelike = false;
+    for (size_t k = i; k < i + n; ++k)
+      namelike |= !s.views[k].safe || s.views[k].proper || s.views[k].proper_too;
+    if (!namelike) s.marks = before;
   }
 }
 
@@ -573,6 +593,9 @@ void organizations(Screen& s, std::vector<std::string>& found) {
       }
       // "Senior Claims Examiner": a job title, not an organisation.
       const bool title = head + 1 < s.size() && s.in(s.lex.role_words, head + 1) && !newline_after(head);
+      // "ACOEM Workplace Mental Health": a guideline's chapter, cited as it is.
+      for (size_t k = start; k <= head && proper; ++k)
+        if (s.at(k).all_caps && s.in(s.lex.guideline_sources, k)) proper = false;
       if (proper && !title && words >= 2 && start <= head) {
         for (size_t k = start; k <= end; ++k) s.marks[k] = Mark::kOrganization;
         found.emplace_back(s.text.substr(s.at(start).start, s.at(head).end - s.at(start).start));
@@ -636,7 +659,8 @@ void extend_names(Screen& s) {
       if (s.marks[i] != Mark::kName) continue;
       // Right: "Oluwaseun Bright, DO", "Hoa Le".
       size_t j = i;
-      while (j + 1 < s.size() && s.name_gap(j, false)) {
+      // A possessive ends the name: "Mr. Tran's DOB".
+      while (j + 1 < s.size() && s.name_gap(j, false) && s.at(j).core_end == s.at(j).end) {
         const size_t n = j + 1;
         if (s.marks[n] != Mark::kNone) break;
         if (s.is_initial(n)) {
@@ -646,7 +670,8 @@ void extend_names(Screen& s) {
         } else if (s.eponym_surname(n)) {
           s.mark(n, Mark::kName);
         } else if (s.nameish(n)) {
-          const bool known = !s.views[n].safe || s.views[n].proper;
+          const bool known = !s.views[n].safe || s.views[n].proper ||
+                             (s.at(n).all_caps && s.lex.is_proper(s.at(n).lower) && !s.lex.is_clinical(s.at(n).lower));
           const string_view after = n + 1 < s.size() ? s.gap_after(n) : string_view();
           const bool phrase_end = n + 1 >= s.size() || !is_space_gap(after) ||
                                   (n + 1 < s.size() && s.is_credential(n + 1));
@@ -696,6 +721,7 @@ void screen_words(string_view text, const std::vector<Token>& toks, const Redact
   surname_first_in_capitals(s);
   names_before_a_title(s);
   caption_names(s);
+  signoff_names(s);
   places(s, out.places);
   unknown_words(s);
   extend_names(s);

@@ -525,5 +525,19 @@ TEST(RedactLeaksTest, ClinicalNamesAndUnitsOfTheSixthSet) {
             "Studies: MRI L-spine ([organization]): L5-S1 stenosis. UR by [organization].");
 }
 
+TEST(RedactLeaksTest, NamesUnderASignOff) {
+  EXPECT_EQ(redact("Please advise.\n\nBest,\nDusty\n"), "Please advise.\n\nBest,\n[name]\n");
+  EXPECT_EQ(redact("Thanks,\nHope Castellanos\nClaims Assistant"), "Thanks,\n[name]\nClaims Assistant");
+  // A department under a sign-off is not a name.
+  EXPECT_EQ(redact("Regards,\nClaims Department"), "Regards,\nClaims Department");
+}
+
+TEST(RedactLeaksTest, CitationsHeadingsAndLanguagesAreNotNames) {
+  const std::string text = "MR ARTHROGRAM, RIGHT SHOULDER\nShe prefers English for most answers.\n"
+                           "ACOEM Workplace Mental Health chapter, p. 12.";
+  EXPECT_EQ(redact(text), text);
+  EXPECT_EQ(redact("LOPEZ MARIA G    DOB 04/11/1978"), "[name]    DOB [date of birth]");
+}
+
 }  // namespace
 }  // namespace imr
