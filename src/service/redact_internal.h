@@ -86,7 +86,7 @@ void apply_learned(std::string_view text, const std::vector<Token>& toks, const 
 struct CompiledPatterns {
   std::unique_ptr<RE2> claim_label, id_label, short_id_label, short_id_bare, name_label, organization_label;
   // Named tests with their result: "Neer and Hawkins-Kennedy mildly positive", "Tinel's (+)".
-  std::unique_ptr<RE2> eponym_result;
+  std::unique_ptr<RE2> eponym_result, result_eponym;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> places_by_first_word;
 };
 std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon& lex);

@@ -228,6 +228,8 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
   lex.clinical_phrases = list("clinical_phrases");
   lex.known_organizations = list("known_organizations");
   set(lex.guideline_sources, "guideline_sources");
+  lex.public_web_addresses.clear();
+  for (const auto& w : list("public_web_addresses")) lex.public_web_addresses.push_back(to_lower(w));
   set(lex.auxiliaries, "auxiliaries");
   set(lex.function_words, "function_words");
   for (auto* labels : {&lex.name_labels, &lex.id_labels, &lex.short_id_labels, &lex.claim_labels}) labels->clear();

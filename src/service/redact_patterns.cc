@@ -146,7 +146,7 @@ std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon&
   // A short number needs its marker ("Store #22", "Badge No. 41", "Locker: 7"): "the store 3
   // times a week" is not an identifier.
   c->short_id_label = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.short_id_labels) + ")" +
-                                            R"([ \t]*(?:#|no\.|number|:)[ \t]*#?[ \t]*)(\d{1,3}[A-Z]?)\b)");
+                                            R"([ \t]*(?:#|no\.|number|:)[ \t]*#?[ \t]*)(\d{1,5}[A-Z]?)\b)");
   // Without the marker the number must not be a count: "room 614", "at dock 9", but not "the
   // store 3 times a week" or "bus 2 days".
   c->short_id_bare = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.short_id_labels) + ")" +
@@ -165,10 +165,13 @@ std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon&
     const std::string one = "(?:" + alt + R"()(?:['’]s)?)";
     c->eponym_result = std::make_unique<RE2>(
         R"(\b()" + one + R"((?:(?:\s*,\s*|\s*/\s*|\s+(?i:and|&|or)\s+))" + one + R"()*)" +
-        R"(\s+(?:(?i:tests?|signs?|maneuvers?|testing)\s+)?(?:(?i:is|was|were|are)\s+)?)" +
+        R"(\s+(?:(?i:tests?|signs?|maneuvers?|testing|click|clunk|compression|squeeze|grind|apprehension)\s+)?(?:(?i:is|was|were|are)\s+)?)" +
         R"((?:(?i:mildly|strongly|weakly|markedly|very|equivocally|slightly|faintly|clearly|now|still|again)\s+)?)" +
         R"((?:(?i:positive|negative|equivocal|pos|neg|intact|absent|present|reproduces?|reproduced|elicited)\b|\(?[+\-−]\)?)))");
     if (!c->eponym_result->ok()) throw std::logic_error("redaction: bad eponym pattern: " + c->eponym_result->error());
+    // The result first: "positive Phalen's and Durkan's", "negative Spurling".
+    c->result_eponym = std::make_unique<RE2>(
+        R"(\b((?i:positive|negative|equivocal|pos|neg)\s+)" + one + R"((?:(?:\s*,\s*|\s*/\s*|\s+(?i:and|&|or)\s+))" + one + R"()*))");
   }
   for (const auto& place : lex.places) {
     if (place.find(' ') == std::string::npos) continue;
@@ -220,10 +223,12 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
   for (const auto& sp : all_matches(bracketed_eponym, text)) out.push_back(sp);
   // A named test with its result ("Neer and Hawkins-Kennedy positive"), not after an honorific
   // ("Mr. Hawkins ...").
-  for (const auto& sp : all_matches(*lex.compiled->eponym_result, text)) {
-    const auto before = tokenize(text.substr(sp.start > 12 ? sp.start - 12 : 0, sp.start > 12 ? 12 : sp.start));
-    if (!before.empty() && lex.in(lex.honorifics, before.back().lower)) continue;
-    out.push_back(sp);
+  for (const RE2* re : {lex.compiled->eponym_result.get(), lex.compiled->result_eponym.get()}) {
+    for (const auto& sp : all_matches(*re, text)) {
+      const auto before = tokenize(text.substr(sp.start > 12 ? sp.start - 12 : 0, sp.start > 12 ? 12 : sp.start));
+      if (!before.empty() && lex.in(lex.honorifics, before.back().lower)) continue;
+      out.push_back(sp);
+    }
   }
   // Clinical phrases whose words may also be names ("Hua Tuo Jiaji", "Brown-Séquard").
   for (const auto& phrase : lex.clinical_phrases)
@@ -305,7 +310,11 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
       const string_view v = text.substr(sp.start, sp.size());
       // A reference range is a lab's, not an id: "(ref 4.0-5.6)".
       static const RE2 range(R"(\d{1,3}(?:\.\d+)?[ \t]*-[ \t]*\d{1,3}(?:\.\d+)?)");
-      if (looks_like_date(v) || parse_date(v) || clinical_code(v) || RE2::FullMatch(re2::StringPiece(v.data(), v.size()), range))
+      const string_view lead = text.substr(sp.start > 12 ? sp.start - 12 : 0, sp.start > 12 ? 12 : sp.start);
+      const bool reference = v.find('.') != string_view::npos || to_lower(lead).find("ref") != std::string::npos ||
+                             to_lower(lead).find("range") != std::string::npos;
+      if (looks_like_date(v) || parse_date(v) || clinical_code(v) ||
+          (reference && RE2::FullMatch(re2::StringPiece(v.data(), v.size()), range)))
         continue;
       // "on file. CURES 10/21/2026": a date after a word is still a date.
       bool dated = false;
@@ -376,6 +385,18 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   static const RE2 id_ending(
       R"((?i:\b(?:vin|acct|account|card|policy|member|serial|s/n|plate|license|licence)\b[^.\n]{0,30}?\bend(?:s|ing)?(?:[ \t]+in)?)[ \t]+(\d{4,6})\b)");
   add_spans(id_ending, text, "id_number", protect, out);
+  // Police and fire departments by their initials: "SJPD", "SFPD", "LBFD" (not "COPD").
+  static const RE2 department(R"(\b([A-Z]{2,3}(?:PD|FD))\b)");
+  for (const auto& sp : all_matches(department, text))
+    if (text.substr(sp.start, sp.size()) != "COPD" && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "organization"});
+  // The last four of an SSN after "last 4": "SSN (last 4): 4407".
+  static const RE2 ssn_last4(R"((?i:\b(?:ssn|ss#|social[ \t]+security)\b[^.\n]{0,6}?last[ \t]*(?:4|four)\)?)[ \t]*[:#]?[ \t]*(\d{4})\b)");
+  add_spans(ssn_last4, text, "ssn", protect, out);
+  // A tag or code after "#" with letters: "hang tag (#A-2291)"; a gate code before "#": "4417#".
+  static const RE2 hash_code(R"(#[ \t]?([A-Z]{1,3}-?\d{3,6})\b)");
+  add_spans(hash_code, text, "id_number", protect, out);
+  static const RE2 gate_code(R"((?:^|[ \t])(\d{3,6})#(?:$|[^\w]))");
+  add_spans(gate_code, text, "id_number", protect, out);
   // County roads numbered, as farm country writes addresses: "on Road 204", "Avenue 384".
   static const RE2 numbered_road(R"(\b((?:County[ \t]+)?(?:Road|Avenue|Ave|Rd)[ \t]+\d{2,4}[A-Z]?)\b)");
   add_spans(numbered_road, text, "address", protect, out);
@@ -491,8 +512,15 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   static const RE2 url(
       R"re((?i)\b((?:https?://|www\.)[A-Za-z0-9.-]+(?:/[^\s<>()"']*[^\s<>()"'.,;:!?])?|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|us|info|biz|io|health|law|care)(?:/[^\s<>()"']*[^\s<>()"'.,;:!?])?)\b)re");
   for (const auto& sp : all_matches(url, text)) {
-    // Not an e-mail's domain (found as the e-mail).
+    // Not an e-mail's domain (found as the e-mail), nor a public reference ("www.mdguidelines.com").
     if (sp.start > 0 && text[sp.start - 1] == '@') continue;
+    std::string host = to_lower(text.substr(sp.start, sp.size()));
+    if (const size_t scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
+    host = host.substr(0, host.find('/'));
+    const bool reference = std::any_of(lex.public_web_addresses.begin(), lex.public_web_addresses.end(), [&](const std::string& d) {
+      return host == d || (host.size() > d.size() && host.ends_with(d) && host[host.size() - d.size() - 1] == '.');
+    });
+    if (reference) continue;
     if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "web_address"});
   }
   static const RE2 city_state_zip(

@@ -201,7 +201,9 @@ WordView view_word(const Token& t, const RedactionLexicon& lex) {
   }
   // A rare word that is also a proper name is the name: "Gus", "Tor", "JAMES" (scowl has them
   // lower case only at its rarest levels).
-  if (w.size() >= 3 && lex.in(lex.rare, w) && lex.is_proper(w) && !lex.in(lex.function_words, w) && !lex.in(lex.safe_proper, w)) {
+  if (w.size() >= 3 && lex.in(lex.rare, w) && lex.is_proper(w) && !lex.in(lex.function_words, w) && !lex.in(lex.safe_proper, w) &&
+      !lex.in(lex.role_words, w) && !lex.in(lex.relation_words, w) && !lex.in(lex.organization_words, w) &&
+      !lex.in(lex.organization_heads, w) && !lex.in(lex.street_suffixes, w) && !lex.in(lex.unit_words, w)) {
     v.proper = true;
     return v;
   }

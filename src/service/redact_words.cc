@@ -143,7 +143,7 @@ struct Screen {
       // A common word before a role or organisation word is a title ("Senior Claims Examiner").
       const bool title_word = views[j].safe && !views[j].proper_too && j + 1 < size() &&
                               (in(lex.role_words, j + 1) || in(lex.organization_words, j + 1));
-      if ((nameish(j) && !title_word) || (taken > 0 && is_initial(j))) {
+      if ((nameish(j) && !title_word) || eponym_surname(j) || (taken > 0 && is_initial(j))) {
         mark(j, Mark::kName);
         ++taken;
         if (!is_initial(j)) ++words;
@@ -216,7 +216,23 @@ void relation_and_role_names(Screen& s) {
       if (!is_space_gap(s.gap_after(next))) continue;
       ++next;
     }
-    s.take_name(next, 4, false);
+    size_t n = s.take_name(next, 4, false);
+    // A list after a plural relation: "Children Kai (14) and Sienna (9)", "sons Eli, Asa and Bo".
+    const std::string& rel = s.at(i).lower;
+    const bool plural = s.in(s.lex.relation_words, i) && (rel.ends_with("s") || rel == "children" || rel == "grandchildren");
+    while (plural && n > 0 && next + n < s.size()) {
+      size_t k = next + n;  // the token after the name
+      // An age in brackets after the name: "(14)".
+      if (s.at(k).digit && trim(s.gap_before(k)) == "(" && trim(s.gap_after(k)).starts_with(")")) ++k;
+      if (k >= s.size()) break;
+      const string_view sep = trim(s.gap_before(k));
+      size_t name_at = k;
+      if (s.at(k).lower == "and" && (sep.empty() || sep == ")" || sep == ",")) ++name_at;
+      else if (!(sep == "," || sep == "),")) break;
+      if (name_at >= s.size() || !s.nameish(name_at)) break;
+      next = name_at;
+      n = s.take_name(next, 3, false);
+    }
   }
   for (size_t i = 1; i < s.size(); ++i) {
     if (!s.in(s.lex.relation_words, i)) continue;
@@ -364,11 +380,13 @@ void nickname_names(Screen& s) {
     const bool bracket_quoted = (b.ends_with("(\"") || b.ends_with("(“") || b.ends_with("('") || b.ends_with("(‘")) &&
                                 (a.starts_with("\")") || a.starts_with("”)") || a.starts_with("')") || a.starts_with("’)"));
     if (s.marks[i - 1] != Mark::kName && !bracket_quoted) continue;
-    const bool quoted = b == "(\"" || b == "(“" || b == "\"" || b == "“" || b == "('" || b == "(‘" || b == "(";
+    // After the name's last initial the gap carries its period: 'Dolores M. ("Lola")', "B. (Jun)".
+    const string_view bq = b.starts_with(".") ? trim(b.substr(1)) : b;
+    const bool quoted = bq == "(\"" || bq == "(“" || bq == "\"" || bq == "“" || bq == "('" || bq == "(‘" || bq == "(";
     const bool closed = a.starts_with("\")") || a.starts_with("”)") || a.starts_with("\"") || a.starts_with("”") ||
                         a.starts_with(")") || a.starts_with("')") || a.starts_with("’)");
-    if (quoted && closed && (!s.views[i].clinical || s.views[i].proper_too) && !s.in(s.lex.product_words, i) &&
-        !s.in(s.lex.safe_proper, i))
+    if (quoted && closed && (!s.views[i].clinical || s.views[i].proper_too || bracket_quoted) &&
+        !s.in(s.lex.product_words, i) && !s.in(s.lex.safe_proper, i))
       s.mark(i, Mark::kName);
   }
 }
@@ -483,7 +501,8 @@ void unknown_words(Screen& s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const auto& t = s.at(i);
     if (!t.capital || !t.alpha || t.digit || s.views[i].safe || s.shielded(i)) continue;
-    if (s.is_honorific(i) || s.is_credential(i)) continue;
+    // Role and relation words are labels ("Tech:", "Sis"), not names.
+    if (s.is_honorific(i) || s.is_credential(i) || s.in(s.lex.role_words, i) || s.in(s.lex.relation_words, i)) continue;
     s.mark(i, s.lex.place_words.count(t.lower) ? Mark::kCity : Mark::kName);
   }
 }
@@ -759,6 +778,13 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
       const bool prev_name = i > 0 && (s.is_honorific(i - 1) || named[i - 1] || learned(i - 1)) &&
                              (is_space_gap(s.gap_before(i)) || gb0 == "." || gb0 == "," || gb0 == "\"" ||
                               gb0 == "\u201d" || gb0 == ")" || gb0 == "\")");
+      // A term defined by its acronym ("Medial Branch Block (MBB)") is not a name.
+      {
+        static const RE2 acronym_after(R"(^[ \t]*\([A-Z]{2,6}s?\))");
+        const string_view rest = text.substr(t.end, std::min<size_t>(12, text.size() - t.end));
+        if (!prev_name && i > 0 && s.at(i - 1).capital && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), acronym_after))
+          is_name = false;
+      }
       // A common word before a colon is a heading or label ("Heart: regular rhythm", "Cane: not
       // needed"), even where the case has a person of that name.
       if (!prev_name && trim(g).starts_with(":")) is_name = false;
@@ -791,11 +817,27 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
     }
     if (is_name) out.spans.push_back({t.start, t.core_end, "name"});
   }
+  // A name the person goes by, after a name any layer found: "MORTON, REYNALDO B. (Jun)",
+  // 'Reynaldo "Jun" Morton'.
+  for (size_t i = 1; i < s.size(); ++i) {
+    const auto& t = s.at(i);
+    if (!t.capital || !t.alpha || t.digit || t.all_caps || named[i] || s.shielded(i)) continue;
+    const string_view b = trim(s.gap_before(i));
+    const string_view a = trim(s.gap_after(i));
+    const string_view bq = b.starts_with(".") ? trim(b.substr(1)) : b;
+    const bool bracketed = bq == "(" && a.starts_with(")");
+    const bool quoted = (bq == "\"" || bq == "“") && (a.starts_with("\"") || a.starts_with("”")) && i + 1 < s.size() && named[i + 1];
+    if (!(bracketed || quoted) || !named[i - 1]) continue;
+    if ((s.views[i].clinical && !s.views[i].proper_too) || lex.in(lex.safe_proper, t.lower) || lex.in(lex.product_words, t.lower) ||
+        lex.in(lex.relation_words, t.lower) || lex.in(lex.role_words, t.lower))
+      continue;
+    out.spans.push_back({t.start, t.core_end, "name"});
+  }
   // An organisation that defines its short form ("Sierra Summit Roofing (SSR)"): the short form
   // is the organisation wherever it is written in capitals.
   for (const auto& r : out.spans) {
     if (r.kind != "organization") continue;
-    static const RE2 defined(R"(^[ \t]*\(([A-Z][A-Z&]{1,7})\))");
+    static const RE2 defined(R"(^\.?[ \t]*\(([A-Z][A-Z&]{1,7})\))");
     std::string acronym;
     const string_view after = text.substr(r.end, std::min<size_t>(16, text.size() - r.end));
     if (!RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), defined, &acronym)) continue;
@@ -806,13 +848,38 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
     const size_t line = text.rfind('\n', r.start);
     const size_t from = std::max(line == string_view::npos ? 0 : line + 1, r.end > 80 ? r.end - 80 : 0);
     std::string initials;
+    static const std::set<std::string> kLegal = {"inc", "llc", "llp", "lp", "pc", "apc", "corp", "co", "ltd"};
     for (const auto& t : tokenize(text.substr(from, r.end - from))) {
-      if (t.capital && t.alpha) initials += t.text[0];
-      else if (t.lower != "of" && t.lower != "and" && t.text != "&") initials.clear();
+      if (kLegal.count(t.lower)) continue;
+      if (t.capital && t.alpha) {
+        // "SunHarvest" gives S and H.
+        const size_t caps = static_cast<size_t>(std::count_if(t.text.begin(), t.text.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }));
+        if (!t.all_caps && caps > 1) {
+          for (char c : t.text)
+            if (std::isupper(static_cast<unsigned char>(c))) initials += c;
+        } else {
+          initials += t.text[0];
+        }
+      } else if (t.lower != "of" && t.lower != "and" && t.text != "&") {
+        initials.clear();
+      }
     }
     if (letters.size() >= 2 && initials.size() >= letters.size() &&
         initials.compare(initials.size() - letters.size(), letters.size(), letters) == 0)
       out.acronyms.insert(acronym);
+  }
+  // An organisation's own short name in quotes after it: 'Crystal Clear Pool & Spa Service ("CCP
+  // Pools")' — the short name is the organisation wherever it is written.
+  {
+    static const RE2 short_name(R"re(^[ \t]*\(["“]([A-Z][^"”()\n]{1,40})["”]\))re");
+    std::vector<std::string> short_names;
+    for (const auto& r : out.spans) {
+      if (r.kind != "organization") continue;
+      std::string name;
+      const string_view after = text.substr(r.end, std::min<size_t>(48, text.size() - r.end));
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), short_name, &name)) short_names.push_back(name);
+    }
+    for (auto& n : short_names) out.organizations.push_back(std::move(n));
   }
   for (const auto& a : out.acronyms) {
     const RE2 r("(?:^|[^A-Za-z0-9])(" + quote_re(a) + ")(?:$|[^A-Za-z0-9])");

@@ -539,5 +539,47 @@ TEST(RedactLeaksTest, CitationsHeadingsAndLanguagesAreNotNames) {
   EXPECT_EQ(redact("LOPEZ MARIA G    DOB 04/11/1978"), "[name]    DOB [date of birth]");
 }
 
+TEST(RedactLeaksTest, NicknamesAndShortNamesInBrackets) {
+  EXPECT_EQ(redact("Name: Phalen, Dolores M. (\"Lola\")     DOB 3/8/79"), "Name: [name]. (\"[name]\")     DOB [date of birth]");
+  EXPECT_EQ(redact("Patient: ROOS, ANAHIT  (\"Ani\")"), "Patient: [name]  (\"[name]\")");
+  EXPECT_EQ(redact("Employer: Crystal Clear Pool & Spa Service (\"CCP Pools\")\nCCP POOLS - ROUTE SHEET"),
+            "Employer: [organization] (\"[organization]\")\n[organization] - ROUTE SHEET");
+  EXPECT_EQ(redact("Employer: SunHarvest Solar Installations, Inc. (SHSI)\nSHSI crew lead called."),
+            "Employer: [organization] ([organization])\n[organization] crew lead called.");
+  // A language in brackets after a name stays.
+  EXPECT_EQ(redact("Interpreter present for Ana Ruiz (Spanish)."), "Interpreter present for [name] (Spanish).");
+}
+
+TEST(RedactLeaksTest, ChildrenListedAfterARelation) {
+  EXPECT_EQ(redact("Children Kai (14) and Sienna (9) live with her."), "Children [name] (14) and [name] (9) live with her.");
+  EXPECT_EQ(redact("Her sons Eli, Asa and Bo help on weekends."), "Her sons [name] and [name] help on weekends.");
+}
+
+TEST(RedactLeaksTest, DepartmentsCodesAndTheLastFour) {
+  EXPECT_EQ(redact("Stadium security and SJPD responded; COPD is stable."), "Stadium security and [organization] responded; COPD is stable.");
+  EXPECT_EQ(redact("SSN (last 4): 4407     Home: see file"), "SSN (last 4): [ssn]     Home: see file");
+  EXPECT_EQ(redact("Return her parking hang tag (#A-2291); the gate code is 4417#."),
+            "Return her parking hang tag (#[id number]); the gate code is [id number]#.");
+  EXPECT_EQ(redact("Tech: see log   Emp # 0417   badge V-10823, workstation 4-117"),
+            "Tech: see log   Emp # [id number]   badge [id number], workstation [id number]");
+  // A reference range stays; so does a range of years.
+  const std::string ranges = "HbA1c 6.9% (ref 4.0-5.6), TSH range 0.4-4.0, worked 2019-2024.";
+  EXPECT_EQ(redact(ranges), ranges);
+}
+
+TEST(RedactLeaksTest, TestsWithTheirResultFirstAndTermsWithAnAcronym) {
+  KnownIdentifiers k;
+  k.person_names = {"Dolores Phalen", "Rita Mulder", "Sam Block"};
+  const std::string clinical = "Positive Phalen's and Durkan's, monofilament loss. Mulder's click negative. "
+                               "PLAN: Diagnostic Medial Branch Block (MBB), bilateral L4-L5. Arch supports (Powerstep). "
+                               "3 Tesla MARS MRI of the hip. See www.mdguidelines.com and https://www.dir.ca.gov/dwc.";
+  EXPECT_EQ(redact(clinical, k), clinical);
+  EXPECT_EQ(redact("Ms. Block (PTP) called.", k), "Ms. [name] (PTP) called.");
+}
+
+TEST(RedactLeaksTest, StadiumsAndAssociations) {
+  EXPECT_EQ(redact("Site: Coyote Creek Stadium. Route stop: Ranchero Palms HOA."), "Site: [organization]. Route stop: [organization].");
+}
+
 }  // namespace
 }  // namespace imr
