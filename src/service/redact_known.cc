@@ -388,15 +388,20 @@ void find_organizations(string_view text, const std::vector<std::string>& orgs, 
     // The acronym, in capitals only; a capitalised particle counts in it too where it is a
     // name's first word ("Las Trampas Fire Protection District": LTFPD as well as TFPD).
     std::string with_particles;
+    // The legal form's initial counts in some acronyms: "Sierra Summit Roofing Co." -> SSRC.
+    const auto full_words = words(org, " \t\n,");
+    std::string with_legal;
+    for (const auto& w : full_words)
+      if (upper_start(w) && !iequals(w, "the") && !iequals(w, "and") && !iequals(w, "of") && w != "&") with_legal += first_char(w);
     for (size_t i = 0; i < ws.size(); ++i) {
       const std::string w = to_lower(ws[i]);
       if (upper_start(ws[i]) && w != "and" && w != "of" && w != "the" && w != "&") with_particles += first_char(ws[i]);
     }
-    for (const std::string& a : {acronym(0), with_particles}) {
+    std::set<std::string> acronyms = {acronym(0), with_particles, with_legal};
+    for (const std::string& a : acronyms) {
       if (a.size() < 3) continue;
       const RE2 ra(std::string(kLeft) + "(" + quote_re(a) + ")" + kRight);
       for (const auto& sp : all_matches(ra, text)) out.spans.push_back({sp.start, sp.end, "organization"});
-      if (with_particles == acronym(0)) break;
     }
   }
 }

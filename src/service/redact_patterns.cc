@@ -97,8 +97,10 @@ bool id_shape(const Token& t) {
   if (s.find('-') != string_view::npos) {
     static const RE2 year(R"((?:19|20)\d\d)");
     bool all_dates = true;
+    // "10/12-10/13/2026": a day and month without its year before the full date.
+    static const RE2 month_day(R"((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))");
     for (const auto& piece : split(s, '-'))
-      all_dates &= RE2::FullMatch(piece, year) || looks_like_date(piece);
+      all_dates &= RE2::FullMatch(piece, year) || looks_like_date(piece) || RE2::FullMatch(piece, month_day);
     if (all_dates) return false;
   }
   size_t run = 0, max_run = 0;
@@ -146,7 +148,7 @@ std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon&
   // A short number needs its marker ("Store #22", "Badge No. 41", "Locker: 7"): "the store 3
   // times a week" is not an identifier.
   c->short_id_label = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.short_id_labels) + ")" +
-                                            R"([ \t]*(?:#|no\.|number|:)[ \t]*#?[ \t]*)(\d{1,5}[A-Z]?)\b)");
+                                            R"([ \t]*(?:#[ \t]*:?|no\.[ \t]*:?|number[ \t]*:?|:)[ \t]*#?[ \t]*)(\d{1,5}[A-Z]?)\b)");
   // Without the marker the number must not be a count: "room 614", "at dock 9", but not "the
   // store 3 times a week" or "bus 2 days".
   c->short_id_bare = std::make_unique<RE2>("(?i:\\b(?:" + label_alternation(lex.short_id_labels) + ")" +
@@ -397,6 +399,40 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   add_spans(hash_code, text, "id_number", protect, out);
   static const RE2 gate_code(R"((?:^|[ \t])(\d{3,6})#(?:$|[^\w]))");
   add_spans(gate_code, text, "id_number", protect, out);
+  // "Last 4 of SSN: 4417".
+  static const RE2 last4_of_ssn(R"((?i:\blast[ \t]*(?:4|four)[ \t]*(?:of[ \t]*)?(?:the[ \t]*)?(?:ssn|ss#|social[ \t]+security(?:[ \t]+number)?))[^\d\n]{0,6}(\d{4})\b)");
+  add_spans(last4_of_ssn, text, "ssn", protect, out);
+  // Any short capitals label with "#": "SFRC #: 60-2214", "WO# 77120".
+  static const RE2 caps_hash(R"(\b[A-Z]{2,6}[ \t]*#[ \t]*:?[ \t]*([A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)*))");
+  for (const auto& sp : all_matches(caps_hash, text)) {
+    const string_view v = text.substr(sp.start, sp.size());
+    if (count_digits(v) >= 3 && !clinical_code(v) && !looks_like_date(v) && !overlaps(sp, protect))
+      out.spans.push_back({sp.start, sp.end, "id_number"});
+  }
+  // A badge after a name: "Deputy Oxendine, #388, arrived".
+  static const RE2 name_badge(R"(([A-Z][a-z]+),[ \t]*#[ \t]?(\d{3,4})\b)");
+  {
+    const re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece g[3];
+    size_t pos = 0;
+    while (pos < text.size() && name_badge.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
+      const std::string word = to_lower(std::string(g[1].data(), g[1].size()));
+      const size_t start = static_cast<size_t>(g[2].data() - text.data());
+      const Span sp{start, start + g[2].size()};
+      if (!lex.is_clinical(word) && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "id_number"});
+      pos = sp.end;
+    }
+  }
+  // A street named after a word of going or being on it: "driving on Marina Vista", "off Mission Way".
+  static const RE2 street_after(
+      R"(\b(?:on|off|along|down|up|onto|via|across|near)[ \t]+((?:[A-Z][a-z'’-]+[ \t]+){1,2}(?:Vista|Way|Drive|Lane|Court|Circle|Terrace|Trail|Parkway|Boulevard|Avenue|Street|Road|Highway|Expressway|Grade|Loop|Row)\b))");
+  for (const auto& sp : all_matches(street_after, text)) {
+    const auto toks = tokenize(text.substr(sp.start, sp.size()));
+    bool ok = true;
+    for (size_t i = 0; i + 1 < toks.size() && ok; ++i)
+      ok = !(lex.is_clinical(toks[i].lower) && !lex.common.count(toks[i].lower)) && !lex.in(lex.function_words, toks[i].lower);
+    if (ok && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "address"});
+  }
   // County roads numbered, as farm country writes addresses: "on Road 204", "Avenue 384".
   static const RE2 numbered_road(R"(\b((?:County[ \t]+)?(?:Road|Avenue|Ave|Rd)[ \t]+\d{2,4}[A-Z]?)\b)");
   add_spans(numbered_road, text, "address", protect, out);

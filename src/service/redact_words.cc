@@ -361,8 +361,9 @@ void nickname_names(Screen& s) {
     // "known on his route as "Big John"": each capitalised word of the name.
     for (; it != s.toks.end() && it->start < sp.end && it->capital; ++it) {
       const size_t i = static_cast<size_t>(it - s.toks.begin());
-      // "prefers English": a language, not a name.
-      if (s.in(s.lex.product_words, i) || s.in(s.lex.safe_proper, i)) break;
+      // "prefers English": a language, not a name (but 'goes by "May"' is one).
+      const bool preference = to_lower(s.text.substr(sp.start > 12 ? sp.start - 12 : 0, sp.start > 12 ? 12 : sp.start)).find("prefer") != std::string::npos;
+      if (s.in(s.lex.product_words, i) || (preference && s.in(s.lex.safe_proper, i))) break;
       s.mark(i, Mark::kName);
     }
   }
@@ -612,6 +613,11 @@ void organizations(Screen& s, std::vector<std::string>& found) {
       }
       // "Senior Claims Examiner": a job title, not an organisation.
       const bool title = head + 1 < s.size() && s.in(s.lex.role_words, head + 1) && !newline_after(head);
+      // "DEFINITIVE DRUG TESTING", "Drug Screen": the heading goes on with a clinical word.
+      if (end + 1 < s.size() && is_space_gap(s.gap_after(end)) && s.at(end + 1).alpha &&
+          s.at(end + 1).all_caps == s.at(end).all_caps && s.at(end + 1).capital && s.views[end + 1].clinical &&
+          !s.in(s.lex.organization_heads, end + 1) && !legal(end + 1))
+        proper = false;
       // "ACOEM Workplace Mental Health": a guideline's chapter, cited as it is.
       for (size_t k = start; k <= head && proper; ++k)
         if (s.at(k).all_caps && s.in(s.lex.guideline_sources, k)) proper = false;
@@ -864,9 +870,15 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
         initials.clear();
       }
     }
-    if (letters.size() >= 2 && initials.size() >= letters.size() &&
-        initials.compare(initials.size() - letters.size(), letters.size(), letters) == 0)
-      out.acronyms.insert(acronym);
+    auto ends_with_letters = [&](const std::string& ini) {
+      return letters.size() >= 2 && ini.size() >= letters.size() &&
+             ini.compare(ini.size() - letters.size(), letters.size(), letters) == 0;
+    };
+    // With the legal form's initial too: "Sierra Summit Roofing Co. (SSRC)".
+    std::string with_legal;
+    for (const auto& t : tokenize(text.substr(from, r.end - from)))
+      if (t.capital && t.alpha) with_legal += t.text[0];
+    if (ends_with_letters(initials) || ends_with_letters(with_legal)) out.acronyms.insert(acronym);
   }
   // An organisation's own short name in quotes after it: 'Crystal Clear Pool & Spa Service ("CCP
   // Pools")' — the short name is the organisation wherever it is written.

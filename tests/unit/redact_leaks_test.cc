@@ -581,5 +581,28 @@ TEST(RedactLeaksTest, StadiumsAndAssociations) {
   EXPECT_EQ(redact("Site: Coyote Creek Stadium. Route stop: Ranchero Palms HOA."), "Site: [organization]. Route stop: [organization].");
 }
 
+TEST(RedactLeaksTest, AcronymsWithTheLegalFormAndLabelsInCapitals) {
+  EXPECT_EQ(redact("Employer: Sierra Summit Roofing Co. (SSRC)        Claim: see file\nSSRC has no modified work."),
+            "Employer: [organization] ([organization])        Claim: see file\n[organization] has no modified work.");
+  EXPECT_EQ(redact("Patient: see chart    SFRC #: 60-2214    Eval dates: 10/12-10/13/2026"),
+            "Patient: see chart    SFRC #: [id number]    Eval dates: 10/12-10/13/2026");
+  EXPECT_EQ(redact("Employee: see file    Emp #: 2291    Position: Groundskeeper II"),
+            "Employee: see file    Emp #: [id number]    Position: Groundskeeper II");
+  EXPECT_EQ(redact("Last 4 of SSN: 4417"), "Last 4 of SSN: [ssn]");
+  EXPECT_EQ(redact("Deputy Oxendine, #388, arrived within 2 minutes. Norco, #120, was refilled."),
+            "Deputy [name], #[id number], arrived within 2 minutes. Norco, #120, was refilled.");
+}
+
+TEST(RedactLeaksTest, StreetsNamedAloneVenuesAndPrograms) {
+  EXPECT_EQ(redact("He avoids driving on Marina Vista past the flare stack."), "He avoids driving on [address] past the flare stack.");
+  EXPECT_EQ(redact("Loading at the Embarcadero Amphitheatre dock; offered the EAP (Harbor EAP)."),
+            "Loading at the [organization] dock; offered the EAP ([organization]).");
+  EXPECT_EQ(redact("Goes by \"May\" at work; off opioids since May 14, 2026."),
+            "Goes by \"[name]\" at work; off opioids since May 14, 2026.");
+  // A scanner's make and model, and a drug test heading, stay.
+  const std::string clinical = "Scanner: Siemens MAGNETOM Altea 1.5T\nDEFINITIVE DRUG TESTING REPORT (LC-MS/MS)";
+  EXPECT_EQ(redact(clinical), clinical);
+}
+
 }  // namespace
 }  // namespace imr
