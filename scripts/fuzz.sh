@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
-all=(letter_fuzz pdf_fuzz case_json_fuzz application_json_fuzz reviewers_json_fuzz request_fuzz extract_fuzz http_fuzz)
+all=(letter_fuzz pdf_fuzz case_json_fuzz application_json_fuzz reviewers_json_fuzz request_fuzz extract_fuzz http_fuzz redact_fuzz)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
