@@ -216,6 +216,20 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
         k = e2;
       }
       if (organization) continue;
+      // "Maria Brace, RN": a person with a credential, not a device.
+      {
+        size_t c = s.end;
+        while (c < text.size() && (text[c] == ' ' || text[c] == '\t')) ++c;
+        if (c < text.size() && text[c] == ',') {
+          ++c;
+          while (c < text.size() && (text[c] == ' ' || text[c] == '\t')) ++c;
+          size_t e3 = c;
+          while (e3 < text.size() && (std::isalpha(static_cast<unsigned char>(text[e3])) || text[e3] == '-' || text[e3] == '.' || text[e3] == '/')) ++e3;
+          std::string cred = to_lower(text.substr(c, e3 - c));
+          while (!cred.empty() && cred.back() == '.' && !lex.in(lex.credentials, cred)) cred.pop_back();
+          if (e3 > c && lex.in(lex.credentials, cred)) continue;
+        }
+      }
       out.push_back(s);
     }
   };
@@ -240,7 +254,31 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
       const bool right = e >= text.size() || !std::isalnum(static_cast<unsigned char>(text[e]));
       if (left && right) out.push_back({at, e});
     }
-  add_unless_function_word(named_score);
+  // A named score's slash form is a part of a whole ("Tinetti 14/28"), never more than it:
+  // "Call 909/555-0161" is a phone.
+  {
+    std::vector<Span> scores;
+    for (const auto& sp : all_matches(named_score, text)) {
+      const string_view m = text.substr(sp.start, sp.size());
+      const size_t slash = m.find('/');
+      if (slash != string_view::npos) {
+        size_t a = slash;
+        while (a > 0 && std::isdigit(static_cast<unsigned char>(m[a - 1]))) --a;
+        size_t b = slash + 1;
+        while (b < m.size() && std::isdigit(static_cast<unsigned char>(m[b]))) ++b;
+        if (a < slash && b > slash + 1 && std::stoi(std::string(m.substr(a, slash - a))) > std::stoi(std::string(m.substr(slash + 1, b - slash - 1))))
+          continue;
+      }
+      scores.push_back(sp);
+    }
+    for (const auto& sp : scores) {
+      const string_view w = text.substr(sp.start, sp.size());
+      size_t e = 0;
+      while (e < w.size() && std::isalpha(static_cast<unsigned char>(w[e]))) ++e;
+      const std::string first = to_lower(w.substr(0, e));
+      if (!lex.in(lex.function_words, first) && !lex.in(lex.honorifics, first) && first != "dob") out.push_back(sp);
+    }
+  }
   add_unless_function_word(drug_dose);
   return out;
 }
@@ -256,7 +294,7 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   add_spans(ssn_label, text, "ssn", protect, out);
 
   static const RE2 phone(
-      R"((?:^|[^0-9])((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:,?\s*(?i:x|ext\.?|extension)\s*\d{1,5})?)(?:$|[^0-9]))");
+      R"((?:^|[^0-9])((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s*|\d{3}[\s./-])\d{3}[\s.-]\d{4}(?:,?\s*(?i:x|ext\.?|extension)\s*\d{1,5})?)(?:$|[^0-9]))");
   static const RE2 phone_label(
       R"((?i:\b(?:phone|telephone|tel|fax|cell|mobile|ph|pager)\.?(?:\s+(?:no\.?|number|#))?)\s*[:#]?\s*(\d{10})\b)");
   add_spans(phone, text, "phone", protect, out);
@@ -433,6 +471,23 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
       ok = !(lex.is_clinical(toks[i].lower) && !lex.common.count(toks[i].lower)) && !lex.in(lex.function_words, toks[i].lower);
     if (ok && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "address"});
   }
+  // A town and a state written out: "Window Rock, Arizona", "Elko, Nevada".
+  static const RE2 city_and_state(
+      R"(((?:[A-Z][A-Za-z.'’-]+[ \t]+){0,2}[A-Z][A-Za-z.'’-]+),[ \t]*(?:Alabama|Alaska|Arizona|Arkansas|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New[ \t]+Hampshire|New[ \t]+Jersey|New[ \t]+Mexico|New[ \t]+York|North[ \t]+Carolina|North[ \t]+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode[ \t]+Island|South[ \t]+Carolina|South[ \t]+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West[ \t]+Virginia|Wisconsin|Wyoming|Mexico|Jalisco|Michoac[aá]n|Oaxaca|Sonora|Sinaloa|Guanajuato|Zacatecas|Samoa|Tonga|Fiji|Philippines)\b)");
+  for (const auto& sp : all_matches(city_and_state, text)) {
+    const auto toks = tokenize(text.substr(sp.start, sp.size()));
+    bool ok = !toks.empty();
+    for (const auto& t : toks)
+      ok = ok && !(lex.is_clinical(t.lower) && !lex.common.count(t.lower)) && !lex.in(lex.function_words, t.lower) &&
+           !lex.in(lex.safe_proper, t.lower);
+    if (ok && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "city"});
+  }
+  // A certification or licence number with a hyphen after its capitals: "SPRAT 2-48817".
+  static const RE2 caps_hyphen_number(R"(\b[A-Z]{2,6}[ \t]+#?(\d{1,3}-\d{4,7})\b)");
+  add_spans(caps_hyphen_number, text, "id_number", protect, out);
+  // Numbered highways: "the Highway 12 plaza", "off Hwy 33", "SR 99".
+  static const RE2 numbered_highway(R"(\b((?:Highway|Hwy|State[ \t]+Route|SR|Route|Interstate)[ \t]+\d{1,3}[A-Z]?)\b)");
+  add_spans(numbered_highway, text, "address", protect, out);
   // County roads numbered, as farm country writes addresses: "on Road 204", "Avenue 384".
   static const RE2 numbered_road(R"(\b((?:County[ \t]+)?(?:Road|Avenue|Ave|Rd)[ \t]+\d{2,4}[A-Z]?)\b)");
   add_spans(numbered_road, text, "address", protect, out);
@@ -573,7 +628,7 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
     if (!safe && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "city"});
   }
   // The city after a street line: "4411 Fruitridge Rd, Sacramento" / "..., Elk Grove 95758".
-  static const RE2 city_after(R"(^,?[ \t]*((?:[A-Z][A-Za-z'’-]+[ \t]?){1,3})(?:$|[,\n.;]|[ \t]+\d{5}|[ \t]+[A-Z]{2}\b))");
+  static const RE2 city_after(R"(^,?[ \t]*((?:[A-Z][A-Za-z'’-]+[ \t]?){1,3})(?:$|[,\n.;)]|[ \t]+\d{5}|[ \t]+[A-Z]{2}\b))");
   static const RE2 zip_after(R"(^[ \t]+\d{5}(?:-\d{4})?\b)");
   for (const auto& sp : streets) {
     re2::StringPiece m[2];

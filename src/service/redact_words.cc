@@ -176,6 +176,8 @@ void honorific_names(Screen& s) {
   }
 }
 
+bool comma_before_credential(const Screen& s, size_t i) { return trim(s.gap_before(i)) == ","; }
+
 // "Ana Ruiz, MD", "Nell Whitcombe, RN", "Marcus Oyelaran, R.NCS.T."
 void credential_names(Screen& s) {
   for (size_t i = 1; i < s.size(); ++i) {
@@ -183,9 +185,14 @@ void credential_names(Screen& s) {
     const string_view g = s.gap_before(i);
     const bool comma = trim(g) == ",";
     if (!(comma || is_space_gap(g))) continue;
-    // Walk back over the name.
+    // Walk back over the name. A surname that is an everyday or clinical word counts after a
+    // given name: "Noel Brace, PA-C".
     size_t j = i - 1;
-    if (!s.nameish(j)) continue;
+    const bool word_surname = j > 0 && s.at(j).capital && !s.at(j).all_caps && s.at(j).alpha && !s.in(s.lex.product_words, j) &&
+                              !s.in(s.lex.function_words, j) && s.name_gap(j - 1, false) && s.nameish(j - 1) &&
+                              (s.views[j - 1].proper_too || !s.views[j - 1].safe) && comma_before_credential(s, i);
+    if (word_surname) s.mark(j, Mark::kName);
+    if (!s.nameish(j) && !word_surname) continue;
     size_t start = j;
     size_t words = 1;
     while (start > 0 && words < 4) {

@@ -604,5 +604,22 @@ TEST(RedactLeaksTest, StreetsNamedAloneVenuesAndPrograms) {
   EXPECT_EQ(redact(clinical), clinical);
 }
 
+TEST(RedactLeaksTest, ShapesOfTheNinthSet) {
+  EXPECT_EQ(redact("Tel 909/555-0161. Tinetti 14/28, Berg 41/56."), "Tel [phone]. Tinetti 14/28, Berg 41/56.");
+  EXPECT_EQ(redact("Seen by Noel Brace, PA-C today; Maria Brace, RN, assisted. Jewett brace worn daily."),
+            "Seen by [name], PA-C today; [name], RN, assisted. Jewett brace worn daily.");
+  EXPECT_EQ(redact("His aunt's house in Window Rock, Arizona; he grew up in Elko, Nevada."),
+            "His aunt's house in [city], Arizona; he grew up in [city], Nevada.");
+  EXPECT_EQ(redact("She pressed the alarm; California Highway\nPatrol responded. Back to the Highway 12 plaza."),
+            "She pressed the alarm; [organization] responded. Back to the [address] plaza.");
+  EXPECT_EQ(redact("Rope access card SPRAT 2-48817, lapsed 2026. Surgery at (2 Bon Air Rd, Larkspur)."),
+            "Rope access card SPRAT [id number], lapsed 2026. Surgery at ([address], [city]).");
+  EXPECT_EQ(redact("UR non-certification (Meridian Crest Review ref 4471-2)."),
+            "UR non-certification ([organization] ref [id number]).");
+  // The letter's own reviews are not organisations.
+  const std::string own = "Independent Medical Review. The Expert Review. Utilization Review. Peer Review.";
+  EXPECT_EQ(redact(own), own);
+}
+
 }  // namespace
 }  // namespace imr
