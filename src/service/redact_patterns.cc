@@ -136,6 +136,22 @@ void add_spans(const RE2& re, string_view text, const char* kind, const std::vec
     if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, kind});
 }
 
+// The number in `re`'s second group is an id unless the word in its first group is clinical:
+// "coach #4471", "Oxendine, #388", but not "mg #1000".
+void add_numbers_after_a_word(const RE2& re, string_view text, const RedactionLexicon& lex,
+                              const std::vector<Span>& protect, Findings& out) {
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece g[3];
+  size_t pos = 0;
+  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
+    const std::string word = to_lower(std::string(g[1].data(), g[1].size()));
+    const size_t start = static_cast<size_t>(g[2].data() - text.data());
+    const Span sp{start, start + g[2].size()};
+    if (!lex.is_clinical(word) && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "id_number"});
+    pos = sp.end;
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<const CompiledPatterns> compile_patterns(const RedactionLexicon& lex) {
@@ -390,18 +406,7 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   // Four digits after "#" identify a vehicle, badge or unit ("coach #4471", "Sgt. Carranza #7706")
   // unless a dose comes before (a quantity: "300 mg #1000").
   static const RE2 hash_four(R"(([A-Za-z][A-Za-z.]*)[ \t]+\(?#[ \t]?(\d{4})\b)");
-  {
-    const re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece g[3];
-    size_t pos = 0;
-    while (pos < text.size() && hash_four.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
-      const std::string word = to_lower(std::string(g[1].data(), g[1].size()));
-      const size_t start = static_cast<size_t>(g[2].data() - text.data());
-      const Span sp{start, start + g[2].size()};
-      if (!lex.is_clinical(word) && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "id_number"});
-      pos = sp.end;
-    }
-  }
+  add_numbers_after_a_word(hash_four, text, lex, protect, out);
   // "No." with a long number is a number of record: "Court Certified Interpreter No. 300912".
   static const RE2 numbered(R"(\b(?:No|Nbr|Num)\.[ \t]*:?[ \t]*#?[ \t]*(\d{4,}|[A-Z0-9]*\d[A-Z0-9-]{3,}))");
   add_spans(numbered, text, "id_number", protect, out);
@@ -449,18 +454,7 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   }
   // A badge after a name: "Deputy Oxendine, #388, arrived".
   static const RE2 name_badge(R"(([A-Z][a-z]+),[ \t]*#[ \t]?(\d{3,4})\b)");
-  {
-    const re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece g[3];
-    size_t pos = 0;
-    while (pos < text.size() && name_badge.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
-      const std::string word = to_lower(std::string(g[1].data(), g[1].size()));
-      const size_t start = static_cast<size_t>(g[2].data() - text.data());
-      const Span sp{start, start + g[2].size()};
-      if (!lex.is_clinical(word) && !overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "id_number"});
-      pos = sp.end;
-    }
-  }
+  add_numbers_after_a_word(name_badge, text, lex, protect, out);
   // A street named after a word of going or being on it: "driving on Marina Vista", "off Mission Way".
   static const RE2 street_after(
       R"(\b(?:on|off|along|down|up|onto|via|across|near)[ \t]+((?:[A-Z][a-z'’-]+[ \t]+){1,2}(?:Vista|Way|Drive|Lane|Court|Circle|Terrace|Trail|Parkway|Boulevard|Avenue|Street|Road|Highway|Expressway|Grade|Loop|Row)\b))");
