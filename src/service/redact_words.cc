@@ -927,10 +927,17 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
     if (before.ends_with(".") || before.ends_with("!") || before.ends_with("?") || before.ends_with(":")) continue;
     out.spans.push_back({t.start, t.core_end, "organization"});
   }
-  // Organisations everyone names alone: "Kaiser member", "(Quest, 09/30/2026)", "the YMCA".
+  // Organisations everyone names alone: "Kaiser member", "(Quest, 09/30/2026)", "the YMCA",
+  // "California Highway\nPatrol". (Not added to the organisations found, whose first words
+  // count alone: "State Fund" must not make every "State" an organisation.)
   for (const auto& o : lex.known_organizations) {
     if (o.find(' ') != std::string::npos) {
-      out.organizations.push_back(o);
+      std::string re = "(?:^|[^A-Za-z0-9])(";
+      for (const auto& w : split(o, ' '))
+        if (!w.empty()) re += (re.back() == '(' ? "" : R"(\s+)") + quote_re(w);
+      const RE2 phrase(re + ")(?:$|[^A-Za-z0-9])");
+      for (const auto& sp : all_matches(phrase, text))
+        if (!overlaps(sp, protect)) out.spans.push_back({sp.start, sp.end, "organization"});
       continue;
     }
     for (size_t i = 0; i < toks.size(); ++i) {

@@ -494,6 +494,10 @@ TEST(RedactLeaksTest, OrganisationsEveryoneNamesAlone) {
             "LABS ([organization], 09/30/2026): HbA1c 7.9%. Aquatic exercise at the [organization] on [address].");
   // A common word opening a sentence is the word.
   EXPECT_EQ(redact("Paradigm shift in care. Quest for relief continues."), "Paradigm shift in care. Quest for relief continues.");
+  // A listed organisation's first word alone is not the organisation ("State Fund", "Home Depot").
+  EXPECT_EQ(redact_with("The State of California requires it; a Home exercise program. Claim with State Fund.",
+                        {"Claims: State Fund, Blue Shield. Worked at Home Depot."}),
+            "The State of California requires it; a Home exercise program. Claim with [organization].");
 }
 
 TEST(RedactLeaksTest, CaptionsBadgesRoadsAndLastDigits) {
