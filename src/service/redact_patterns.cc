@@ -206,7 +206,7 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
   // sign", "Fortin finger sign", "Oswestry Disability Index", "Kellgren-Lawrence grade 3",
   // "Modic type 1", "Torg-Pavlov ratio".
   static const RE2 eponym(
-      R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+[A-Za-z][a-z]*(?:-[A-Za-z][a-z]+)?)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|rules?|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty|canal|tubercle|triangle|tunnel|ligament|bursa|capsule|duct|notch|fossa|lift|class)\b))");
+      R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?(?:['’]s|s['’]|['’])?\)?(?:\s+(?:[A-Za-z][a-z]*|[A-Z]{2,5})(?:-[A-Za-z][a-z]+)?)?\s+(?i:tests?|signs?|maneuvers?|manoeuvres?|phenomenon|reflex|syndrome|disease|procedure|fracture|contracture|neuroma|palsy|classification|criteria|rules?|scale|position|views?|exercises?|technique|cysts?|compression|release|stretch|method|protocol|questionnaire|inventory|index|score|grade|grading|stage|type|ratio|balance|angle|line|lesion|deformity|nodes?|knot|splint|brace|tape|taping|program|assessment|evaluation|screen|measure|approach|incision|osteotomy|repair|reconstruction|arthroplasty|canal|tubercle|triangle|tunnel|ligament|bursa|capsule|duct|notch|fossa|lift|class)\b))");
   // A named score: "Oswestry 40%", "Tinetti 14/28", "Berg 41/56".
   static const RE2 named_score(R"(\b([A-Z][a-zA-Z]+(?:-[A-Z][a-zA-Z]+)?\s+\d+(?:\.\d+)?(?:\s*%|/\d{1,3}|\s*(?:(?:cm|mm|deg)\b|°)))(?:$|[^/\d]))");
   // A capitalised word followed by a dose is a drug: "Norco 10/325mg", "Lidoderm 5%".
@@ -253,6 +253,22 @@ std::vector<Span> clinical_spans(string_view text, const RedactionLexicon& lex) 
   // The eponym in brackets after the test it names: "Scaphoid shift test (Watson)".
   static const RE2 bracketed_eponym(R"(\b(?i:tests?|signs?|maneuvers?|manoeuvres?|reflex)\s*\(([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\))");
   for (const auto& sp : all_matches(bracketed_eponym, text)) out.push_back(sp);
+  // An eponym in brackets after a clinical word: "Type III acromion (Bigliani)".
+  {
+    static const RE2 after_clinical(R"(\b([a-z]{4,})[ \t]*\(([A-Z][a-z]+)\))");
+    const re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece g[3];
+    size_t pos = 0;
+    while (pos < text.size() && after_clinical.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3)) {
+      const size_t start = static_cast<size_t>(g[2].data() - text.data());
+      // The word before is clinical, or one of English's rare words ("acromion"), not an
+      // everyday word ("his truck (Tony)").
+      const std::string before(g[1].data(), g[1].size());
+      if ((lex.is_clinical(before) && !lex.common.count(before)) || lex.rare.count(before))
+        out.push_back({start, start + g[2].size()});
+      pos = start + g[2].size();
+    }
+  }
   // A named test with its result ("Neer and Hawkins-Kennedy positive"), not after an honorific
   // ("Mr. Hawkins ...").
   for (const RE2* re : {lex.compiled->eponym_result.get(), lex.compiled->result_eponym.get()}) {
@@ -408,7 +424,7 @@ void find_formats(string_view text, const RedactionLexicon& lex, const std::vect
   static const RE2 hash_four(R"(([A-Za-z][A-Za-z.]*)[ \t]+\(?#[ \t]?(\d{4})\b)");
   add_numbers_after_a_word(hash_four, text, lex, protect, out);
   // "No." with a long number is a number of record: "Court Certified Interpreter No. 300912".
-  static const RE2 numbered(R"(\b(?:No|Nbr|Num)\.[ \t]*:?[ \t]*#?[ \t]*(\d{4,}|[A-Z0-9]*\d[A-Z0-9-]{3,}))");
+  static const RE2 numbered(R"(\b(?i:No|Nbr|Num)\.[ \t]*:?[ \t]*#?[ \t]*([A-Z0-9]*\d[A-Z0-9-]{3,}|\d{4,}))");
   add_spans(numbered, text, "id_number", protect, out);
   // A credential with its licence number: "RPh 71946", "RN 559012", "LCSW #88123".
   static const RE2 credential_number(

@@ -385,14 +385,15 @@ void nickname_names(Screen& s) {
     if (!s.at(i).capital || !s.at(i).alpha) continue;
     const string_view b = trim(s.gap_before(i));
     const string_view a = trim(s.gap_after(i));
+    // In quotes in brackets, with or without words after: `("Tater" on the crew)`.
     const bool bracket_quoted = (b.ends_with("(\"") || b.ends_with("(“") || b.ends_with("('") || b.ends_with("(‘")) &&
-                                (a.starts_with("\")") || a.starts_with("”)") || a.starts_with("')") || a.starts_with("’)"));
+                                (a.starts_with("\"") || a.starts_with("”") || a.starts_with("'") || a.starts_with("’"));
     if (s.marks[i - 1] != Mark::kName && !bracket_quoted) continue;
     // After the name's last initial the gap carries its period: 'Dolores M. ("Lola")', "B. (Jun)".
     const string_view bq = b.starts_with(".") ? trim(b.substr(1)) : b;
     const bool quoted = bq == "(\"" || bq == "(“" || bq == "\"" || bq == "“" || bq == "('" || bq == "(‘" || bq == "(";
     const bool closed = a.starts_with("\")") || a.starts_with("”)") || a.starts_with("\"") || a.starts_with("”") ||
-                        a.starts_with(")") || a.starts_with("')") || a.starts_with("’)");
+                        a.starts_with(")") || a.starts_with("')") || a.starts_with("’)") || (bracket_quoted && a.starts_with("'"));
     if (quoted && closed && (!s.views[i].clinical || s.views[i].proper_too || bracket_quoted) &&
         !s.in(s.lex.product_words, i) && !s.in(s.lex.safe_proper, i))
       s.mark(i, Mark::kName);
@@ -689,6 +690,15 @@ void extend_names(Screen& s) {
   for (size_t pass = 0; pass < 2; ++pass) {
     for (size_t i = 0; i < s.size(); ++i) {
       if (s.marks[i] != Mark::kName) continue;
+      // Over a nickname in quotes to the given name: 'Hector "Tito" Villalpando'.
+      if (i >= 2 && s.marks[i - 2] == Mark::kNone) {
+        const string_view open = s.gap_before(i - 1), close = s.gap_before(i);
+        const bool quoted = (open == " \"" || open == " “") && (close == "\" " || close == "” ");
+        if (quoted && s.at(i - 1).capital && s.at(i - 1).alpha && s.nameish(i - 2) && s.at(i - 2).capital) {
+          s.mark(i - 1, Mark::kName);
+          s.mark(i - 2, Mark::kName);
+        }
+      }
       // Right: "Oluwaseun Bright, DO", "Hoa Le".
       size_t j = i;
       // A possessive ends the name: "Mr. Tran's DOB".
@@ -822,6 +832,16 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
         } else if (!nt.alpha) {
           is_name = false;  // "Bone 2024"
         }
+      }
+      // A sentence that opens "Moody and irritable", "Temple and suboccipital tenderness": the
+      // word, "and", and another describing word.
+      {
+        const string_view gb1 = trim(s.gap_before(i));
+        const bool opens1 = t.line_start || i == 0 || gb1.ends_with(".") || gb1.ends_with(":");
+        if (!prev_name && opens1 && i + 2 < s.size() && s.at(i + 1).lower == "and" && is_space_gap(g) &&
+            is_space_gap(s.gap_after(i + 1)) && !s.at(i + 2).capital && s.at(i + 2).alpha &&
+            !lex.in(lex.function_words, s.at(i + 2).lower) && !lex.is_finite_verb(s.at(i + 2).lower))
+          is_name = false;
       }
       // A month that is also a name ("May", "June"): a month after "in"/"by"/"since".
       if (is_name && !prev_name && lex.in(lex.safe_proper, t.lower) && i > 0 && !s.at(i - 1).capital &&

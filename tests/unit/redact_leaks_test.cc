@@ -625,5 +625,22 @@ TEST(RedactLeaksTest, ShapesOfTheNinthSet) {
   EXPECT_EQ(redact(own), own);
 }
 
+TEST(RedactLeaksTest, ShapesOfTheTenthSet) {
+  EXPECT_EQ(redact("Leave approved for the festa at the Holy Spirit Portuguese Hall in Hanford."),
+            "Leave approved for the festa at the [organization] in [city].");
+  EXPECT_EQ(redact("Wade (\"Tater\" on the crew) says the roller jumped."), "Wade (\"[name]\" on the crew) says the roller jumped.");
+  EXPECT_EQ(redact("Employer contact is Hector \"Tito\" Villalpando, superintendent."),
+            "Employer contact is [name] \"[name]\" [name], superintendent.");
+  EXPECT_EQ(redact("Screed-operator certification (CalTrans card no. 7741-SO)."),
+            "Screed-operator certification ([name] card no. [id number]).");
+  KnownIdentifiers k;
+  k.person_names = {"Ana Weber", "Lou Katz", "Dale Moody", "Rae Temple"};
+  const std::string clinical = "Type III acromion (Bigliani), lateral downsloping. OTC arch inserts (Dr. Scholl's). "
+                               "Bimalleolar fracture, Weber B (S82.842A). Katz ADL index 3/6.\n"
+                               "Temple and suboccipital tenderness on the right. Moody and irritable at home.";
+  EXPECT_EQ(redact_with(clinical, {"Ms. Weber, Mr. Katz, Mr. Moody and Ms. Temple attended."}, k), clinical);
+  EXPECT_EQ(redact("Moody and his wife attended.", k), "[name] and his wife attended.");
+}
+
 }  // namespace
 }  // namespace imr
