@@ -225,6 +225,7 @@ RedactionLexicon RedactionLexicon::load(const std::string& data_dir) {
   lex.clinical_suffixes.clear();
   for (const auto& l : list("clinical_suffixes")) lex.clinical_suffixes.push_back(to_lower(l));
   lex.eponymous_tests = list("eponymous_tests");
+  lex.eponymous_test_names = WordSet(lex.eponymous_tests.begin(), lex.eponymous_tests.end());
   lex.clinical_phrases = list("clinical_phrases");
   lex.known_organizations = list("known_organizations");
   set(lex.guideline_sources, "guideline_sources");

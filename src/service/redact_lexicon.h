@@ -51,6 +51,7 @@ struct RedactionLexicon {
   // Examination tests and signs named after people, as written ("Hawkins-Kennedy", "Neer"):
   // such a name followed by its result ("Neer and Hawkins-Kennedy positive") is clinical.
   std::vector<std::string> eponymous_tests;
+  WordSet eponymous_test_names;  // the same, as written, for lookups
   // Hosts of public references kept in web addresses ("mdguidelines.com", "ca.gov").
   std::vector<std::string> public_web_addresses;
   // Guidelines and their publishers as cited ("ACOEM", "ODG"), lower case.

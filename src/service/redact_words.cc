@@ -92,9 +92,7 @@ struct Screen {
     if (!lex.is_clinical(t.lower) || lex.common.count(t.lower) || in(lex.product_words, i)) return false;
     // A surname: on the proper-name lists or among the eponymous tests ("Subtalar" is neither).
     const std::string core(text.substr(t.start, t.core_end - t.start));
-    if (!lex.is_proper(t.lower) &&
-        std::find(lex.eponymous_tests.begin(), lex.eponymous_tests.end(), core) == lex.eponymous_tests.end())
-      return false;
+    if (!lex.is_proper(t.lower) && !lex.eponymous_test_names.count(core)) return false;
     if (i + 1 < toks.size() && is_space_gap(gap_after(i))) {
       static const std::set<std::string> kClinicalNext = {
           "test", "tests", "sign", "signs", "maneuver", "maneuvers", "manoeuvre", "positive", "negative", "neg",
@@ -176,8 +174,6 @@ void honorific_names(Screen& s) {
   }
 }
 
-bool comma_before_credential(const Screen& s, size_t i) { return trim(s.gap_before(i)) == ","; }
-
 // "Ana Ruiz, MD", "Nell Whitcombe, RN", "Marcus Oyelaran, R.NCS.T."
 void credential_names(Screen& s) {
   for (size_t i = 1; i < s.size(); ++i) {
@@ -190,7 +186,7 @@ void credential_names(Screen& s) {
     size_t j = i - 1;
     const bool word_surname = j > 0 && s.at(j).capital && !s.at(j).all_caps && s.at(j).alpha && !s.in(s.lex.product_words, j) &&
                               !s.in(s.lex.function_words, j) && s.name_gap(j - 1, false) && s.nameish(j - 1) &&
-                              (s.views[j - 1].proper_too || !s.views[j - 1].safe) && comma_before_credential(s, i);
+                              (s.views[j - 1].proper_too || !s.views[j - 1].safe) && comma;
     if (word_surname) s.mark(j, Mark::kName);
     if (!s.nameish(j) && !word_surname) continue;
     size_t start = j;
@@ -880,9 +876,11 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
     // The capitalised words just before, on the same line: their last initials spell it.
     const size_t line = text.rfind('\n', r.start);
     const size_t from = std::max(line == string_view::npos ? 0 : line + 1, r.end > 80 ? r.end - 80 : 0);
-    std::string initials;
+    // `with_legal` keeps the legal form's initial too: "Sierra Summit Roofing Co. (SSRC)".
+    std::string initials, with_legal;
     static const std::set<std::string> kLegal = {"inc", "llc", "llp", "lp", "pc", "apc", "corp", "co", "ltd"};
     for (const auto& t : tokenize(text.substr(from, r.end - from))) {
+      if (t.capital && t.alpha) with_legal += t.text[0];
       if (kLegal.count(t.lower)) continue;
       if (t.capital && t.alpha) {
         // "SunHarvest" gives S and H.
@@ -901,10 +899,6 @@ void apply_learned(string_view text, const std::vector<Token>& toks, const Redac
       return letters.size() >= 2 && ini.size() >= letters.size() &&
              ini.compare(ini.size() - letters.size(), letters.size(), letters) == 0;
     };
-    // With the legal form's initial too: "Sierra Summit Roofing Co. (SSRC)".
-    std::string with_legal;
-    for (const auto& t : tokenize(text.substr(from, r.end - from)))
-      if (t.capital && t.alpha) with_legal += t.text[0];
     if (ends_with_letters(initials) || ends_with_letters(with_legal)) out.acronyms.insert(acronym);
   }
   // An organisation's own short name in quotes after it: 'Crystal Clear Pool & Spa Service ("CCP
